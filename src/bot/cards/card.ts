@@ -1,0 +1,68 @@
+// The neutral UI model: commands build these; each platform renderer turns them into its own format.
+
+export interface CardField {
+  label: string;
+  value: string;
+}
+
+export interface CardAction {
+  /** An action id from commands/constants.ts. */
+  id: string;
+  label: string;
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface Card {
+  title?: string;
+  text?: string;
+  fields?: CardField[];
+  /** A list of short lines (timeline entries, search results). */
+  lines?: string[];
+  context?: string;
+  actions?: CardAction[];
+  tone?: 'info' | 'success' | 'warning' | 'error';
+}
+
+export interface FormField {
+  id: string;
+  label: string;
+  kind: 'text' | 'multiline' | 'user';
+  initial?: string;
+  placeholder?: string;
+  optional?: boolean;
+  hint?: string;
+}
+
+export interface Form {
+  /** A form id from commands/constants.ts. */
+  id: string;
+  title: string;
+  submitLabel: string;
+  closeLabel: string;
+  fields: FormField[];
+  /** Opaque state carried back on submit (a lead id, a draft id). */
+  metadata: string;
+}
+
+export interface Notification {
+  /** The platform user id to message directly. */
+  userId: string;
+  cards: Card[];
+}
+
+export interface Reply {
+  cards: Card[];
+  /** Open this form (a Slack modal; WeCom/sandbox show it their own way). */
+  form?: Form;
+  /** Shown to everyone in the channel instead of only the caller. */
+  public?: boolean;
+  /** For button clicks: replace the clicked card instead of answering below it. */
+  replaceOriginal?: boolean;
+  /** Direct messages to other members (a new owner's assignment card). */
+  notify?: Notification[];
+  /** Form submissions: per-field problems, the form stays open. */
+  formErrors?: Record<string, string>;
+}
+
+export const reply = (cards: Card[], extra: Partial<Reply> = {}): Reply => ({ cards, ...extra });

@@ -1,0 +1,86 @@
+import { reply, type Form, type Reply } from '../bot/cards/card';
+import * as leads from '../domain/leads.service';
+import { AppError } from '../domain/errors';
+import { ACTIONS, FORMS } from './constants';
+import { createdReply, listReply, type PageRef, assignReply } from './lead.command';
+import { leadCard, leadRef } from './lead-cards';
+import type { Ctx } from './types';
+import { z } from 'zod';
+
+type ActionHandler = (ctx: Ctx, value: string) => Promise<Reply>;
+
+/** Runs a card update; when the lead changed since the card was drawn, shows it as it is now. */
+async function onLead(ctx: Ctx, leadId: string, fn: (lead: Awaited<ReturnType<typeof leads.getLeadById>>) => Promise<Reply>): Promise<Reply> {
+  const lead = await leads.getLeadById(ctx.actor, leadId);
+  try {
+    return await fn(lead);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
+    const now = await leads.getLeadById(ctx.actor, leadId);
+    return reply([await leadCard(ctx, now, { notice: ctx.t(err.userMessage.key, err.userMessage.params) })], { replaceOriginal: true });
+  }
+}
+
+function simpleForm(ctx: Ctx, id: string, title: string, metadata: string, fields: Form['fields']): Form {
+  return { id, title, submitLabel: ctx.t('form.save'), closeLabel: ctx.t('form.cancel'), metadata, fields };
+}
+
+const pageRef = z.union([
+  z.object({ f: z.literal('list'), k: z.string(), s: z.string().optional(), p: z.number().int().min(1) }),
+  z.object({ f: z.literal('find'), q: z.string().min(1).max(200), p: z.number().int().min(1) }),
+]);
+
+export const actionHandlers: Record<string, ActionHandler> = {
+  [ACTIONS.leadAdvance]: (ctx, value) => {
+    const [id, from] = value.split(':');
+    return onLead(ctx, id, async (lead) => {
+      const moved = await leads.advanceStage(ctx.actor, lead, from);
+      return reply([await leadCard(ctx, moved, { notice: ctx.t('lead.stage_set', { id: leadRef(moved), stage: moved.stage }) })], { replaceOriginal: true });
+    });
+  },
+  [ACTIONS.leadWon]: (ctx, value) => {
+    const [id, from] = value.split(':');
+    return onLead(ctx, id, async (lead) => {
+      if (from && from !== lead.stage) throw new AppError('conflict', 'stale card', { userMessage: { key: 'lead.changed_meanwhile', params: { id: leadRef(lead) } } });
+      const w = await leads.markWon(ctx.actor, lead, null);
+      return reply([await leadCard(ctx, w, { notice: ctx.t('lead.won', { id: leadRef(w) }) })], { replaceOriginal: true });
+    });
+  },
+  [ACTIONS.leadAssignMe]: (ctx, value) =>
+    onLead(ctx, value, async () => ({ ...(await assignReply(ctx, { id: value }, ctx.actor.member.platformUserId, ctx.actor.member.displayName)), replaceOriginal: true })),
+  [ACTIONS.leadOpen]: async (ctx, value) => reply([await leadCard(ctx, await leads.getLeadById(ctx.actor, value))]),
+  [ACTIONS.leadCreateAnyway]: async (ctx, value) => ({ ...(await createdReply(ctx, await leads.createFromDraft(ctx.actor, value))), replaceOriginal: true }),
+  [ACTIONS.leadPage]: async (ctx, value) => {
+    let ref: PageRef;
+    try {
+      ref = pageRef.parse(JSON.parse(value)) as PageRef;
+    } catch {
+      throw new AppError('invalid_input', 'bad page value', { userMessage: { key: 'error.internal' } });
+    }
+    return { ...(await listReply(ctx, ref)), replaceOriginal: true };
+  },
+  [ACTIONS.leadFollowUp]: async (ctx, value) => {
+    const lead = await leads.getLeadById(ctx.actor, value);
+    return reply([], {
+      form: simpleForm(ctx, FORMS.leadFollowUp, ctx.t('form.followup.title'), value, [
+        { id: 'when', label: ctx.t('form.followup.when', { id: leadRef(lead) }), kind: 'text', placeholder: ctx.t('form.next_placeholder') },
+      ]),
+    });
+  },
+  [ACTIONS.leadReassign]: async (ctx, value) => {
+    const lead = await leads.getLeadById(ctx.actor, value);
+    return reply([], {
+      form: simpleForm(ctx, FORMS.leadReassign, ctx.t('form.reassign.title'), value, [
+        { id: 'owner', label: ctx.t('form.reassign.owner', { id: leadRef(lead) }), kind: 'user' },
+      ]),
+    });
+  },
+  [ACTIONS.leadLost]: async (ctx, value) => {
+    const lead = await leads.getLeadById(ctx.actor, value);
+    return reply([], {
+      form: simpleForm(ctx, FORMS.leadLost, ctx.t('form.lost.title'), value, [
+        { id: 'reason', label: ctx.t('form.lost.reason', { id: leadRef(lead) }), kind: 'multiline' },
+      ]),
+    });
+  },
+};

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { reply } from '../bot/cards/card';
+import { ROLES } from '../store/member.model';
+import { memberForMention, setManager, setOwnLocale, setRole, setTeam } from '../domain/members.service';
+import { configure, SETTING_NAMES } from '../domain/workspace.service';
+import { isLocale } from '../domain/i18n';
+import { userError } from '../domain/errors';
+import { parseMention, splitFirst } from './args';
+import { defineCommand, nonEmpty, type CommandDef } from './define';
+import { infoCard, memberName } from './lead-cards';
+
+const mention = z.object({ id: z.string(), name: z.string() }, { error: 'mention' });
+
+const role = defineCommand({
+  name: 'crm role',
+  help: 'help.crm.role',
+  adminOnly: true,
+  parse: (args) => {
+    const [who, r] = splitFirst(args);
+    return { who: parseMention(who), role: r.toLowerCase() };
+  },
+  input: z.object({ who: mention, role: z.enum(ROLES) }),
+  run: async (ctx, { who, role: r }) => {
+    const m = await setRole(ctx.actor, await memberForMention(ctx.actor, who.id, who.name), r);
+    return reply([infoCard(ctx.t('crm.role_set', { who: memberName(m), role: ctx.t(`role.${r}`) }))]);
+  },
+});
+
+const team = defineCommand({
+  name: 'crm team',
+  help: 'help.crm.team',
+  adminOnly: true,
+  parse: (args) => {
+    const [who, name] = splitFirst(args);
+    return { who: parseMention(who), team: name };
+  },
+  input: z.object({ who: mention, team: z.string() }),
+  run: async (ctx, { who, team: name }) => {
+    const m = await setTeam(ctx.actor, await memberForMention(ctx.actor, who.id, who.name), name);
+    return reply([infoCard(ctx.t('crm.team_set', { who: memberName(m), team: name || '—' }))]);
+  },
+});
+
+const manager = defineCommand({
+  name: 'crm manager',
+  help: 'help.crm.manager',
+  adminOnly: true,
+  parse: (args) => {
+    const [who, mgr] = splitFirst(args);
+    return { who: parseMention(who), manager: parseMention(mgr) };
+  },
+  input: z.object({ who: mention, manager: mention }),
+  run: async (ctx, { who, manager: mgr }) => {
+    const target = await memberForMention(ctx.actor, who.id, who.name);
+    const boss = await memberForMention(ctx.actor, mgr.id, mgr.name);
+    await setManager(ctx.actor, target, boss);
+    return reply([infoCard(ctx.t('crm.manager_set', { who: memberName(target), manager: memberName(boss) }))]);
+  },
+});
+
+const config = defineCommand({
+  name: 'crm config',
+  help: 'help.crm.config',
+  adminOnly: true,
+  parse: (args) => {
+    const [name, value] = splitFirst(args);
+    return { name: name.toLowerCase(), value };
+  },
+  input: z.object({ name: z.enum(SETTING_NAMES), value: nonEmpty }),
+  run: async (ctx, { name, value }) => {
+    const ws = await configure(ctx.actor, name, value);
+    const s = ws.settings!;
+    const shown = { locale: s.locale, timezone: s.timezone, stages: s.stages.join(' → '), assignment: s.assignment, 'stale-days': s.staleDays, currency: s.currency }[name];
+    return reply([infoCard(ctx.t('crm.config_set', { name, value: String(shown) }))]);
+  },
+});
+
+const lang = defineCommand({
+  name: 'crm lang',
+  help: 'help.crm.lang',
+  parse: (args) => ({ locale: args.trim() }),
+  input: z.object({ locale: nonEmpty }),
+  run: async (ctx, { locale }) => {
+    const l = locale.toLowerCase() === 'zh' || locale === '中文' ? 'zh-CN' : locale.toLowerCase() === 'zh-cn' ? 'zh-CN' : locale.toLowerCase();
+    if (!isLocale(l)) throw userError('invalid_input', 'crm.config_bad_value', { name: 'lang', allowed: 'en, zh-CN' });
+    await setOwnLocale(ctx.actor, l);
+    return reply([infoCard(ctx.t('crm.lang_set', { locale: l }))]);
+  },
+});
+
+export const crmCommands: CommandDef<never>[] = [role, team, manager, config, lang] as unknown as CommandDef<never>[];

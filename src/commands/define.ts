@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import type { MessageKey } from '../domain/i18n';
+import type { Reply } from '../bot/cards/card';
+import type { Ctx } from './types';
+
+export interface CommandDef<I = unknown> {
+  /** "lead add": the slash command without "/" and the subcommand. */
+  name: string;
+  /** Catalogue key of the help line (usage and example). */
+  help: MessageKey;
+  adminOnly?: boolean;
+  /** Turns the argument text into the shape `input` validates. */
+  parse: (args: string) => unknown;
+  input: z.ZodType<I>;
+  run: (ctx: Ctx, input: I) => Promise<Reply>;
+}
+
+export function defineCommand<I>(def: CommandDef<I>): CommandDef<I> {
+  return def;
+}
+
+export const nonEmpty = z.string().trim().min(1);

@@ -1,0 +1,118 @@
+import type { Config, Locale } from '../config';
+import type { Logger } from '../logger';
+import { reply, type Reply } from '../bot/cards/card';
+import { resolveIdentity } from '../domain/members.service';
+import { AppError } from '../domain/errors';
+import { isLocale, t, type MessageKey } from '../domain/i18n';
+import { formatWhen } from '../domain/dates';
+import { formatMoney } from '../domain/money';
+import { extractLeadHints } from '../domain/lead-input';
+import { isDbUnavailableError } from '../store/db-errors';
+import { MAX_TEXT, SHORTCUTS } from './constants';
+import { splitFirst } from './args';
+import type { CommandDef } from './define';
+import { leadCommands, leadForm } from './lead.command';
+import { crmCommands } from './crm.command';
+import { actionHandlers } from './actions';
+import { formHandlers } from './forms';
+import { errorCard } from './lead-cards';
+import type { BotRequest, Ctx } from './types';
+
+/** The one registry: "<command> <subcommand>" -> definition. */
+export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...crmCommands];
+
+export interface DispatchDeps {
+  config: Pick<Config, 'DEFAULT_LOCALE' | 'DEFAULT_TIMEZONE' | 'DEFAULT_PHONE_REGION'>;
+  logger: Logger;
+  now?: () => Date;
+}
+
+async function buildCtx(req: BotRequest, deps: DispatchDeps): Promise<Ctx> {
+  const { config } = deps;
+  const { workspace, member } = await resolveIdentity(req.platform, req.workspaceId, req.workspaceName ?? '', req.userId, req.userName, {
+    locale: config.DEFAULT_LOCALE,
+    timezone: config.DEFAULT_TIMEZONE,
+    phoneRegion: config.DEFAULT_PHONE_REGION,
+  });
+  const s = workspace.settings!;
+  const wanted = member.locale ?? s.locale;
+  const locale: Locale = isLocale(wanted) ? wanted : config.DEFAULT_LOCALE;
+  const timeZone = s.timezone;
+  return {
+    actor: { workspace, member, platform: req.platform, locale, now: deps.now ?? (() => new Date()) },
+    locale,
+    timeZone,
+    region: s.phoneRegion,
+    t: (key, params) => t(locale, key, params),
+    formatDate: (d) => formatWhen(d, locale, timeZone),
+    formatMoney: (a, c) => formatMoney(a, c, locale),
+  };
+}
+
+export function helpReply(ctx: Ctx): Reply {
+  const isAdmin = ctx.actor.member.role === 'admin';
+  const lines = COMMANDS.filter((c) => !c.adminOnly || isAdmin).map((c) => `• ${ctx.t(c.help)}`);
+  return reply([{ title: ctx.t('help.title', { role: ctx.t(`role.${ctx.actor.member.role}`) }), lines: [...lines, `• ${ctx.t('help.help')}`] }]);
+}
+
+async function runCommand(ctx: Ctx, command: string, text: string): Promise<Reply> {
+  const base = command.replace(/^[/／]/, '').toLowerCase();
+  const [sub, args] = splitFirst(text);
+  if (!sub || ['help', '帮助', '?'].includes(sub.toLowerCase())) return helpReply(ctx);
+  const def = COMMANDS.find((c) => c.name === `${base} ${sub.toLowerCase()}`);
+  if (!def) return reply([errorCard(ctx.t('error.unknown_command', { command: `/${base} ${sub}`.slice(0, 60) }))]);
+  if (def.adminOnly && ctx.actor.member.role !== 'admin') return reply([errorCard(ctx.t('error.admin_only'))]);
+  const parsed = def.input.safeParse(def.parse(args));
+  if (!parsed.success) return reply([errorCard(ctx.t('error.usage', { usage: ctx.t(def.help) }))]);
+  return def.run(ctx, parsed.data);
+}
+
+async function route(ctx: Ctx, req: BotRequest): Promise<Reply> {
+  switch (req.kind) {
+    case 'command':
+      return runCommand(ctx, req.command, req.text);
+    case 'action': {
+      const h = actionHandlers[req.actionId];
+      if (!h) return reply([errorCard(ctx.t('error.internal'))]);
+      return h(ctx, req.value);
+    }
+    case 'form': {
+      const h = formHandlers[req.formId];
+      if (!h) return reply([errorCard(ctx.t('error.internal'))]);
+      return h(ctx, req.values, req.metadata);
+    }
+    case 'shortcut':
+      if (req.shortcutId !== SHORTCUTS.saveAsLead) return reply([errorCard(ctx.t('error.internal'))]);
+      return reply([], { form: leadForm(ctx, extractLeadHints(req.messageText)) });
+  }
+}
+
+function tooLong(req: BotRequest): boolean {
+  if (req.kind === 'command') return req.text.length > MAX_TEXT;
+  if (req.kind === 'form') return Object.values(req.values).some((v) => v.length > MAX_TEXT);
+  return false;
+}
+
+/** The only place (with the job wrapper) that catches: every failure becomes a clear message. */
+export async function dispatch(req: BotRequest, deps: DispatchDeps): Promise<Reply> {
+  const log = deps.logger.child({ platform: req.platform, workspace: req.workspaceId, user: req.userId, kind: req.kind });
+  let locale: Locale = deps.config.DEFAULT_LOCALE;
+  const fail = (key: MessageKey, params?: Record<string, string | number>) => reply([errorCard(t(locale, key, params))]);
+  try {
+    if (tooLong(req)) return fail('error.text_too_long', { max: MAX_TEXT });
+    const ctx = await buildCtx(req, deps);
+    locale = ctx.locale;
+    return await route(ctx, req);
+  } catch (err) {
+    if (err instanceof AppError) {
+      log.info({ code: err.code, msg: err.message }, 'request refused');
+      return fail(err.userMessage.key, err.userMessage.params);
+    }
+    if (isDbUnavailableError(err)) {
+      log.warn({ err }, 'database unavailable');
+      return fail('error.db_unavailable');
+    }
+    log.error({ err }, 'request failed');
+    return fail('error.internal');
+  }
+}

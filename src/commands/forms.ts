@@ -1,0 +1,63 @@
+import { reply, type Reply } from '../bot/cards/card';
+import * as leads from '../domain/leads.service';
+import { validateLead, emptyRaw } from '../domain/lead-input';
+import { AppError } from '../domain/errors';
+import { FORMS } from './constants';
+import { assignReply, createdReply, nextReply } from './lead.command';
+import { leadCard, leadRef } from './lead-cards';
+import type { Ctx } from './types';
+
+type FormHandler = (ctx: Ctx, values: Record<string, string>, metadata: string) => Promise<Reply>;
+
+const FIELD_FOR_ISSUE: Record<string, string> = { company: 'company', contact: 'contact', phone: 'phone', email: 'email', source: 'source', value: 'value', next: 'next', tags: 'tags', note: 'note' };
+
+/** A field-level problem: the form stays open and shows the message under `field`. */
+function fieldError(ctx: Ctx, field: string, err: unknown): Reply {
+  if (err instanceof AppError && err.code !== 'internal' && err.code !== 'db_unavailable') {
+    return reply([], { formErrors: { [field]: ctx.t(err.userMessage.key, err.userMessage.params) } });
+  }
+  throw err;
+}
+
+export const formHandlers: Record<string, FormHandler> = {
+  [FORMS.leadAdd]: async (ctx, v) => {
+    const raw = emptyRaw();
+    raw.company = v.company ?? '';
+    raw.contact = v.contact ?? '';
+    raw.phones = v.phone ? [v.phone] : [];
+    raw.emails = v.email ? [v.email] : [];
+    raw.source = v.source ?? '';
+    raw.value = v.value ?? '';
+    raw.next = v.next ?? '';
+    raw.notes = v.note ? [v.note] : [];
+    raw.tags = (v.tags ?? '').split(/[\s,，#]+/).filter(Boolean);
+    const { input, issues } = validateLead(raw, { region: ctx.region, timeZone: ctx.timeZone, now: ctx.actor.now() });
+    if (!input) {
+      const formErrors: Record<string, string> = {};
+      for (const i of issues) formErrors[FIELD_FOR_ISSUE[i.field]] ??= ctx.t(i.key, i.params);
+      return reply([], { formErrors });
+    }
+    return createdReply(ctx, await leads.createLead(ctx.actor, input));
+  },
+  [FORMS.leadFollowUp]: async (ctx, v, leadId) => {
+    const lead = await leads.getLeadById(ctx.actor, leadId);
+    try {
+      return await nextReply(ctx, lead, v.when ?? '');
+    } catch (err) {
+      return fieldError(ctx, 'when', err);
+    }
+  },
+  [FORMS.leadReassign]: async (ctx, v, leadId) => {
+    if (!v.owner) return reply([], { formErrors: { owner: ctx.t('form.required') } });
+    return assignReply(ctx, { id: leadId }, v.owner, '');
+  },
+  [FORMS.leadLost]: async (ctx, v, leadId) => {
+    const lead = await leads.getLeadById(ctx.actor, leadId);
+    try {
+      const lost = await leads.markLost(ctx.actor, lead, v.reason ?? '');
+      return reply([await leadCard(ctx, lost, { notice: ctx.t('lead.lost', { id: leadRef(lost) }) })]);
+    } catch (err) {
+      return fieldError(ctx, 'reason', err);
+    }
+  },
+};

@@ -1,0 +1,109 @@
+import type { Card, CardAction } from '../bot/cards/card';
+import type { LeadDoc } from '../store/lead.model';
+import type { MemberDoc } from '../store/member.model';
+import { catalogueFor, type MessageKey } from '../domain/i18n';
+import { membersById, openStages, recentInteractions } from '../domain/leads.service';
+import type { FieldIssue } from '../domain/lead-input';
+import { ACTIONS } from './constants';
+import type { Ctx } from './types';
+
+export const leadRef = (lead: { seq: number }) => `L-${lead.seq}`;
+
+export function stageLabel(ctx: Ctx, stage: string): string {
+  const key = `stage.${stage}` as MessageKey;
+  return key in catalogueFor(ctx.locale) ? ctx.t(key) : stage;
+}
+
+export function memberName(m: MemberDoc | null | undefined): string {
+  if (!m) return '?';
+  return m.displayName || m.platformUserId;
+}
+
+function valueText(ctx: Ctx, lead: LeadDoc): string {
+  return lead.value === null || lead.value === undefined ? '—' : ctx.formatMoney(lead.value, lead.currency ?? null);
+}
+
+/** The lead card: contact, company, stage, value, owner, next follow-up, last five interactions, buttons. */
+export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string } = {}): Promise<Card> {
+  const [owners, interactions] = await Promise.all([membersById(ctx.actor, [lead.ownerId]), recentInteractions(ctx.actor, lead, 5)]);
+  const authors = await membersById(ctx.actor, interactions.map((i) => i.authorId));
+  const owner = owners.get(String(lead.ownerId));
+  const next = lead.nextFollowUpAt ? `${ctx.formatDate(lead.nextFollowUpAt)}${lead.nextFollowUpWhat ? ` · ${lead.nextFollowUpWhat}` : ''}` : '—';
+  const contact = [lead.contactName, ...lead.phones, ...lead.emails].join(' · ');
+  const fields = [
+    { label: ctx.t('lead.field.contact'), value: contact },
+    { label: ctx.t('lead.field.stage'), value: stageLabel(ctx, lead.stage) + (lead.stage === 'lost' && lead.lostReason ? ` (${lead.lostReason})` : '') },
+    { label: ctx.t('lead.field.value'), value: valueText(ctx, lead) },
+    { label: ctx.t('lead.field.owner'), value: memberName(owner) },
+    { label: ctx.t('lead.field.next'), value: next },
+  ];
+  if (lead.source) fields.push({ label: ctx.t('lead.field.source'), value: lead.source });
+  if (lead.tags.length) fields.push({ label: ctx.t('lead.field.tags'), value: lead.tags.join(', ') });
+  const lines = interactions.map(
+    (i) => `${ctx.formatDate(i.at)} · ${ctx.t(`interaction.${i.kind}` as MessageKey)} · ${memberName(authors.get(String(i.authorId)))}: ${i.text}`,
+  );
+  const id = String(lead._id);
+  const actions: CardAction[] = [];
+  const isOpen = lead.stage !== 'won' && lead.stage !== 'lost';
+  const open = openStages(ctx.actor);
+  const nextStage = open[open.indexOf(lead.stage) + 1];
+  if (isOpen && nextStage) actions.push({ id: ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: `${id}:${lead.stage}`, style: 'primary' });
+  actions.push({ id: ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id });
+  if (!lead.ownerId.equals(ctx.actor.member._id)) actions.push({ id: ACTIONS.leadAssignMe, label: ctx.t('lead.btn.assign_me'), value: id });
+  actions.push({ id: ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id });
+  if (isOpen) {
+    actions.push({ id: ACTIONS.leadWon, label: ctx.t('lead.btn.won'), value: `${id}:${lead.stage}`, style: 'primary' });
+    actions.push({ id: ACTIONS.leadLost, label: ctx.t('lead.btn.lost'), value: id, style: 'danger' });
+  }
+  return {
+    title: `${leadRef(lead)} · ${lead.company}`,
+    text: opts.notice,
+    fields,
+    lines: lines.length ? [ctx.t('lead.recent'), ...lines] : [ctx.t('lead.no_interactions')],
+    actions,
+  };
+}
+
+export function duplicateCard(ctx: Ctx, existing: LeadDoc, owner: MemberDoc | null, draftId: string): Card {
+  return {
+    tone: 'warning',
+    title: ctx.t('lead.duplicate.title', { id: leadRef(existing), owner: memberName(owner) }),
+    text: ctx.t('lead.duplicate.text', { company: existing.company, contact: existing.contactName, stage: stageLabel(ctx, existing.stage) }),
+    actions: [
+      { id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(existing) }), value: String(existing._id), style: 'primary' },
+      { id: ACTIONS.leadCreateAnyway, label: ctx.t('lead.btn.create_anyway'), value: draftId },
+    ],
+  };
+}
+
+export function issuesCard(ctx: Ctx, issues: FieldIssue[], example: string): Card {
+  return {
+    tone: 'error',
+    title: ctx.t('lead.add.problems'),
+    lines: issues.map((i) => `• ${ctx.t(i.key, i.params)}`),
+    context: `${ctx.t('help.example')} ${example}`,
+  };
+}
+
+export function leadListCard(ctx: Ctx, title: string, leads: LeadDoc[], owners: Map<string, MemberDoc>, page: number, pages: number, pageValue: (p: number) => string): Card {
+  const lines = leads.map(
+    (l) => `${leadRef(l)} · ${l.company} · ${l.contactName} · ${stageLabel(ctx, l.stage)} · ${valueText(ctx, l)} · ${memberName(owners.get(String(l.ownerId)))}`,
+  );
+  const actions: CardAction[] = [];
+  if (page > 1) actions.push({ id: ACTIONS.leadPage, label: ctx.t('list.prev'), value: pageValue(page - 1) });
+  if (page < pages) actions.push({ id: ACTIONS.leadPage, label: ctx.t('list.next'), value: pageValue(page + 1) });
+  return {
+    title,
+    lines: lines.length ? lines : [ctx.t('list.empty')],
+    context: ctx.t('list.page', { page, pages }),
+    actions,
+  };
+}
+
+export function errorCard(text: string): Card {
+  return { tone: 'error', text };
+}
+
+export function infoCard(text: string, tone: Card['tone'] = 'success'): Card {
+  return { tone, text };
+}

@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import type { Form } from '../bot/cards/card';
+import { reply } from '../bot/cards/card';
+import * as leads from '../domain/leads.service';
+import { parseLeadText, LIMITS, type RawLead } from '../domain/lead-input';
+import { normalizeEmail, normalizePhone } from '../domain/normalize';
+import { parseMoney } from '../domain/money';
+import { parseWhen } from '../domain/dates';
+import { userError } from '../domain/errors';
+import { memberForMention } from '../domain/members.service';
+import { parseMention, splitFirst, takePage } from './args';
+import { defineCommand, nonEmpty, type CommandDef } from './define';
+import { FORMS } from './constants';
+import { duplicateCard, issuesCard, leadCard, leadListCard, leadRef, memberName } from './lead-cards';
+import type { Ctx } from './types';
+
+export const LEAD_EXAMPLE = '/lead add Acme Ltd; Zhang Wei; +86 138-1234-5678; zhang@acme.cn; source: expo; value: 50k; next: friday call back';
+
+export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string } = {}): Form {
+  const f = (id: keyof RawLead | 'phone' | 'email' | 'tags', label: string, value: string, optional = true, placeholder?: string) => ({
+    id,
+    label,
+    kind: 'text' as const,
+    initial: value || undefined,
+    optional,
+    placeholder,
+  });
+  return {
+    id: FORMS.leadAdd,
+    title: ctx.t('form.lead.title'),
+    submitLabel: ctx.t('form.save'),
+    closeLabel: ctx.t('form.cancel'),
+    metadata: '',
+    fields: [
+      f('company', ctx.t('lead.field.company'), initial.company ?? '', false, 'Acme Ltd'),
+      f('contact', ctx.t('lead.field.contact_name'), initial.contact ?? '', false, 'Zhang Wei'),
+      f('phone', ctx.t('lead.field.phones'), (initial.phones ?? []).join(', '), true, '+86 138-1234-5678'),
+      f('email', ctx.t('lead.field.emails'), (initial.emails ?? []).join(', '), true, 'zhang@acme.cn'),
+      f('source', ctx.t('lead.field.source'), initial.source ?? '', true, 'expo'),
+      f('value', ctx.t('lead.field.value'), initial.value ?? '', true, '50k'),
+      f('next', ctx.t('lead.field.next'), initial.next ?? '', true, ctx.t('form.next_placeholder')),
+      f('tags', ctx.t('lead.field.tags'), (initial.tags ?? []).join(' '), true, 'vip'),
+      { ...f('notes', ctx.t('lead.field.note'), initial.note ?? ''), id: 'note', kind: 'multiline' as const },
+    ],
+  };
+}
+
+/** Shared by `/lead add`, the form and "Create anyway": turn a create result into the reply. */
+export async function createdReply(ctx: Ctx, result: leads.CreateResult) {
+  if (result.kind === 'duplicate') return reply([duplicateCard(ctx, result.existing, result.owner, result.draftId)]);
+  const card = await leadCard(ctx, result.lead, { notice: ctx.t('lead.created', { id: leadRef(result.lead), owner: memberName(result.owner) }) });
+  const notify = result.notifyOwner
+    ? [{ userId: result.owner.platformUserId, cards: [await leadCard(ctx, result.lead, { notice: ctx.t('lead.assigned_to_you', { id: leadRef(result.lead), by: memberName(ctx.actor.member) }) })] }]
+    : undefined;
+  return reply([card], { notify });
+}
+
+const add = defineCommand({
+  name: 'lead add',
+  help: 'help.lead.add',
+  parse: (args) => ({ text: args }),
+  input: z.object({ text: z.string() }),
+  run: async (ctx, { text }) => {
+    if (!text.trim()) return reply([], { form: leadForm(ctx) });
+    const { input, issues } = parseLeadText(text, { region: ctx.region, timeZone: ctx.timeZone, now: ctx.actor.now() });
+    if (!input) return reply([issuesCard(ctx, issues, LEAD_EXAMPLE)]);
+    return createdReply(ctx, await leads.createLead(ctx.actor, input));
+  },
+});
+
+const idOnly = z.object({ id: nonEmpty });
+const show = defineCommand({
+  name: 'lead show',
+  help: 'help.lead.show',
+  parse: (args) => ({ id: args }),
+  input: idOnly,
+  run: async (ctx, { id }) => reply([await leadCard(ctx, await leads.getLead(ctx.actor, id))]),
+});
+
+export type PageRef = { f: 'list'; k: string; s?: string; p: number } | { f: 'find'; q: string; p: number };
+
+export async function listReply(ctx: Ctx, ref: PageRef) {
+  const filter: leads.ListFilter =
+    ref.f === 'list' ? (ref.k === 'stage' ? { kind: 'stage', stage: ref.s ?? '' } : { kind: ref.k as 'all' | 'mine' | 'team' | 'stale' }) : { kind: 'all' };
+  const res = ref.f === 'list' ? await leads.listLeads(ctx.actor, filter, ref.p) : await leads.findLeads(ctx.actor, findQuery(ctx, ref.q), ref.p);
+  const owners = await leads.membersById(ctx.actor, res.leads.map((l) => l.ownerId));
+  const title =
+    ref.f === 'find'
+      ? ctx.t('list.title.find', { query: ref.q, total: res.total })
+      : ctx.t(`list.title.${filter.kind}`, { stage: ref.s ?? '', total: res.total });
+  return reply([leadListCard(ctx, title, res.leads, owners, res.page, res.pages, (p) => JSON.stringify({ ...ref, p }))]);
+}
+
+const LIST_KINDS = ['all', 'mine', 'team', 'stale', 'stage'] as const;
+const list = defineCommand({
+  name: 'lead list',
+  help: 'help.lead.list',
+  parse: (args) => {
+    const [rest, page] = takePage(args);
+    const [kind, stage] = splitFirst(rest);
+    return { kind: kind.toLowerCase() || 'all', stage, page };
+  },
+  input: z
+    .object({ kind: z.enum(LIST_KINDS), stage: z.string(), page: z.number().int().min(1) })
+    .refine((v) => v.kind !== 'stage' || v.stage.length > 0, { path: ['stage'] }),
+  run: (ctx, { kind, stage, page }) => listReply(ctx, { f: 'list', k: kind, s: kind === 'stage' ? stage : undefined, p: page }),
+});
+
+function findQuery(ctx: Ctx, q: string): { phone?: string; email?: string; text?: string } {
+  const email = q.includes('@') ? normalizeEmail(q) : null;
+  if (email) return { email };
+  const phone = /\d{5,}/.test(q.replace(/[\s\-()+]/g, '')) ? normalizePhone(q, ctx.region) : null;
+  if (phone) return { phone };
+  return { text: q.normalize('NFKC').trim() };
+}
+
+const find = defineCommand({
+  name: 'lead find',
+  help: 'help.lead.find',
+  parse: (args) => ({ q: args }),
+  input: z.object({ q: nonEmpty.max(200) }),
+  run: (ctx, { q }) => listReply(ctx, { f: 'find', q, p: 1 }),
+});
+
+const stage = defineCommand({
+  name: 'lead stage',
+  help: 'help.lead.stage',
+  parse: (args) => {
+    const [id, st] = splitFirst(args);
+    return { id, stage: st };
+  },
+  input: z.object({ id: nonEmpty, stage: nonEmpty }),
+  run: async (ctx, { id, stage: st }) => {
+    const lead = await leads.setStage(ctx.actor, await leads.getLead(ctx.actor, id), st);
+    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.stage_set', { id: leadRef(lead), stage: st }) })]);
+  },
+});
+
+const won = defineCommand({
+  name: 'lead won',
+  help: 'help.lead.won',
+  parse: (args) => {
+    const [id, value] = splitFirst(args);
+    return { id, value };
+  },
+  input: z.object({ id: nonEmpty, value: z.string() }),
+  run: async (ctx, { id, value }) => {
+    const money = value ? parseMoney(value) : null;
+    if (value && !money) throw userError('invalid_input', 'error.value_invalid', { value: value.slice(0, 40) });
+    const lead = await leads.markWon(ctx.actor, await leads.getLead(ctx.actor, id), money);
+    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.won', { id: leadRef(lead) }) })]);
+  },
+});
+
+const lost = defineCommand({
+  name: 'lead lost',
+  help: 'help.lead.lost',
+  parse: (args) => {
+    const [id, reason] = splitFirst(args);
+    return { id, reason };
+  },
+  input: z.object({ id: nonEmpty, reason: z.string() }),
+  run: async (ctx, { id, reason }) => {
+    const lead0 = await leads.getLead(ctx.actor, id);
+    const lead = await leads.markLost(ctx.actor, lead0, reason);
+    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.lost', { id: leadRef(lead) }) })]);
+  },
+});
+
+export async function assignReply(ctx: Ctx, leadId: { seq?: string; id?: string }, userId: string, userName: string) {
+  const lead0 = leadId.seq ? await leads.getLead(ctx.actor, leadId.seq) : await leads.getLeadById(ctx.actor, leadId.id ?? '');
+  const to = await memberForMention(ctx.actor, userId, userName);
+  const { lead, notify } = await leads.assignLead(ctx.actor, lead0, to);
+  const card = await leadCard(ctx, lead, { notice: ctx.t('lead.assigned', { id: leadRef(lead), owner: memberName(to) }) });
+  const dm = notify
+    ? [{ userId: to.platformUserId, cards: [await leadCard(ctx, lead, { notice: ctx.t('lead.assigned_to_you', { id: leadRef(lead), by: memberName(ctx.actor.member) }) })] }]
+    : undefined;
+  return reply([card], { notify: dm });
+}
+
+const assign = defineCommand({
+  name: 'lead assign',
+  help: 'help.lead.assign',
+  parse: (args) => {
+    const [id, who] = splitFirst(args);
+    return { id, who: parseMention(who) };
+  },
+  input: z.object({ id: nonEmpty, who: z.object({ id: z.string(), name: z.string() }) }),
+  run: (ctx, { id, who }) => assignReply(ctx, { seq: id }, who.id, who.name),
+});
+
+export async function nextReply(ctx: Ctx, lead0: Awaited<ReturnType<typeof leads.getLead>>, whenText: string) {
+  const when = parseWhen(whenText, ctx.timeZone, ctx.actor.now());
+  if (!when) throw userError('invalid_input', 'error.date_invalid', { value: whenText.slice(0, 60) });
+  const lead = await leads.setNextFollowUp(ctx.actor, lead0, when.at, when.rest);
+  return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.next_set', { id: leadRef(lead), when: ctx.formatDate(when.at) }) })]);
+}
+
+const next = defineCommand({
+  name: 'lead next',
+  help: 'help.lead.next',
+  parse: (args) => {
+    const [id, when] = splitFirst(args);
+    return { id, when };
+  },
+  input: z.object({ id: nonEmpty, when: nonEmpty.max(LIMITS.what + 100) }),
+  run: async (ctx, { id, when }) => nextReply(ctx, await leads.getLead(ctx.actor, id), when),
+});
+
+export const leadCommands: CommandDef<never>[] = [add, show, list, find, stage, won, lost, assign, next] as unknown as CommandDef<never>[];

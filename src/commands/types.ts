@@ -1,0 +1,32 @@
+import type { Locale } from '../config';
+import type { Actor, Platform } from '../domain/actor';
+import type { MessageKey, MessageParams } from '../domain/i18n';
+import type { Reply } from '../bot/cards/card';
+
+/** Who sent a request, from where; produced by each adapter's pure toBotRequest function. */
+export interface RequestOrigin {
+  platform: Platform;
+  workspaceId: string;
+  workspaceName?: string;
+  userId: string;
+  userName: string;
+  channelId?: string;
+}
+
+export type BotRequest =
+  | (RequestOrigin & { kind: 'command'; command: string; text: string })
+  | (RequestOrigin & { kind: 'action'; actionId: string; value: string })
+  | (RequestOrigin & { kind: 'form'; formId: string; values: Record<string, string>; metadata: string })
+  | (RequestOrigin & { kind: 'shortcut'; shortcutId: string; messageText: string });
+
+export interface Ctx {
+  actor: Actor;
+  locale: Locale;
+  timeZone: string;
+  region: string;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  formatDate: (d: Date) => string;
+  formatMoney: (amount: number, currency: string | null) => string;
+}
+
+export type Handler<I> = (ctx: Ctx, input: I) => Promise<Reply>;

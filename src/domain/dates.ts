@@ -1,0 +1,62 @@
+import * as chrono from 'chrono-node';
+
+/** Minutes east of UTC for `timeZone` at `at` (chrono takes an offset, not an IANA name). */
+export function tzOffsetMinutes(timeZone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - at.getTime()) / 60000);
+}
+
+export interface ParsedWhen {
+  at: Date;
+  /** The text around the date ("call back" in "friday call back"). */
+  rest: string;
+}
+
+const DEFAULT_HOUR = 9;
+
+/**
+ * Reads "tomorrow 10am", "in 3 days", "2026-12-01", "下周一", "明天下午3点" in the user's time zone.
+ * A day without a time means 09:00 local. Returns null when no date is found.
+ */
+export function parseWhen(text: string, timeZone: string, now: Date = new Date()): ParsedWhen | null {
+  const input = text.normalize('NFKC');
+  const ref = { instant: now, timezone: tzOffsetMinutes(timeZone, now) };
+  const results = [...chrono.en.casual.parse(input, ref, { forwardDate: true }), ...chrono.zh.hans.casual.parse(input, ref, { forwardDate: true })];
+  if (!results.length) return null;
+  const r = results.sort((a, b) => a.index - b.index || b.text.length - a.text.length)[0];
+  let at = r.start.date();
+  if (!r.start.isCertain('hour')) {
+    // The calendar day chrono found, at 09:00 in the user's time zone.
+    const y = r.start.get('year')!;
+    const m = r.start.get('month')!;
+    const d = r.start.get('day')!;
+    const guess = new Date(Date.UTC(y, m - 1, d, DEFAULT_HOUR, 0, 0));
+    at = new Date(guess.getTime() - tzOffsetMinutes(timeZone, guess) * 60000);
+  }
+  const rest = (input.slice(0, r.index) + ' ' + input.slice(r.index + r.text.length)).replace(/\s+/g, ' ').trim();
+  return { at, rest };
+}
+
+/** "Fri 27 Nov, 09:00" in the user's language and time zone. */
+export function formatWhen(at: Date, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+}

@@ -1,0 +1,201 @@
+import type { MessageKey, MessageParams } from './i18n';
+import { foldCompany, foldText, looksLikePhone, normalizeEmail, normalizePhone } from './normalize';
+import { parseMoney } from './money';
+import { parseWhen } from './dates';
+
+export const LIMITS = { text: 3000, company: 200, contact: 100, source: 100, tag: 40, tags: 10, phones: 5, emails: 5, note: 1000, what: 300 };
+
+export type LeadField = 'company' | 'contact' | 'phone' | 'email' | 'source' | 'value' | 'next' | 'tags' | 'note';
+
+/** What the user typed, per field, before validation (shared by the text grammar and the form). */
+export interface RawLead {
+  company: string;
+  contact: string;
+  phones: string[];
+  emails: string[];
+  source: string;
+  value: string;
+  next: string;
+  tags: string[];
+  notes: string[];
+}
+
+export interface LeadInput {
+  company: string;
+  contactName: string;
+  phones: { raw: string; e164: string }[];
+  emails: string[];
+  source: string;
+  value: number | null;
+  currency: string | null;
+  tags: string[];
+  next: { at: Date; what: string } | null;
+  note: string;
+}
+
+export interface FieldIssue {
+  field: LeadField;
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export interface ParseOptions {
+  region: string;
+  timeZone: string;
+  now?: Date;
+}
+
+const KEY_ALIASES: Record<string, keyof RawLead> = {
+  company: 'company', 公司: 'company', 客户: 'company',
+  contact: 'contact', name: 'contact', 联系人: 'contact', 姓名: 'contact',
+  phone: 'phones', tel: 'phones', mobile: 'phones', 电话: 'phones', 手机: 'phones',
+  email: 'emails', mail: 'emails', 邮箱: 'emails',
+  source: 'source', 来源: 'source',
+  value: 'value', amount: 'value', 金额: 'value',
+  next: 'next', 下次: 'next', 跟进: 'next',
+  tag: 'tags', tags: 'tags', 标签: 'tags',
+  note: 'notes', notes: 'notes', 备注: 'notes',
+};
+
+// Split on ; ； ， and newlines, and on commas that are neither thousands separators (¥50,000)
+// nor part of a legal suffix ("Acme Co., Ltd.").
+const SEPARATOR = /[;；，\n]+|,(?!\d{3}(?!\d))(?!\s*(?:ltd|inc|llc|limited)\b)/i;
+const EMAIL_LIKE = /[^\s@<>()（）,;，；:：]+@[^\s@<>()（）,;，；]+/g;
+const PHONE_IN_TEXT = /(?:\+|00)?\d[\d\s\-()]{5,}\d/g;
+const COMPANY_HINT = /(公司|集团|有限|\b(?:ltd|inc|llc|corp|co|gmbh|plc|limited|group)\b\.?)/i;
+
+export function emptyRaw(): RawLead {
+  return { company: '', contact: '', phones: [], emails: [], source: '', value: '', next: '', tags: [], notes: [] };
+}
+
+/** Splits `/lead add` text into raw fields: key: value pairs, emails and phones anywhere, then names. */
+export function splitLeadText(text: string): RawLead {
+  const raw = emptyRaw();
+  const plain: string[] = [];
+  for (const seg0 of text.normalize('NFKC').split(SEPARATOR)) {
+    let seg = seg0.trim();
+    if (!seg) continue;
+    const kv = seg.match(/^([^\s:]{1,12})\s*:\s*(.*)$/s);
+    const field = kv ? KEY_ALIASES[kv[1].toLowerCase()] : undefined;
+    if (kv && field) {
+      const value = kv[2].trim();
+      if (field === 'phones' || field === 'emails' || field === 'notes') raw[field].push(value);
+      else if (field === 'tags') raw.tags.push(...value.split(/[\s#/]+/).filter(Boolean));
+      else raw[field] = raw[field] ? `${raw[field]} ${value}` : value;
+      continue;
+    }
+    seg = seg.replace(EMAIL_LIKE, (m) => {
+      raw.emails.push(m);
+      return ' ';
+    });
+    seg = seg.replace(PHONE_IN_TEXT, (m) => {
+      if (!looksLikePhone(m)) return m;
+      raw.phones.push(m.trim());
+      return ' ';
+    });
+    seg = seg.replace(/\s+/g, ' ').trim();
+    if (!seg) continue;
+    if (!raw.value && /^[¥￥$€£]|^(CNY|RMB|USD|EUR)\b|元$/i.test(seg) && parseMoney(seg)) raw.value = seg;
+    else plain.push(seg);
+  }
+  // A segment that looks like a company name is the company wherever it stands; the rest fill
+  // company, then contact, in order; anything beyond that is kept as a note.
+  const hinted = plain.findIndex((p) => COMPANY_HINT.test(p));
+  if (hinted >= 0) raw.company = plain.splice(hinted, 1)[0];
+  for (const p of plain) {
+    if (!raw.company) raw.company = p;
+    else if (!raw.contact) raw.contact = p;
+    else raw.notes.push(p);
+  }
+  return raw;
+}
+
+function tooLong(field: LeadField, value: string, max: number, issues: FieldIssue[]): boolean {
+  if (value.length <= max) return false;
+  issues.push({ field, key: 'error.field_too_long', params: { field, max } });
+  return true;
+}
+
+/** Validates raw fields; returns the clean input or the list of problems (nothing is written either way). */
+export function validateLead(raw: RawLead, opts: ParseOptions): { input?: LeadInput; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const company = raw.company.trim();
+  const contact = raw.contact.trim();
+  if (!company) issues.push({ field: 'company', key: 'lead.missing_company' });
+  else tooLong('company', company, LIMITS.company, issues);
+  if (!contact) issues.push({ field: 'contact', key: 'lead.missing_contact' });
+  else tooLong('contact', contact, LIMITS.contact, issues);
+
+  const phones: LeadInput['phones'] = [];
+  for (const p of raw.phones.flatMap((s) => s.split(/[,;，；/]+/)).map((s) => s.trim()).filter(Boolean)) {
+    const e164 = normalizePhone(p, opts.region);
+    if (!e164) issues.push({ field: 'phone', key: 'error.phone_invalid', params: { value: p.slice(0, 40) } });
+    else if (!phones.some((x) => x.e164 === e164)) phones.push({ raw: p, e164 });
+  }
+  if (phones.length > LIMITS.phones) issues.push({ field: 'phone', key: 'error.too_many', params: { field: 'phone', max: LIMITS.phones } });
+
+  const emails: string[] = [];
+  for (const e of raw.emails.flatMap((s) => s.split(/[\s,;，；]+/)).filter(Boolean)) {
+    const n = normalizeEmail(e);
+    if (!n) issues.push({ field: 'email', key: 'error.email_invalid', params: { value: e.slice(0, 80) } });
+    else if (!emails.includes(n)) emails.push(n);
+  }
+  if (emails.length > LIMITS.emails) issues.push({ field: 'email', key: 'error.too_many', params: { field: 'email', max: LIMITS.emails } });
+
+  const source = raw.source.trim();
+  tooLong('source', source, LIMITS.source, issues);
+
+  let value: number | null = null;
+  let currency: string | null = null;
+  if (raw.value.trim()) {
+    const m = parseMoney(raw.value);
+    if (!m) issues.push({ field: 'value', key: 'error.value_invalid', params: { value: raw.value.slice(0, 40) } });
+    else ({ amount: value, currency } = m);
+  }
+
+  let next: LeadInput['next'] = null;
+  if (raw.next.trim()) {
+    const when = parseWhen(raw.next, opts.timeZone, opts.now);
+    if (!when) issues.push({ field: 'next', key: 'error.date_invalid', params: { value: raw.next.slice(0, 60) } });
+    else if (!tooLong('next', when.rest, LIMITS.what, issues)) next = { at: when.at, what: when.rest };
+  }
+
+  const tags = [...new Set(raw.tags.map((x) => foldText(x)).filter(Boolean))];
+  if (tags.length > LIMITS.tags) issues.push({ field: 'tags', key: 'error.too_many', params: { field: 'tags', max: LIMITS.tags } });
+  for (const tag of tags) if (tooLong('tags', tag, LIMITS.tag, issues)) break;
+
+  const note = raw.notes.join('\n').trim();
+  tooLong('note', note, LIMITS.note, issues);
+
+  if (issues.length) return { issues };
+  return { issues, input: { company, contactName: contact, phones, emails, source, value, currency, tags, next, note } };
+}
+
+export function parseLeadText(text: string, opts: ParseOptions) {
+  return validateLead(splitLeadText(text), opts);
+}
+
+export function leadKeysOf(input: Pick<LeadInput, 'company' | 'contactName' | 'phones' | 'emails'>) {
+  return {
+    phones: input.phones.map((p) => p.e164),
+    emails: [...input.emails],
+    company: foldCompany(input.company),
+    contact: foldText(input.contactName).replace(/[\p{P}\p{S}\s]+/gu, ''),
+  };
+}
+
+/** Pre-fill for "Save as lead": the emails, phones, a company and a person's name found in a message. */
+export function extractLeadHints(text: string): Partial<RawLead> & { note: string } {
+  const raw = splitLeadText(text);
+  const t = text.normalize('NFKC');
+  const company = t.split(SEPARATOR).map((s) => s.trim()).find((s) => COMPANY_HINT.test(s) && s.length <= LIMITS.company);
+  const zhName = t.match(/(?:联系人|我是|我叫)[:\s]*([\u4e00-\u9fa5]{2,4})/);
+  const enName = t.replace(EMAIL_LIKE, ' ').match(/\b(?:I'm|I am|this is|contact)?\s*([A-Z][a-z]+ [A-Z][a-z]+)\b/);
+  return {
+    emails: raw.emails,
+    phones: raw.phones,
+    company: company ?? '',
+    contact: zhName?.[1] ?? enName?.[1] ?? '',
+    note: text.slice(0, LIMITS.note),
+  };
+}

@@ -1,0 +1,250 @@
+import type { Types } from 'mongoose';
+import { leadsRepo, identityKeys } from '../store/leads.repo';
+import { countersRepo } from '../store/counters.repo';
+import { membersRepo } from '../store/members.repo';
+import { interactionsRepo } from '../store/interactions.repo';
+import { auditRepo } from '../store/audit.repo';
+import { draftsRepo } from '../store/drafts.repo';
+import type { LeadDoc } from '../store/lead.model';
+import type { MemberDoc } from '../store/member.model';
+import { type Actor, wsId } from './actor';
+import { assertCanSeeLead, visibleOwnerIds } from './access';
+import { userError } from './errors';
+import { leadKeysOf, type LeadInput } from './lead-input';
+
+export const PAGE_SIZE = 10;
+
+export type CreateResult =
+  | { kind: 'created'; lead: LeadDoc; owner: MemberDoc; notifyOwner: boolean }
+  | { kind: 'duplicate'; existing: LeadDoc; owner: MemberDoc | null; draftId: string };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** "L-12", "l12", "12" -> 12; null when it is not a lead id. */
+export function parseLeadId(s: string): number | null {
+  const m = s.trim().match(/^(?:L-?)?(\d{1,9})$/i);
+  return m ? Number(m[1]) : null;
+}
+
+function snapshot(lead: LeadDoc) {
+  const o = lead.toObject();
+  return { stage: o.stage, ownerId: o.ownerId, value: o.value, currency: o.currency, nextFollowUpAt: o.nextFollowUpAt, nextFollowUpWhat: o.nextFollowUpWhat, lostReason: o.lostReason };
+}
+
+async function audit(actor: Actor, action: string, lead: LeadDoc, before: unknown, after: unknown) {
+  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action, entity: 'lead', entityId: lead._id, before, after });
+}
+
+async function pickOwner(actor: Actor): Promise<MemberDoc> {
+  const ws = actor.workspace;
+  if (ws.settings?.assignment !== 'round_robin' || actor.member.role === 'rep') return actor.member;
+  const reps = await membersRepo.byRole(wsId(actor), 'rep');
+  if (!reps.length) return actor.member;
+  const turn = await countersRepo.next(wsId(actor), 'round_robin');
+  return reps[(turn - 1) % reps.length];
+}
+
+async function ownerOf(actor: Actor, lead: LeadDoc): Promise<MemberDoc | null> {
+  return membersRepo.byId(wsId(actor), lead.ownerId);
+}
+
+async function duplicateOf(actor: Actor, existing: LeadDoc, input: LeadInput): Promise<CreateResult> {
+  const draftId = await draftsRepo.save(wsId(actor), actor.member._id, input);
+  return { kind: 'duplicate', existing, owner: await ownerOf(actor, existing), draftId };
+}
+
+/** Waits briefly for a lead whose keys were just reserved by a concurrent request to be written. */
+async function waitForLead(actor: Actor, id: Types.ObjectId): Promise<LeadDoc | null> {
+  for (let i = 0; i < 40; i++) {
+    const lead = await leadsRepo.byId(wsId(actor), id);
+    if (lead) return lead;
+    await sleep(50);
+  }
+  return null;
+}
+
+/**
+ * Creates a lead unless one with the same email, phone, or company and contact exists. Identity
+ * keys are reserved through a unique index first, so simultaneous identical requests create one lead.
+ */
+export async function createLead(actor: Actor, input: LeadInput, opts: { force?: boolean } = {}): Promise<CreateResult> {
+  const ws = wsId(actor);
+  const keys = leadKeysOf(input);
+  if (!opts.force) {
+    const existing = await leadsRepo.findDuplicate(ws, keys);
+    if (existing) return duplicateOf(actor, existing, input);
+  }
+  const id = leadsRepo.newId();
+  if (!opts.force) {
+    const holder = await leadsRepo.claimKeys(ws, id, identityKeys(keys));
+    if (holder) {
+      const existing = await waitForLead(actor, holder);
+      if (existing) return duplicateOf(actor, existing, input);
+      throw userError('conflict', 'lead.being_created');
+    }
+  }
+  try {
+    const owner = await pickOwner(actor);
+    const seq = await countersRepo.next(ws, 'lead');
+    const now = actor.now();
+    const lead = await leadsRepo.create(ws, {
+      _id: id,
+      seq,
+      company: input.company,
+      contactName: input.contactName,
+      phones: input.phones.map((p) => p.raw),
+      emails: input.emails,
+      source: input.source,
+      value: input.value,
+      currency: input.value === null ? null : (input.currency ?? actor.workspace.settings?.currency ?? 'CNY'),
+      stage: actor.workspace.settings?.stages?.[0] ?? 'new',
+      ownerId: owner._id,
+      createdById: actor.member._id,
+      tags: input.tags,
+      nextFollowUpAt: input.next?.at ?? null,
+      nextFollowUpWhat: input.next?.what ?? '',
+      lostReason: '',
+      lastContactAt: null,
+      keys,
+    });
+    if (input.note) await interactionsRepo.add(ws, { leadId: lead._id, kind: 'note', text: input.note, authorId: actor.member._id, at: now });
+    await audit(actor, 'lead.create', lead, null, lead.toObject());
+    return { kind: 'created', lead, owner, notifyOwner: !owner._id.equals(actor.member._id) };
+  } catch (err) {
+    if (!opts.force) await leadsRepo.releaseKeys(ws, id).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** "Create anyway" from a duplicate warning: usable once, by the member who was warned. */
+export async function createFromDraft(actor: Actor, draftId: string): Promise<CreateResult> {
+  if (!/^[0-9a-f]{24}$/i.test(draftId)) throw userError('not_found', 'lead.draft_used');
+  const data = (await draftsRepo.take(wsId(actor), actor.member._id, draftId)) as (LeadInput & { next: { at: string | Date; what: string } | null }) | null;
+  if (!data) throw userError('conflict', 'lead.draft_used');
+  const input: LeadInput = { ...data, next: data.next ? { at: new Date(data.next.at), what: data.next.what } : null };
+  try {
+    return await createLead(actor, input, { force: true });
+  } catch (err) {
+    await draftsRepo.release(wsId(actor), draftId).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** The lead `L-<seq>` if the actor may see it; a clear error otherwise. */
+export async function getLead(actor: Actor, ref: string | number): Promise<LeadDoc> {
+  const seq = typeof ref === 'number' ? ref : parseLeadId(ref);
+  if (seq === null) throw userError('invalid_input', 'error.lead_id_invalid', { value: String(ref).slice(0, 40) });
+  const lead = await leadsRepo.bySeq(wsId(actor), seq);
+  if (!lead) throw userError('not_found', 'error.lead_not_found', { id: `L-${seq}` });
+  await assertCanSeeLead(actor, lead);
+  return lead;
+}
+
+export async function getLeadById(actor: Actor, id: string): Promise<LeadDoc> {
+  const lead = /^[0-9a-f]{24}$/i.test(id) ? await leadsRepo.byId(wsId(actor), id) : null;
+  if (!lead) throw userError('not_found', 'error.lead_not_found', { id: '?' });
+  await assertCanSeeLead(actor, lead);
+  return lead;
+}
+
+export function openStages(actor: Actor): string[] {
+  return (actor.workspace.settings?.stages ?? []).filter((s) => s !== 'won' && s !== 'lost');
+}
+
+async function change(actor: Actor, lead: LeadDoc, action: string, set: Record<string, unknown>, expect: Record<string, unknown> = {}): Promise<LeadDoc> {
+  const before = snapshot(lead);
+  const updated = await leadsRepo.update(wsId(actor), lead._id, { stage: lead.stage, ...expect }, set);
+  // Someone else changed it in between: act on the lead as it is now, and say so.
+  if (!updated) throw userError('conflict', 'lead.changed_meanwhile', { id: `L-${lead.seq}` });
+  await audit(actor, action, updated, before, set);
+  return updated;
+}
+
+export async function setStage(actor: Actor, lead: LeadDoc, stageInput: string): Promise<LeadDoc> {
+  const stages = actor.workspace.settings?.stages ?? [];
+  const stage = stages.find((s) => s.toLowerCase() === stageInput.trim().toLowerCase());
+  if (!stage) throw userError('invalid_input', 'error.stage_unknown', { value: stageInput.slice(0, 40), stages: stages.join(', ') });
+  if (stage === 'lost') throw userError('invalid_input', 'lead.lost_needs_reason', { id: `L-${lead.seq}` });
+  if (stage === lead.stage) return lead;
+  return change(actor, lead, 'lead.stage', { stage });
+}
+
+/** Moves to the next open stage; `fromStage` is what the clicked card showed (a stale card gets told). */
+export async function advanceStage(actor: Actor, lead: LeadDoc, fromStage?: string): Promise<LeadDoc> {
+  if (fromStage && fromStage !== lead.stage) throw userError('conflict', 'lead.changed_meanwhile', { id: `L-${lead.seq}` });
+  if (lead.stage === 'won' || lead.stage === 'lost') throw userError('conflict', 'lead.closed', { id: `L-${lead.seq}`, stage: lead.stage });
+  const open = openStages(actor);
+  const i = open.indexOf(lead.stage);
+  if (i < 0 || i === open.length - 1) throw userError('conflict', 'lead.last_stage', { id: `L-${lead.seq}` });
+  return change(actor, lead, 'lead.stage', { stage: open[i + 1] });
+}
+
+export async function markWon(actor: Actor, lead: LeadDoc, value: { amount: number; currency: string | null } | null): Promise<LeadDoc> {
+  if (lead.stage === 'won') throw userError('conflict', 'lead.already', { id: `L-${lead.seq}`, stage: 'won' });
+  const set: Record<string, unknown> = { stage: 'won', lostReason: '' };
+  if (value) Object.assign(set, { value: value.amount, currency: value.currency ?? lead.currency ?? actor.workspace.settings?.currency ?? 'CNY' });
+  return change(actor, lead, 'lead.won', set);
+}
+
+export async function markLost(actor: Actor, lead: LeadDoc, reason: string): Promise<LeadDoc> {
+  const r = reason.trim();
+  if (!r) throw userError('invalid_input', 'lead.lost_needs_reason', { id: `L-${lead.seq}` });
+  if (r.length > 500) throw userError('invalid_input', 'error.field_too_long', { field: 'reason', max: 500 });
+  if (lead.stage === 'lost') throw userError('conflict', 'lead.already', { id: `L-${lead.seq}`, stage: 'lost' });
+  return change(actor, lead, 'lead.lost', { stage: 'lost', lostReason: r });
+}
+
+export async function assignLead(actor: Actor, lead: LeadDoc, to: MemberDoc): Promise<{ lead: LeadDoc; notify: boolean }> {
+  if (to._id.equals(lead.ownerId)) return { lead, notify: false };
+  const updated = await change(actor, lead, 'lead.assign', { ownerId: to._id }, { ownerId: lead.ownerId });
+  return { lead: updated, notify: !to._id.equals(actor.member._id) };
+}
+
+export async function setNextFollowUp(actor: Actor, lead: LeadDoc, at: Date, what: string): Promise<LeadDoc> {
+  if (at.getTime() <= actor.now().getTime()) throw userError('invalid_input', 'error.date_past');
+  if (what.length > 300) throw userError('invalid_input', 'error.field_too_long', { field: 'what', max: 300 });
+  return change(actor, lead, 'lead.next', { nextFollowUpAt: at, nextFollowUpWhat: what });
+}
+
+export type ListFilter = { kind: 'all' } | { kind: 'mine' } | { kind: 'team' } | { kind: 'stale' } | { kind: 'stage'; stage: string };
+
+export async function listLeads(actor: Actor, filter: ListFilter, page: number) {
+  const ws = wsId(actor);
+  let ownerIds = await visibleOwnerIds(actor);
+  const q: Parameters<typeof leadsRepo.list>[1] = {};
+  if (filter.kind === 'mine') ownerIds = [actor.member._id];
+  if (filter.kind === 'stale') {
+    q.openOnly = true;
+    q.lastContactBefore = new Date(actor.now().getTime() - (actor.workspace.settings?.staleDays ?? 3) * 86400_000);
+  }
+  if (filter.kind === 'stage') {
+    const stages = actor.workspace.settings?.stages ?? [];
+    const stage = stages.find((s) => s.toLowerCase() === filter.stage.toLowerCase());
+    if (!stage) throw userError('invalid_input', 'error.stage_unknown', { value: filter.stage.slice(0, 40), stages: stages.join(', ') });
+    q.stage = stage;
+  }
+  q.ownerIds = ownerIds;
+  const total = await leadsRepo.count(ws, q);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const p = Math.min(Math.max(1, page), pages);
+  const leads = await leadsRepo.list(ws, q, (p - 1) * PAGE_SIZE, PAGE_SIZE);
+  return { leads, total, page: p, pages };
+}
+
+export async function findLeads(actor: Actor, query: { phone?: string; email?: string; text?: string }, page: number) {
+  const ws = wsId(actor);
+  const q = { ...query, ownerIds: await visibleOwnerIds(actor) };
+  const total = await leadsRepo.count(ws, q);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const p = Math.min(Math.max(1, page), pages);
+  return { leads: await leadsRepo.list(ws, q, (p - 1) * PAGE_SIZE, PAGE_SIZE), total, page: p, pages };
+}
+
+export async function recentInteractions(actor: Actor, lead: LeadDoc, limit = 5) {
+  return interactionsRepo.latest(wsId(actor), lead._id, limit);
+}
+
+export async function membersById(actor: Actor, ids: unknown[]): Promise<Map<string, MemberDoc>> {
+  const rows = await membersRepo.byIds(wsId(actor), ids);
+  return new Map(rows.map((m) => [String(m._id), m]));
+}

@@ -1,0 +1,74 @@
+import type { Types } from 'mongoose';
+import { membersRepo } from '../store/members.repo';
+import { workspacesRepo, type WorkspaceDefaults } from '../store/workspaces.repo';
+import { auditRepo } from '../store/audit.repo';
+import type { MemberDoc, Role } from '../store/member.model';
+import type { WorkspaceDoc } from '../store/workspace.model';
+import { type Actor, type Platform, wsId } from './actor';
+import { assertAdmin } from './access';
+import { userError } from './errors';
+
+/** Finds or creates the workspace and member behind a chat request; the first member becomes admin. */
+export async function resolveIdentity(
+  platform: Platform,
+  workspaceExternalId: string,
+  workspaceName: string,
+  userId: string,
+  userName: string,
+  defaults: WorkspaceDefaults,
+): Promise<{ workspace: WorkspaceDoc; member: MemberDoc }> {
+  const workspace = await workspacesRepo.ensure(platform, workspaceExternalId, workspaceName, defaults);
+  const { member, created } = await membersRepo.ensure(workspace._id as Types.ObjectId, userId, userName);
+  if (created && (await workspacesRepo.claimAdminSeat(workspace._id))) {
+    const admin = await membersRepo.update(workspace._id as Types.ObjectId, member._id, { role: 'admin' });
+    return { workspace, member: admin ?? member };
+  }
+  return { workspace, member };
+}
+
+/** A member named by a mention; created as a rep when they have not used ChatCRM yet. */
+export async function memberForMention(actor: Actor, userId: string, name: string): Promise<MemberDoc> {
+  const { member } = await membersRepo.ensure(wsId(actor), userId, name);
+  return member;
+}
+
+async function changeMember(actor: Actor, target: MemberDoc, set: Record<string, unknown>, action: string): Promise<MemberDoc> {
+  const before = { role: target.role, team: target.team, managerId: target.managerId };
+  const updated = await membersRepo.update(wsId(actor), target._id, set);
+  if (!updated) throw userError('not_found', 'error.member_not_found');
+  await auditRepo.record(wsId(actor), {
+    actorId: actor.member._id,
+    platform: actor.platform,
+    action,
+    entity: 'member',
+    entityId: target._id,
+    before,
+    after: set,
+  });
+  return updated;
+}
+
+export async function setRole(actor: Actor, target: MemberDoc, role: Role): Promise<MemberDoc> {
+  assertAdmin(actor);
+  if (target._id.equals(actor.member._id) && role !== 'admin') {
+    const admins = await membersRepo.byRole(wsId(actor), 'admin');
+    if (admins.length <= 1) throw userError('conflict', 'crm.last_admin');
+  }
+  return changeMember(actor, target, { role }, 'member.role');
+}
+
+export async function setTeam(actor: Actor, target: MemberDoc, team: string): Promise<MemberDoc> {
+  assertAdmin(actor);
+  if (team.length > 60) throw userError('invalid_input', 'error.field_too_long', { field: 'team', max: 60 });
+  return changeMember(actor, target, { team }, 'member.team');
+}
+
+export async function setManager(actor: Actor, target: MemberDoc, manager: MemberDoc): Promise<MemberDoc> {
+  assertAdmin(actor);
+  if (target._id.equals(manager._id)) throw userError('invalid_input', 'crm.self_manager');
+  return changeMember(actor, target, { managerId: manager._id }, 'member.manager');
+}
+
+export async function setOwnLocale(actor: Actor, locale: string): Promise<MemberDoc> {
+  return changeMember(actor, actor.member, { locale }, 'member.locale');
+}

@@ -1,0 +1,17 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+const auditEventSchema = new Schema({
+  workspaceId: { type: Schema.Types.ObjectId, required: true },
+  actorId: { type: Schema.Types.ObjectId, default: null },
+  platform: { type: String, required: true },
+  action: { type: String, required: true },
+  entity: { type: String, required: true },
+  entityId: { type: Schema.Types.ObjectId, required: true },
+  before: { type: Schema.Types.Mixed, default: null },
+  after: { type: Schema.Types.Mixed, default: null },
+  at: { type: Date, required: true },
+});
+auditEventSchema.index({ workspaceId: 1, entity: 1, entityId: 1, at: -1 });
+
+export type AuditEvent = InferSchemaType<typeof auditEventSchema>;
+export const AuditEventModel = model('AuditEvent', auditEventSchema);

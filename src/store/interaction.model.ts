@@ -1,0 +1,17 @@
+import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+export const INTERACTION_KINDS = ['call', 'meeting', 'visit', 'email', 'wechat', 'note', 'complaint'] as const;
+
+const interactionSchema = new Schema({
+  workspaceId: { type: Schema.Types.ObjectId, required: true },
+  leadId: { type: Schema.Types.ObjectId, required: true },
+  kind: { type: String, enum: INTERACTION_KINDS, required: true },
+  text: { type: String, default: '' },
+  authorId: { type: Schema.Types.ObjectId, required: true },
+  at: { type: Date, required: true },
+});
+interactionSchema.index({ workspaceId: 1, leadId: 1, at: -1 });
+
+export type Interaction = InferSchemaType<typeof interactionSchema>;
+export type InteractionDoc = HydratedDocument<Interaction>;
+export const InteractionModel = model('Interaction', interactionSchema);

@@ -1,0 +1,42 @@
+import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+const leadSchema = new Schema(
+  {
+    workspaceId: { type: Schema.Types.ObjectId, required: true },
+    seq: { type: Number, required: true },
+    company: { type: String, required: true },
+    contactName: { type: String, required: true },
+    phones: { type: [String], default: [] },
+    emails: { type: [String], default: [] },
+    source: { type: String, default: '' },
+    value: { type: Number, default: null },
+    currency: { type: String, default: null },
+    stage: { type: String, required: true },
+    ownerId: { type: Schema.Types.ObjectId, required: true },
+    createdById: { type: Schema.Types.ObjectId, required: true },
+    tags: { type: [String], default: [] },
+    nextFollowUpAt: { type: Date, default: null },
+    nextFollowUpWhat: { type: String, default: '' },
+    lostReason: { type: String, default: '' },
+    lastContactAt: { type: Date, default: null },
+    // Normalised keys used for duplicate detection and search; display fields keep what the user typed.
+    keys: {
+      phones: { type: [String], default: [] },
+      emails: { type: [String], default: [] },
+      company: { type: String, required: true },
+      contact: { type: String, required: true },
+    },
+  },
+  { timestamps: true },
+);
+leadSchema.index({ workspaceId: 1, seq: 1 }, { unique: true });
+leadSchema.index({ workspaceId: 1, 'keys.phones': 1 });
+leadSchema.index({ workspaceId: 1, 'keys.emails': 1 });
+leadSchema.index({ workspaceId: 1, 'keys.company': 1, 'keys.contact': 1 });
+leadSchema.index({ workspaceId: 1, ownerId: 1, updatedAt: -1 });
+leadSchema.index({ workspaceId: 1, stage: 1 });
+leadSchema.index({ workspaceId: 1, nextFollowUpAt: 1 });
+
+export type Lead = InferSchemaType<typeof leadSchema>;
+export type LeadDoc = HydratedDocument<Lead>;
+export const LeadModel = model('Lead', leadSchema);

@@ -1,0 +1,116 @@
+import { Types } from 'mongoose';
+import { LeadModel, type Lead, type LeadDoc } from './lead.model';
+import { LeadKeyModel } from './lead-key.model';
+import { isDuplicateKeyError } from './db-errors';
+
+export interface LeadKeys {
+  phones: string[];
+  emails: string[];
+  company: string;
+  contact: string;
+}
+
+export interface LeadQuery {
+  ownerIds?: Types.ObjectId[];
+  stage?: string;
+  openOnly?: boolean;
+  lastContactBefore?: Date;
+  text?: string;
+  phone?: string;
+  email?: string;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function identityKeys(k: LeadKeys): string[] {
+  return [...k.emails.map((e) => `email:${e}`), ...k.phones.map((p) => `phone:${p}`), `name:${k.company}|${k.contact}`];
+}
+
+function toFilter(workspaceId: Types.ObjectId, q: LeadQuery): Record<string, unknown> {
+  const f: Record<string, unknown> = { workspaceId };
+  if (q.ownerIds) f.ownerId = { $in: q.ownerIds };
+  if (q.stage) f.stage = q.stage;
+  if (q.openOnly) f.stage = { $nin: ['won', 'lost'] };
+  const and: Record<string, unknown>[] = [];
+  if (q.lastContactBefore) {
+    // A lead never contacted counts from its creation time.
+    and.push({
+      $or: [{ lastContactAt: { $lt: q.lastContactBefore } }, { lastContactAt: null, createdAt: { $lt: q.lastContactBefore } }],
+    });
+  }
+  if (q.phone) f['keys.phones'] = q.phone;
+  if (q.email) f['keys.emails'] = q.email;
+  if (q.text) {
+    const re = { $regex: escapeRegex(q.text), $options: 'i' };
+    and.push({ $or: [{ 'keys.company': re }, { 'keys.contact': re }, { company: re }, { contactName: re }] });
+  }
+  if (and.length) f.$and = and;
+  return f;
+}
+
+export const leadsRepo = {
+  newId(): Types.ObjectId {
+    return new Types.ObjectId();
+  },
+
+  async findDuplicate(workspaceId: Types.ObjectId, k: LeadKeys): Promise<LeadDoc | null> {
+    const or: Record<string, unknown>[] = [{ 'keys.company': k.company, 'keys.contact': k.contact }];
+    if (k.emails.length) or.push({ 'keys.emails': { $in: k.emails } });
+    if (k.phones.length) or.push({ 'keys.phones': { $in: k.phones } });
+    return LeadModel.findOne({ workspaceId, $or: or }).sort({ seq: 1 });
+  },
+
+  /**
+   * Reserves every identity key for `leadId`. Returns null on success, or the id of the lead that
+   * already holds one of the keys (everything this call reserved is released again).
+   */
+  async claimKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId, keys: string[]): Promise<Types.ObjectId | null> {
+    const taken: string[] = [];
+    for (const key of keys) {
+      try {
+        await LeadKeyModel.create({ workspaceId, key, leadId });
+        taken.push(key);
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) {
+          await LeadKeyModel.deleteMany({ workspaceId, leadId, key: { $in: taken } });
+          throw err;
+        }
+        const holder = await LeadKeyModel.findOne({ workspaceId, key }).lean();
+        await LeadKeyModel.deleteMany({ workspaceId, leadId, key: { $in: taken } });
+        return holder ? holder.leadId : new Types.ObjectId();
+      }
+    }
+    return null;
+  },
+
+  async releaseKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<void> {
+    await LeadKeyModel.deleteMany({ workspaceId, leadId });
+  },
+
+  async create(workspaceId: Types.ObjectId, data: Omit<Lead, 'workspaceId' | 'createdAt' | 'updatedAt'> & { _id: Types.ObjectId }): Promise<LeadDoc> {
+    return LeadModel.create({ ...data, workspaceId });
+  },
+
+  async byId(workspaceId: Types.ObjectId, id: unknown): Promise<LeadDoc | null> {
+    return LeadModel.findOne({ workspaceId, _id: id });
+  },
+
+  async bySeq(workspaceId: Types.ObjectId, seq: number): Promise<LeadDoc | null> {
+    return LeadModel.findOne({ workspaceId, seq });
+  },
+
+  async count(workspaceId: Types.ObjectId, q: LeadQuery = {}): Promise<number> {
+    return LeadModel.countDocuments(toFilter(workspaceId, q));
+  },
+
+  async list(workspaceId: Types.ObjectId, q: LeadQuery, skip: number, limit: number): Promise<LeadDoc[]> {
+    return LeadModel.find(toFilter(workspaceId, q)).sort({ updatedAt: -1, _id: -1 }).skip(skip).limit(limit);
+  },
+
+  /** Applies `set` only if the lead still matches `expect` (optimistic check); null when it changed. */
+  async update(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<LeadDoc | null> {
+    return LeadModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set }, { new: true });
+  },
+};

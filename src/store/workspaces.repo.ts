@@ -1,0 +1,36 @@
+import { WorkspaceModel, type Workspace, type WorkspaceDoc } from './workspace.model';
+import { retryOnDuplicate } from './db-errors';
+
+export interface WorkspaceDefaults {
+  locale: string;
+  timezone: string;
+  phoneRegion: string;
+}
+
+export const workspacesRepo = {
+  async ensure(platform: Workspace['platform'], externalId: string, name: string, defaults: WorkspaceDefaults): Promise<WorkspaceDoc> {
+    return retryOnDuplicate(async () => {
+      const doc = await WorkspaceModel.findOneAndUpdate(
+        { platform, externalId },
+        { $setOnInsert: { platform, externalId, name, settings: { ...defaults } } },
+        { upsert: true, new: true, setDefaultsOnInsert: true },
+      );
+      return doc as WorkspaceDoc;
+    });
+  },
+
+  async byId(workspaceId: unknown): Promise<WorkspaceDoc | null> {
+    return WorkspaceModel.findById(workspaceId);
+  },
+
+  /** Atomically hands out the one admin seat; true for exactly one caller per workspace. */
+  async claimAdminSeat(workspaceId: unknown): Promise<boolean> {
+    const res = await WorkspaceModel.updateOne({ _id: workspaceId, adminClaimed: false }, { $set: { adminClaimed: true } });
+    return res.modifiedCount === 1;
+  },
+
+  async updateSettings(workspaceId: unknown, set: Record<string, unknown>): Promise<WorkspaceDoc | null> {
+    const prefixed = Object.fromEntries(Object.entries(set).map(([k, v]) => [`settings.${k}`, v]));
+    return WorkspaceModel.findOneAndUpdate({ _id: workspaceId }, { $set: prefixed }, { new: true });
+  },
+};
