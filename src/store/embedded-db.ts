@@ -21,8 +21,8 @@ export interface FerretOptions {
 export async function startFerretDb(opts: FerretOptions): Promise<EmbeddedDb & { child: ChildProcess }> {
   const bin = ensureTestDbBinary(opts.onBuild);
   mkdirSync(opts.dataDir, { recursive: true });
-  const child = spawn(bin, ['-data', path.resolve(opts.dataDir), '-listen', opts.listen ?? '127.0.0.1:0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(bin, ['-data', path.resolve(opts.dataDir), '-listen', opts.listen ?? '127.0.0.1:0', '-exit-on-stdin-eof'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (b: Buffer) => {

@@ -7,10 +7,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -21,6 +23,7 @@ func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on (port 0 picks a free port)")
 	handler := flag.String("handler", "sqlite", "backend: sqlite or postgresql")
 	dataDir := flag.String("data", "./data/ferretdb", "SQLite data directory")
+	stdinEOF := flag.Bool("exit-on-stdin-eof", false, "stop when stdin closes (so a parent that dies takes the server with it)")
 	pgURL := flag.String("postgresql-url", "postgres://postgres@127.0.0.1:5432/postgres", "PostgreSQL URL for the postgresql handler")
 	flag.Parse()
 
@@ -52,6 +55,13 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 
+	if *stdinEOF {
+		go func() {
+			_, _ = io.Copy(io.Discard, os.Stdin)
+			stop()
+		}()
+	}
+
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -75,14 +85,5 @@ func main() {
 }
 
 func hasZeroPort(uri string) bool {
-	return len(uri) > 0 && (contains(uri, ":0/") || contains(uri, ":0?"))
-}
-
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
+	return strings.Contains(uri, ":0/") || strings.Contains(uri, ":0?")
 }

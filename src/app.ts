@@ -1,0 +1,55 @@
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { pingDb } from './store/connection';
+import { dispatch } from './commands/dispatch';
+import { createSlackAdapter, type SlackAdapter } from './bot/slack/slack-app';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  /** Test clock; defaults to the wall clock. */
+  now?: () => Date;
+}
+
+export interface CreatedApp {
+  app: Express;
+  slack?: SlackAdapter;
+}
+
+/** Builds the HTTP app (health, Slack); never listens, so tests can mount it on any port. */
+export function createApp(deps: AppDeps): CreatedApp {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await pingDb();
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unavailable' });
+  });
+
+  const run = (req: Parameters<typeof dispatch>[0]) => dispatch(req, { config, logger, now: deps.now });
+  let slack: SlackAdapter | undefined;
+  if (config.slackEnabled) {
+    slack = createSlackAdapter(config, logger, run);
+    // Bolt reads the raw body itself to check the signature: no body parser may run before it.
+    if (slack.router) app.use(slack.router);
+  }
+  return { app, slack };
+}

@@ -1,0 +1,118 @@
+import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Router } from 'express';
+import type { Config } from '../../config';
+import type { Logger } from '../../logger';
+import type { BotRequest } from '../../commands/types';
+import type { Reply } from '../cards/card';
+import { SHORTCUTS } from '../../commands/constants';
+import { renderMessage, renderModal } from '../cards/render-slack';
+import { fromBlockAction, fromMessageShortcut, fromSlashCommand, fromViewSubmission, type BlockActionBody, type MessageShortcutBody, type SlashCommandBody, type ViewSubmissionBody } from './to-bot-request';
+import { sendNotifications } from './slack-messenger';
+
+export type Dispatch = (req: BotRequest) => Promise<Reply>;
+
+/** How long a listener waits for the answer before acknowledging and answering later (Slack allows 3 s). */
+const ACK_BUDGET_MS = 2200;
+
+function boltLogger(logger: Logger): BoltLogger {
+  const log = logger.child({ component: 'bolt' });
+  return {
+    debug: (...m: unknown[]) => log.debug(m.map(String).join(' ')),
+    info: (...m: unknown[]) => log.info(m.map(String).join(' ')),
+    warn: (...m: unknown[]) => log.warn(m.map(String).join(' ')),
+    error: (...m: unknown[]) => log.error(m.map(String).join(' ')),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.INFO,
+    setName: () => undefined,
+  };
+}
+
+/** Resolves with the reply if it is ready within the budget, otherwise with null (the work goes on). */
+async function withinBudget(work: Promise<Reply>): Promise<Reply | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ACK_BUDGET_MS);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface SlackAdapter {
+  app: App;
+  /** Express router serving POST /slack/events (HTTP mode only). */
+  router?: Router;
+}
+
+/**
+ * Bolt wiring. Listeners only translate: ack inside Slack's deadline, map the payload to a neutral
+ * request, dispatch, render, send.
+ */
+export function createSlackAdapter(config: Config, logger: Logger, dispatch: Dispatch): SlackAdapter {
+  const clientOptions = { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1000 } };
+  const socketMode = Boolean(config.SLACK_APP_TOKEN) && !config.SLACK_SIGNING_SECRET;
+  let receiver: ExpressReceiver | undefined;
+  let app: App;
+  if (socketMode) {
+    app = new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, logger: boltLogger(logger), clientOptions });
+  } else {
+    receiver = new ExpressReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: '/slack/events', logger: boltLogger(logger) });
+    app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger: boltLogger(logger), clientOptions });
+  }
+  const log = logger.child({ component: 'slack' });
+
+  app.command(/^\/(lead|crm)$/, async ({ command, ack, respond, client }) => {
+    const work = dispatch(fromSlashCommand(command as unknown as SlashCommandBody));
+    const ready = await withinBudget(work);
+    if (ready && !ready.form) {
+      await ack({ response_type: ready.public ? 'in_channel' : 'ephemeral', ...renderMessage(ready) });
+    } else {
+      await ack();
+    }
+    const r = ready ?? (await work);
+    if (r.form) {
+      await client.views.open({ trigger_id: command.trigger_id, view: renderModal(r.form) as never });
+    } else if (!ready) {
+      await respond({ response_type: r.public ? 'in_channel' : 'ephemeral', ...renderMessage(r) });
+    }
+    await sendNotifications(client, r.notify, log);
+  });
+
+  app.action(/^lead_/, async ({ body, ack, respond, client }) => {
+    await ack();
+    const b = body as unknown as BlockActionBody & { trigger_id: string };
+    const r = await dispatch(fromBlockAction(b));
+    if (r.form) await client.views.open({ trigger_id: b.trigger_id, view: renderModal(r.form) as never });
+    if (r.cards.length) await respond({ replace_original: Boolean(r.replaceOriginal), response_type: 'ephemeral', ...renderMessage(r) });
+    await sendNotifications(client, r.notify, log);
+  });
+
+  app.view(/_form$/, async ({ body, ack, client }) => {
+    const work = dispatch(fromViewSubmission(body as unknown as ViewSubmissionBody));
+    const ready = await withinBudget(work);
+    if (ready?.formErrors) {
+      await ack({ response_action: 'errors', errors: ready.formErrors });
+      return;
+    }
+    await ack();
+    const r = ready ?? (await work);
+    // A modal has no conversation to answer in: the result goes to the user's DM with the app.
+    if (r.cards.length) await client.chat.postMessage({ channel: body.user.id, ...renderMessage(r) });
+    await sendNotifications(client, r.notify, log);
+  });
+
+  app.shortcut({ callback_id: SHORTCUTS.saveAsLead, type: 'message_action' }, async ({ shortcut, ack, client }) => {
+    await ack();
+    const r = await dispatch(fromMessageShortcut(shortcut as unknown as MessageShortcutBody));
+    if (r.form) await client.views.open({ trigger_id: shortcut.trigger_id, view: renderModal(r.form) as never });
+    else if (r.cards.length) await client.chat.postMessage({ channel: shortcut.user.id, ...renderMessage(r) });
+  });
+
+  app.error(async (err) => {
+    log.error({ err }, 'slack listener failed');
+  });
+
+  return { app, router: receiver?.router };
+}

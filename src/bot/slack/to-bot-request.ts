@@ -1,0 +1,101 @@
+import type { BotRequest } from '../../commands/types';
+
+// Pure mapping from Slack payloads to neutral requests: no I/O, no business rules.
+
+/** Slack escapes links when should_escape is on; keep mentions, turn links back into what was typed. */
+export function unescapeSlackText(s: string): string {
+  return s
+    .replace(/<(?:mailto|tel):[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<(?:mailto|tel):([^|>]*)>/g, '$1')
+    .replace(/<(https?:\/\/[^|>]*)\|([^>]*)>/g, '$2')
+    .replace(/<(https?:\/\/[^|>]*)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+export interface SlashCommandBody {
+  team_id: string;
+  team_domain?: string;
+  user_id: string;
+  user_name?: string;
+  channel_id?: string;
+  command: string;
+  text: string;
+}
+
+export function fromSlashCommand(b: SlashCommandBody): BotRequest {
+  return {
+    kind: 'command',
+    platform: 'slack',
+    workspaceId: b.team_id,
+    workspaceName: b.team_domain,
+    userId: b.user_id,
+    userName: b.user_name ?? '',
+    channelId: b.channel_id,
+    command: b.command,
+    text: unescapeSlackText(b.text ?? ''),
+  };
+}
+
+interface SlackUser {
+  id: string;
+  name?: string;
+  username?: string;
+  team_id?: string;
+}
+interface SlackTeam {
+  id: string;
+  domain?: string;
+}
+
+function origin(team: SlackTeam | null | undefined, user: SlackUser, channelId?: string) {
+  return {
+    platform: 'slack' as const,
+    workspaceId: team?.id ?? user.team_id ?? '',
+    workspaceName: team?.domain,
+    userId: user.id,
+    userName: user.username ?? user.name ?? '',
+    channelId,
+  };
+}
+
+export interface BlockActionBody {
+  team: SlackTeam | null;
+  user: SlackUser;
+  channel?: { id: string };
+  actions: { action_id: string; value?: string }[];
+}
+
+export function fromBlockAction(b: BlockActionBody): BotRequest {
+  const a = b.actions[0];
+  return { ...origin(b.team, b.user, b.channel?.id), kind: 'action', actionId: a.action_id.replace(/:\d+$/, ''), value: a.value ?? '' };
+}
+
+type StateValue = { value?: string | null; selected_user?: string | null };
+export interface ViewSubmissionBody {
+  team: SlackTeam | null;
+  user: SlackUser;
+  view: { callback_id: string; private_metadata?: string; state: { values: Record<string, Record<string, StateValue>> } };
+}
+
+export function fromViewSubmission(b: ViewSubmissionBody): BotRequest {
+  const values: Record<string, string> = {};
+  for (const [blockId, actions] of Object.entries(b.view.state.values)) {
+    const v = Object.values(actions)[0];
+    values[blockId] = v?.value ?? v?.selected_user ?? '';
+  }
+  return { ...origin(b.team, b.user), kind: 'form', formId: b.view.callback_id, values, metadata: b.view.private_metadata ?? '' };
+}
+
+export interface MessageShortcutBody {
+  team: SlackTeam | null;
+  user: SlackUser;
+  channel?: { id: string };
+  callback_id: string;
+  message: { text?: string };
+}
+
+export function fromMessageShortcut(b: MessageShortcutBody): BotRequest {
+  return { ...origin(b.team, b.user, b.channel?.id), kind: 'shortcut', shortcutId: b.callback_id, messageText: unescapeSlackText(b.message?.text ?? '') };
+}

@@ -1,0 +1,22 @@
+import mongoose from 'mongoose';
+import { randomBytes } from 'node:crypto';
+import { connectDb, disconnectDb } from '../../src/store/connection';
+
+export function testDbUri(): string {
+  const uri = process.env.TEST_MONGODB_URI;
+  if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global set-up starts the database)');
+  return uri;
+}
+
+/** Connects mongoose to a fresh database for this test file and drops it afterwards. */
+export function useTestDb(): { dbName: string } {
+  const state = { dbName: `t_${randomBytes(5).toString('hex')}` };
+  beforeAll(async () => {
+    await connectDb(testDbUri(), state.dbName);
+  });
+  afterAll(async () => {
+    await mongoose.connection.db?.dropDatabase().catch(() => undefined);
+    await disconnectDb();
+  });
+  return state;
+}

@@ -1,0 +1,135 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, slackHeaders } from './slack';
+
+export interface TestService {
+  url: string;
+  slack: FakeSlack;
+  close(): Promise<void>;
+}
+
+/** The real express + Bolt app on a loopback port, talking to a fake Slack API. */
+export async function startService(env: Record<string, string> = {}, now?: () => Date): Promise<TestService> {
+  const slack = await new FakeSlack().start();
+  const config = loadConfig({
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
+    DEFAULT_LOCALE: 'en',
+    ...env,
+  });
+  const { app } = createApp({ config, logger: createLogger('silent'), now });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    slack,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await slack.stop();
+    },
+  };
+}
+
+export interface SlashOptions {
+  team?: string;
+  user?: string;
+  userName?: string;
+  channel?: string;
+  secret?: string;
+  ts?: number;
+  responseId?: string;
+}
+
+let seq = 0;
+
+/** Sends a correctly signed slash command the way Slack does (form-encoded, bare content type). */
+export async function slash(svc: TestService, command: string, text: string, o: SlashOptions = {}) {
+  const responseId = o.responseId ?? `r${++seq}`;
+  const body = new URLSearchParams({
+    token: 'deprecated',
+    team_id: o.team ?? 'T1',
+    team_domain: 'acme',
+    channel_id: o.channel ?? 'C1',
+    channel_name: 'sales',
+    user_id: o.user ?? 'UADMIN',
+    user_name: o.userName ?? 'admin',
+    command,
+    text,
+    api_app_id: 'A1',
+    is_enterprise_install: 'false',
+    response_url: svc.slack.responseUrl(responseId),
+    trigger_id: `trigger.${responseId}`,
+  }).toString();
+  const res = await fetch(`${svc.url}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackHeaders(o.secret ?? SIGNING_SECRET, body, o.ts) },
+    body,
+  });
+  const raw = await res.text();
+  return { status: res.status, body: raw ? (JSON.parse(raw) as SlackMessage) : null, responseId };
+}
+
+export interface SlackMessage {
+  text?: string;
+  response_type?: string;
+  replace_original?: boolean;
+  blocks?: { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { action_id?: string; value?: string; text: { text: string } | string }[] }[];
+}
+
+/** Everything a user would read in a message: header, sections, fields, context, button labels. */
+export function visibleText(m: SlackMessage | null | undefined): string {
+  if (!m) return '';
+  const parts: string[] = [];
+  for (const b of m.blocks ?? []) {
+    if (b.text) parts.push(b.text.text);
+    for (const f of b.fields ?? []) parts.push(f.text);
+    for (const e of b.elements ?? []) parts.push(typeof e.text === 'string' ? e.text : e.text.text);
+  }
+  return parts.join('\n');
+}
+
+export function buttons(m: SlackMessage | null | undefined): { actionId: string; value: string; label: string }[] {
+  const out: { actionId: string; value: string; label: string }[] = [];
+  for (const b of m?.blocks ?? []) {
+    if (b.type !== 'actions') continue;
+    for (const e of b.elements ?? []) out.push({ actionId: e.action_id!, value: e.value ?? '', label: typeof e.text === 'string' ? e.text : e.text.text });
+  }
+  return out;
+}
+
+/** Sends a signed interactivity payload (button click, view submission, shortcut). */
+export async function interact(svc: TestService, payload: Record<string, unknown>) {
+  const body = 'payload=' + encodeURIComponent(JSON.stringify(payload));
+  const res = await fetch(`${svc.url}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackHeaders(SIGNING_SECRET, body) },
+    body,
+  });
+  const raw = await res.text();
+  return { status: res.status, body: raw ? JSON.parse(raw) : null };
+}
+
+export function click(svc: TestService, button: { actionId: string; value: string }, o: { user?: string; team?: string; responseId?: string } = {}) {
+  const responseId = o.responseId ?? `r${++seq}`;
+  return interact(svc, {
+    type: 'block_actions',
+    user: { id: o.user ?? 'UADMIN', username: o.user?.toLowerCase() ?? 'admin', team_id: o.team ?? 'T1' },
+    api_app_id: 'A1',
+    token: 'deprecated',
+    container: { type: 'message', message_ts: '1.1', channel_id: 'C1', is_ephemeral: true },
+    trigger_id: `trigger.${responseId}`,
+    team: { id: o.team ?? 'T1', domain: 'acme' },
+    channel: { id: 'C1', name: 'sales' },
+    response_url: svc.slack.responseUrl(responseId),
+    actions: [{ type: 'button', action_id: button.actionId, block_id: 'b1', value: button.value, action_ts: '1.2' }],
+  }).then((r) => ({ ...r, responseId }));
+}
+
+export { slackHeaders, SIGNING_SECRET };

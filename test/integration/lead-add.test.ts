@@ -1,0 +1,121 @@
+import { LeadModel } from '../../src/store/lead.model';
+import { AuditEventModel } from '../../src/store/audit-event.model';
+import { LeadKeyModel } from '../../src/store/lead-key.model';
+import { useTestDb } from '../helpers/db';
+import { buttons, click, slash, startService, visibleText, type TestService } from '../helpers/service';
+
+useTestDb();
+let svc: TestService;
+beforeAll(async () => {
+  svc = await startService();
+});
+afterAll(async () => svc.close());
+beforeEach(async () => {
+  await Promise.all([LeadModel.deleteMany({}), LeadKeyModel.deleteMany({})]);
+});
+
+const EXAMPLE = 'Acme Ltd; Zhang Wei; +86 138-1234-5678; zhang@acme.cn; source: expo; value: 50k; next: friday call back';
+
+describe('/lead add over signed Slack HTTP', () => {
+  it('should create a lead and answer with its card', async () => {
+    const res = await slash(svc, '/lead', `add ${EXAMPLE}`);
+    expect(res.status).toBe(200);
+    const text = visibleText(res.body);
+    expect(text).toMatch(/L-\d+ · Acme Ltd/);
+    expect(text).toContain('Zhang Wei · +86 138-1234-5678 · zhang@acme.cn');
+    expect(text).toContain('CN¥50,000');
+    expect(text).toContain('call back');
+    const leads = await LeadModel.find({}).lean();
+    expect(leads).toHaveLength(1);
+    expect(leads[0].keys.phones).toEqual(['+8613812345678']);
+    expect(leads[0].keys.company).toBe('acme');
+    expect(leads[0].source).toBe('expo');
+    expect(leads[0].value).toBe(50000);
+    expect(leads[0].nextFollowUpAt).toBeInstanceOf(Date);
+    const audit = await AuditEventModel.find({ entity: 'lead', entityId: leads[0]._id }).lean();
+    expect(audit.map((a) => a.action)).toEqual(['lead.create']);
+    expect(audit[0].platform).toBe('slack');
+  });
+
+  it('should find the lead with /lead show and answer a second identical add with the duplicate card', async () => {
+    const first = await slash(svc, '/lead', `add ${EXAMPLE}`);
+    const id = visibleText(first.body).match(/L-\d+/)![0];
+    const shown = await slash(svc, '/lead', `show ${id}`);
+    expect(visibleText(shown.body)).toContain(`${id} · Acme Ltd`);
+
+    const again = await slash(svc, '/lead', 'add ACME Co., Ltd.; zhang wei; 0086 138 1234 5678');
+    expect(visibleText(again.body)).toContain(`Possible duplicate of ${id} (owner admin)`);
+    expect(buttons(again.body).map((b) => b.label)).toEqual([`Open ${id}`, 'Create anyway']);
+    expect(await LeadModel.countDocuments()).toBe(1);
+  });
+
+  it('should create the lead once when "Create anyway" is clicked twice', async () => {
+    await slash(svc, '/lead', `add ${EXAMPLE}`);
+    const dup = await slash(svc, '/lead', 'add Other Corp; Li Na; zhang@acme.cn');
+    const anyway = buttons(dup.body).find((b) => b.label === 'Create anyway')!;
+    const [a, b] = await Promise.all([click(svc, anyway), click(svc, anyway)]);
+    await svc.slack.waitFor(() => svc.slack.responses(a.responseId).length + svc.slack.responses(b.responseId).length === 2);
+    const texts = [...svc.slack.responses(a.responseId), ...svc.slack.responses(b.responseId)].map((r) => visibleText(r.body as never));
+    expect(texts.filter((t) => t.includes('Created L-'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('already created'))).toHaveLength(1);
+    expect(await LeadModel.countDocuments()).toBe(2);
+  });
+
+  it('should create exactly one lead from twenty concurrent identical requests', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => slash(svc, '/lead', `add ${EXAMPLE}`)));
+    const texts = await Promise.all(
+      results.map(async (r) => {
+        if (r.body) return visibleText(r.body);
+        await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0, 15000);
+        return visibleText(svc.slack.responses(r.responseId)[0].body as never);
+      }),
+    );
+    expect(await LeadModel.countDocuments()).toBe(1);
+    expect(texts.filter((t) => /Created L-\d+/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('Possible duplicate of'))).toHaveLength(19);
+  });
+
+  it('should say exactly what is missing, show an example and store nothing', async () => {
+    const res = await slash(svc, '/lead', 'add Acme Ltd; +86 138-1234-5678');
+    const text = visibleText(res.body);
+    expect(text).toContain('The contact name is missing.');
+    expect(text).toContain('Example: /lead add Acme Ltd; Zhang Wei');
+    expect(await LeadModel.countDocuments()).toBe(0);
+  });
+
+  it('should name a malformed phone and a malformed email and store nothing', async () => {
+    const res = await slash(svc, '/lead', 'add Acme Ltd; Zhang Wei; +86 123; zhang@@acme');
+    const text = visibleText(res.body);
+    expect(text).toContain('“+86 123” is not a valid phone number.');
+    expect(text).toContain('is not a valid email address');
+    expect(await LeadModel.countDocuments()).toBe(0);
+  });
+
+  it('should refuse text over 3,000 characters and store nothing', async () => {
+    const res = await slash(svc, '/lead', `add Acme Ltd; Zhang Wei; note: ${'x'.repeat(3000)}`);
+    expect(visibleText(res.body)).toContain('too long (at most 3000 characters)');
+    expect(await LeadModel.countDocuments()).toBe(0);
+  });
+
+  it('should read Chinese keys and full-width punctuation', async () => {
+    const res = await slash(svc, '/lead', 'add 上海示例科技有限公司；张伟；１３８１２３４５６７８；来源：展会；金额：5万；下次：下周一 回访');
+    const lead = await LeadModel.findOne({}).lean();
+    expect(visibleText(res.body)).toContain('上海示例科技有限公司');
+    expect(lead).toMatchObject({ company: '上海示例科技有限公司', contactName: '张伟', source: '展会', value: 50000, currency: 'CNY', nextFollowUpWhat: '回访' });
+    expect(lead!.keys.phones).toEqual(['+8613812345678']);
+  });
+});
+
+describe('Slack request signing', () => {
+  it('should answer 401 to a wrongly signed request and store nothing', async () => {
+    const res = await slash(svc, '/lead', `add ${EXAMPLE}`, { secret: 'not-the-secret' });
+    expect(res.status).toBe(401);
+    expect(await LeadModel.countDocuments()).toBe(0);
+  });
+
+  it('should answer 401 to a request signed more than five minutes ago and store nothing', async () => {
+    const res = await slash(svc, '/lead', `add ${EXAMPLE}`, { ts: Math.floor(Date.now() / 1000) - 301 });
+    expect(res.status).toBe(401);
+    expect(await LeadModel.countDocuments()).toBe(0);
+  });
+});
