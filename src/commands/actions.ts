@@ -3,7 +3,7 @@ import * as leads from '../domain/leads.service';
 import { AppError } from '../domain/errors';
 import { ACTIONS, FORMS } from './constants';
 import { createdReply, listReply, type PageRef, assignReply } from './lead.command';
-import { leadCard, leadRef } from './lead-cards';
+import { leadCard, leadRef, stageLabel } from './lead-cards';
 import type { Ctx } from './types';
 import { z } from 'zod';
 
@@ -35,7 +35,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
     const [id, from] = value.split(':');
     return onLead(ctx, id, async (lead) => {
       const moved = await leads.advanceStage(ctx.actor, lead, from);
-      return reply([await leadCard(ctx, moved, { notice: ctx.t('lead.stage_set', { id: leadRef(moved), stage: moved.stage }) })], { replaceOriginal: true });
+      return reply([await leadCard(ctx, moved, { notice: ctx.t('lead.stage_set', { id: leadRef(moved), stage: stageLabel(ctx, moved.stage) }) })], { replaceOriginal: true });
     });
   },
   [ACTIONS.leadWon]: (ctx, value) => {

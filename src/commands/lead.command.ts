@@ -11,7 +11,7 @@ import { memberForMention } from '../domain/members.service';
 import { parseMention, splitFirst, takePage } from './args';
 import { defineCommand, nonEmpty, type CommandDef } from './define';
 import { FORMS } from './constants';
-import { duplicateCard, issuesCard, leadCard, leadListCard, leadRef, memberName } from './lead-cards';
+import { duplicateCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageLabel } from './lead-cards';
 import type { Ctx } from './types';
 
 export const LEAD_EXAMPLE = '/lead add Acme Ltd; Zhang Wei; +86 138-1234-5678; zhang@acme.cn; source: expo; value: 50k; next: friday call back';
@@ -132,7 +132,7 @@ const stage = defineCommand({
   input: z.object({ id: nonEmpty, stage: nonEmpty }),
   run: async (ctx, { id, stage: st }) => {
     const lead = await leads.setStage(ctx.actor, await leads.getLead(ctx.actor, id), st);
-    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.stage_set', { id: leadRef(lead), stage: st }) })]);
+    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.stage_set', { id: leadRef(lead), stage: stageLabel(ctx, lead.stage) }) })]);
   },
 });
 

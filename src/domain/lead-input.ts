@@ -184,18 +184,18 @@ export function leadKeysOf(input: Pick<LeadInput, 'company' | 'contactName' | 'p
   };
 }
 
+const COMPANY_IN_TEXT = /([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:Ltd|Inc|LLC|Corp|Co|GmbH|Limited|Group|PLC)\b\.?)|([\u4e00-\u9fa5]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团|公司))/;
+const NOT_A_NAME = new Set(['Met', 'Call', 'Called', 'Spoke', 'Talked', 'Meeting', 'Email', 'Hi', 'Hello', 'Dear', 'Thanks', 'Thank', 'From', 'With', 'Please', 'New', 'Lead']);
+
 /** Pre-fill for "Save as lead": the emails, phones, a company and a person's name found in a message. */
 export function extractLeadHints(text: string): Partial<RawLead> & { note: string } {
   const raw = splitLeadText(text);
-  const t = text.normalize('NFKC');
-  const company = t.split(SEPARATOR).map((s) => s.trim()).find((s) => COMPANY_HINT.test(s) && s.length <= LIMITS.company);
-  const zhName = t.match(/(?:联系人|我是|我叫)[:\s]*([\u4e00-\u9fa5]{2,4})/);
-  const enName = t.replace(EMAIL_LIKE, ' ').match(/\b(?:I'm|I am|this is|contact)?\s*([A-Z][a-z]+ [A-Z][a-z]+)\b/);
-  return {
-    emails: raw.emails,
-    phones: raw.phones,
-    company: company ?? '',
-    contact: zhName?.[1] ?? enName?.[1] ?? '',
-    note: text.slice(0, LIMITS.note),
-  };
+  const t = text.normalize('NFKC').replace(EMAIL_LIKE, ' ');
+  const company = t.match(COMPANY_IN_TEXT)?.[0].trim() ?? '';
+  const zhName = t.match(/(?:联系人|我是|我叫)[:\s]*([\u4e00-\u9fa5]{2,4})/)?.[1];
+  // Every pair of capitalised words (overlapping), minus greetings and verbs and the company.
+  const pairs = [...t.matchAll(/(?=\b([A-Z][a-z]+) ([A-Z][a-z]+)\b)/g)]
+    .filter((m) => !NOT_A_NAME.has(m[1]) && !company.includes(`${m[1]} ${m[2]}`))
+    .map((m) => `${m[1]} ${m[2]}`);
+  return { emails: raw.emails, phones: raw.phones, company, contact: zhName ?? pairs[0] ?? '', note: text.slice(0, LIMITS.note) };
 }

@@ -48,6 +48,6 @@ export const membersRepo = {
   },
 
   async update(workspaceId: Types.ObjectId, id: unknown, set: Record<string, unknown>): Promise<MemberDoc | null> {
-    return MemberModel.findOneAndUpdate({ workspaceId, _id: id }, { $set: set }, { new: true }) as Promise<MemberDoc | null>;
+    return MemberModel.findOneAndUpdate({ workspaceId, _id: id }, { $set: set }, { returnDocument: 'after' }) as Promise<MemberDoc | null>;
   },
 };

@@ -13,7 +13,7 @@ export const workspacesRepo = {
       const doc = await WorkspaceModel.findOneAndUpdate(
         { platform, externalId },
         { $setOnInsert: { platform, externalId, name, settings: { ...defaults } } },
-        { upsert: true, new: true, setDefaultsOnInsert: true },
+        { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
       );
       return doc as WorkspaceDoc;
     });
@@ -31,6 +31,6 @@ export const workspacesRepo = {
 
   async updateSettings(workspaceId: unknown, set: Record<string, unknown>): Promise<WorkspaceDoc | null> {
     const prefixed = Object.fromEntries(Object.entries(set).map(([k, v]) => [`settings.${k}`, v]));
-    return WorkspaceModel.findOneAndUpdate({ _id: workspaceId }, { $set: prefixed }, { new: true });
+    return WorkspaceModel.findOneAndUpdate({ _id: workspaceId }, { $set: prefixed }, { returnDocument: 'after' });
   },
 };

@@ -27,8 +27,8 @@ describe('/lead add over signed Slack HTTP', () => {
     expect(text).toContain('call back');
     const leads = await LeadModel.find({}).lean();
     expect(leads).toHaveLength(1);
-    expect(leads[0].keys.phones).toEqual(['+8613812345678']);
-    expect(leads[0].keys.company).toBe('acme');
+    expect(leads[0].keys!.phones).toEqual(['+8613812345678']);
+    expect(leads[0].keys!.company).toBe('acme');
     expect(leads[0].source).toBe('expo');
     expect(leads[0].value).toBe(50000);
     expect(leads[0].nextFollowUpAt).toBeInstanceOf(Date);
@@ -102,7 +102,7 @@ describe('/lead add over signed Slack HTTP', () => {
     const lead = await LeadModel.findOne({}).lean();
     expect(visibleText(res.body)).toContain('上海示例科技有限公司');
     expect(lead).toMatchObject({ company: '上海示例科技有限公司', contactName: '张伟', source: '展会', value: 50000, currency: 'CNY', nextFollowUpWhat: '回访' });
-    expect(lead!.keys.phones).toEqual(['+8613812345678']);
+    expect(lead!.keys!.phones).toEqual(['+8613812345678']);
   });
 });
 
