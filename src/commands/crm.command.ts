@@ -3,7 +3,7 @@ import { reply } from '../bot/cards/card';
 import { ROLES } from '../store/member.model';
 import { memberForMention, setManager, setOwnLocale, setRole, setTeam } from '../domain/members.service';
 import { configure, SETTING_NAMES } from '../domain/workspace.service';
-import { isLocale } from '../domain/i18n';
+import { isLocale, t } from '../domain/i18n';
 import { userError } from '../domain/errors';
 import { parseMention, splitFirst } from './args';
 import { defineCommand, nonEmpty, type CommandDef } from './define';
@@ -84,7 +84,8 @@ const lang = defineCommand({
     const l = locale.toLowerCase() === 'zh' || locale === '中文' ? 'zh-CN' : locale.toLowerCase() === 'zh-cn' ? 'zh-CN' : locale.toLowerCase();
     if (!isLocale(l)) throw userError('invalid_input', 'crm.config_bad_value', { name: 'lang', allowed: 'en, zh-CN' });
     await setOwnLocale(ctx.actor, l);
-    return reply([infoCard(ctx.t('crm.lang_set', { locale: l }))]);
+    // Confirm in the language just chosen.
+    return reply([infoCard(t(l, 'crm.lang_set', { locale: l }))], { locale: l });
   },
 });
 

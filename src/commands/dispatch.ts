@@ -3,9 +3,8 @@ import type { Logger } from '../logger';
 import { reply, type Reply } from '../bot/cards/card';
 import { resolveIdentity } from '../domain/members.service';
 import { AppError } from '../domain/errors';
-import { isLocale, t, type MessageKey } from '../domain/i18n';
-import { formatWhen } from '../domain/dates';
-import { formatMoney } from '../domain/money';
+import { t, type MessageKey } from '../domain/i18n';
+import { localeOf, makeCtx } from './context';
 import { extractLeadHints } from '../domain/lead-input';
 import { isDbUnavailableError } from '../store/db-errors';
 import { MAX_TEXT, SHORTCUTS } from './constants';
@@ -34,19 +33,8 @@ async function buildCtx(req: BotRequest, deps: DispatchDeps): Promise<Ctx> {
     timezone: config.DEFAULT_TIMEZONE,
     phoneRegion: config.DEFAULT_PHONE_REGION,
   });
-  const s = workspace.settings!;
-  const wanted = member.locale ?? s.locale;
-  const locale: Locale = isLocale(wanted) ? wanted : config.DEFAULT_LOCALE;
-  const timeZone = s.timezone;
-  return {
-    actor: { workspace, member, platform: req.platform, locale, now: deps.now ?? (() => new Date()) },
-    locale,
-    timeZone,
-    region: s.phoneRegion,
-    t: (key, params) => t(locale, key, params),
-    formatDate: (d) => formatWhen(d, locale, timeZone),
-    formatMoney: (a, c) => formatMoney(a, c, locale),
-  };
+  const locale = localeOf(member, workspace.settings!.locale, config.DEFAULT_LOCALE);
+  return makeCtx({ workspace, member, platform: req.platform, locale, now: deps.now ?? (() => new Date()) }, locale);
 }
 
 export function helpReply(ctx: Ctx): Reply {
@@ -97,12 +85,12 @@ function tooLong(req: BotRequest): boolean {
 export async function dispatch(req: BotRequest, deps: DispatchDeps): Promise<Reply> {
   const log = deps.logger.child({ platform: req.platform, workspace: req.workspaceId, user: req.userId, kind: req.kind });
   let locale: Locale = deps.config.DEFAULT_LOCALE;
-  const fail = (key: MessageKey, params?: Record<string, string | number>) => reply([errorCard(t(locale, key, params))]);
+  const fail = (key: MessageKey, params?: Record<string, string | number>) => reply([errorCard(t(locale, key, params))], { locale });
   try {
     if (tooLong(req)) return fail('error.text_too_long', { max: MAX_TEXT });
     const ctx = await buildCtx(req, deps);
     locale = ctx.locale;
-    return await route(ctx, req);
+    return { locale, ...(await route(ctx, req)) };
   } catch (err) {
     if (err instanceof AppError) {
       log.info({ code: err.code, msg: err.message }, 'request refused');

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import type { Form } from '../bot/cards/card';
+import type { Form, Notification } from '../bot/cards/card';
+import type { LeadDoc } from '../store/lead.model';
+import type { MemberDoc } from '../store/member.model';
+import { ctxFor } from './context';
 import { reply } from '../bot/cards/card';
 import * as leads from '../domain/leads.service';
 import { parseLeadText, LIMITS, type RawLead } from '../domain/lead-input';
@@ -45,13 +48,18 @@ export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string }
   };
 }
 
+/** The card a new owner gets by direct message, in their own language. */
+async function assignedDm(ctx: Ctx, lead: LeadDoc, owner: MemberDoc): Promise<Notification> {
+  const rc = ctxFor(ctx, owner);
+  const notice = rc.t('lead.assigned_to_you', { id: leadRef(lead), by: memberName(ctx.actor.member) });
+  return { userId: owner.platformUserId, cards: [await leadCard(rc, lead, { notice })], locale: rc.locale };
+}
+
 /** Shared by `/lead add`, the form and "Create anyway": turn a create result into the reply. */
 export async function createdReply(ctx: Ctx, result: leads.CreateResult) {
   if (result.kind === 'duplicate') return reply([duplicateCard(ctx, result.existing, result.owner, result.draftId)]);
   const card = await leadCard(ctx, result.lead, { notice: ctx.t('lead.created', { id: leadRef(result.lead), owner: memberName(result.owner) }) });
-  const notify = result.notifyOwner
-    ? [{ userId: result.owner.platformUserId, cards: [await leadCard(ctx, result.lead, { notice: ctx.t('lead.assigned_to_you', { id: leadRef(result.lead), by: memberName(ctx.actor.member) }) })] }]
-    : undefined;
+  const notify = result.notifyOwner ? [await assignedDm(ctx, result.lead, result.owner)] : undefined;
   return reply([card], { notify });
 }
 
@@ -172,10 +180,7 @@ export async function assignReply(ctx: Ctx, leadId: { seq?: string; id?: string 
   const to = await memberForMention(ctx.actor, userId, userName);
   const { lead, notify } = await leads.assignLead(ctx.actor, lead0, to);
   const card = await leadCard(ctx, lead, { notice: ctx.t('lead.assigned', { id: leadRef(lead), owner: memberName(to) }) });
-  const dm = notify
-    ? [{ userId: to.platformUserId, cards: [await leadCard(ctx, lead, { notice: ctx.t('lead.assigned_to_you', { id: leadRef(lead), by: memberName(ctx.actor.member) }) })] }]
-    : undefined;
-  return reply([card], { notify: dm });
+  return reply([card], { notify: notify ? [await assignedDm(ctx, lead, to)] : undefined });
 }
 
 const assign = defineCommand({

@@ -72,6 +72,24 @@ describe('changing a lead from chat', () => {
   });
 });
 
+describe('language', () => {
+  it('should answer in Chinese after /crm lang zh-CN and send a new owner the card in their own language', async () => {
+    expect(visibleText((await slash(svc, '/crm', 'lang zh-CN', as('UREP1'))).body)).toContain('zh-CN');
+    const card = await say('UREP1', 'add 北京测试有限公司；王芳；wang@bjtest.cn；金额：5万');
+    expect(card).toContain('负责人');
+    expect(card).toContain('推进到已联系');
+    const id = idOf(card);
+    svc.slack.reset();
+    expect(await say('UREP1', `assign ${id} <@UREP2|rep2>`)).toContain(`${id} 的负责人现在是 rep2。`);
+    await svc.slack.waitFor(() => svc.slack.called('chat.postMessage').length === 1);
+    const dm = visibleText(svc.slack.called('chat.postMessage')[0].body as SlackMessage);
+    expect(dm).toContain(`rep1 gave you ${id}.`);
+    expect(dm).toContain('Move to Contacted');
+    expect(dm).not.toContain('Assign to me');
+    await slash(svc, '/crm', 'lang en', as('UREP1'));
+  });
+});
+
 describe('lead card buttons', () => {
   it('should advance the stage once when an old card is clicked twice', async () => {
     const card = await run('UREP1', 'add Tyrell Corp; Eldon Tyrell; eldon@tyrell.com');

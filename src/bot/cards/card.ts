@@ -1,4 +1,5 @@
 // The neutral UI model: commands build these; each platform renderer turns them into its own format.
+import type { Locale } from '../../config';
 
 export interface CardField {
   label: string;
@@ -49,6 +50,7 @@ export interface Notification {
   /** The platform user id to message directly. */
   userId: string;
   cards: Card[];
+  locale?: Locale;
 }
 
 export interface Reply {
@@ -63,6 +65,8 @@ export interface Reply {
   notify?: Notification[];
   /** Form submissions: per-field problems, the form stays open. */
   formErrors?: Record<string, string>;
+  /** The reader's language, for the few words a renderer adds itself. */
+  locale?: Locale;
 }
 
 export const reply = (cards: Card[], extra: Partial<Reply> = {}): Reply => ({ cards, ...extra });

@@ -1,3 +1,5 @@
+import type { Locale } from '../../config';
+import { t } from '../../domain/i18n';
 import type { Card, Form, Reply } from './card';
 
 // Block Kit limits (docs.slack.dev; see ../shared/platforms/slack.md §3.3).
@@ -98,7 +100,7 @@ export function fallbackText(cards: Card[]): string {
   return shorten(text || ' ', SLACK_LIMITS.fallbackText);
 }
 
-export function cardsToBlocks(cards: Card[], max: number = SLACK_LIMITS.blocksPerMessage): SlackBlock[] {
+export function cardsToBlocks(cards: Card[], locale: Locale = 'en', max: number = SLACK_LIMITS.blocksPerMessage): SlackBlock[] {
   const all: SlackBlock[] = [];
   cards.forEach((c, i) => {
     if (i > 0) all.push({ type: 'divider' });
@@ -106,13 +108,13 @@ export function cardsToBlocks(cards: Card[], max: number = SLACK_LIMITS.blocksPe
   });
   if (all.length <= max) return all;
   const kept = all.slice(0, max - 1);
-  kept.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `… ${all.length - kept.length} more blocks not shown` }] });
+  kept.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t(locale, 'render.more_blocks', { count: all.length - kept.length }) }] });
   return kept;
 }
 
 /** A chat message (for ack, respond, chat.postMessage) from a reply. */
 export function renderMessage(r: Reply): { text: string; blocks: SlackBlock[] } {
-  return { text: fallbackText(r.cards), blocks: cardsToBlocks(r.cards) };
+  return { text: fallbackText(r.cards), blocks: cardsToBlocks(r.cards, r.locale) };
 }
 
 /** A modal view from a neutral form. */

@@ -7,7 +7,7 @@ import type { Logger } from '../../logger';
 export async function sendNotifications(client: App['client'], notes: Notification[] | undefined, logger: Logger): Promise<void> {
   for (const n of notes ?? []) {
     try {
-      await client.chat.postMessage({ channel: n.userId, ...renderMessage({ cards: n.cards }) });
+      await client.chat.postMessage({ channel: n.userId, ...renderMessage({ cards: n.cards, locale: n.locale }) });
     } catch (err) {
       logger.warn({ err, to: n.userId }, 'direct message failed');
     }

@@ -116,6 +116,8 @@ export const en = {
   'crm.last_admin': 'You are the only admin; make someone else admin first.',
   'crm.self_manager': 'Nobody can be their own manager.',
 
+  'render.more_blocks': '… {count} more blocks not shown (the message was too long for Slack).',
+
   'error.unknown_command': 'I do not know `{command}`. Type `/crm help` to see what you can do.',
   'error.usage': 'That did not fit the command. Usage: {usage}',
   'error.admin_only': 'Only admins can do that.',

@@ -117,6 +117,8 @@ export const zhCN: Record<MessageKey, string> = {
   'crm.last_admin': '你是唯一的管理员，请先指定其他管理员。',
   'crm.self_manager': '不能把自己设为自己的主管。',
 
+  'render.more_blocks': '…… 还有 {count} 个区块未显示（消息超出 Slack 的长度限制）。',
+
   'error.unknown_command': '不认识 `{command}`。输入 `/crm help` 查看可用命令。',
   'error.usage': '命令格式不对。用法：{usage}',
   'error.admin_only': '只有管理员可以这样做。',

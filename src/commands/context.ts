@@ -1,0 +1,33 @@
+import type { Locale } from '../config';
+import type { Actor } from '../domain/actor';
+import { isLocale, t } from '../domain/i18n';
+import { formatWhen } from '../domain/dates';
+import { formatMoney } from '../domain/money';
+import type { MemberDoc } from '../store/member.model';
+import type { Ctx } from './types';
+
+/** The language a member reads: their own choice, else the workspace's. */
+export function localeOf(member: Pick<MemberDoc, 'locale'>, workspaceLocale: string, fallback: Locale): Locale {
+  const wanted = member.locale ?? workspaceLocale;
+  return isLocale(wanted) ? wanted : fallback;
+}
+
+export function makeCtx(actor: Actor, locale: Locale): Ctx {
+  const s = actor.workspace.settings!;
+  const timeZone = s.timezone;
+  return {
+    actor: { ...actor, locale },
+    locale,
+    timeZone,
+    region: s.phoneRegion,
+    t: (key, params) => t(locale, key, params),
+    formatDate: (d) => formatWhen(d, locale, timeZone),
+    formatMoney: (a, c) => formatMoney(a, c, locale),
+  };
+}
+
+/** A context for rendering a card that `reader` will see (a DM): their language, their buttons. */
+export function ctxFor(ctx: Ctx, reader: MemberDoc): Ctx {
+  const locale = localeOf(reader, ctx.actor.workspace.settings!.locale, ctx.locale);
+  return makeCtx({ ...ctx.actor, member: reader }, locale);
+}
