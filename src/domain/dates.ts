@@ -35,15 +35,20 @@ export function parseWhen(text: string, timeZone: string, now: Date = new Date()
   const results = [...chrono.en.casual.parse(input, ref, { forwardDate: true }), ...chrono.zh.hans.casual.parse(input, ref, { forwardDate: true })];
   if (!results.length) return null;
   const r = results.sort((a, b) => a.index - b.index || b.text.length - a.text.length)[0];
-  let at = r.start.date();
-  if (!r.start.isCertain('hour')) {
-    // The calendar day chrono found, at 09:00 in the user's time zone.
-    const y = r.start.get('year')!;
-    const m = r.start.get('month')!;
-    const d = r.start.get('day')!;
-    const guess = new Date(Date.UTC(y, m - 1, d, DEFAULT_HOUR, 0, 0));
-    at = new Date(guess.getTime() - tzOffsetMinutes(timeZone, guess) * 60000);
-  }
+  // Rebuild the wall-clock time chrono read (09:00 when no time was given) with the offset the
+  // time zone has on that day, so a date across a daylight-saving change keeps its hour.
+  const certain = r.start.isCertain('hour');
+  const wall = Date.UTC(
+    r.start.get('year')!,
+    r.start.get('month')! - 1,
+    r.start.get('day')!,
+    certain ? r.start.get('hour')! : DEFAULT_HOUR,
+    certain ? (r.start.get('minute') ?? 0) : 0,
+  );
+  const first = wall - tzOffsetMinutes(timeZone, new Date(wall)) * 60000;
+  let at = new Date(wall - tzOffsetMinutes(timeZone, new Date(first)) * 60000);
+  // "tonight" has an implied 22:00; moving it to 09:00 would put it in the past.
+  if (!certain && at <= now && r.start.date() > now) at = r.start.date();
   const rest = (input.slice(0, r.index) + ' ' + input.slice(r.index + r.text.length)).replace(/\s+/g, ' ').trim();
   return { at, rest };
 }

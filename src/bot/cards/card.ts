@@ -32,7 +32,6 @@ export interface FormField {
   initial?: string;
   placeholder?: string;
   optional?: boolean;
-  hint?: string;
 }
 
 export interface Form {

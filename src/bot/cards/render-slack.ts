@@ -42,7 +42,17 @@ export function chunkText(s: string, max: number): string[] {
   const out: string[] = [];
   let cur = '';
   for (const line of s.split('\n')) {
-    const parts = line.length > max ? line.match(new RegExp(`[\\s\\S]{1,${max}}`, 'g'))! : [line];
+    // Split long lines between whole characters, never inside an emoji or an escaped &amp;.
+    const parts: string[] = [];
+    let piece = '';
+    for (const tok of line.match(/&(?:amp|lt|gt);|[\s\S]/gu) ?? []) {
+      if (piece.length + tok.length > max) {
+        parts.push(piece);
+        piece = '';
+      }
+      piece += tok;
+    }
+    parts.push(piece);
     for (const p of parts) {
       if (cur && cur.length + 1 + p.length > max) {
         out.push(cur);
