@@ -4,7 +4,7 @@ import type { Config } from '../../config';
 import type { Logger } from '../../logger';
 import type { BotRequest } from '../../commands/types';
 import type { Reply } from '../cards/card';
-import { SHORTCUTS } from '../../commands/constants';
+import { SHORTCUTS, SLASH_COMMANDS } from '../../commands/constants';
 import { renderMessage, renderModal } from '../cards/render-slack';
 import { fromBlockAction, fromMessageShortcut, fromSlashCommand, fromViewSubmission, type BlockActionBody, type MessageShortcutBody, type SlashCommandBody, type ViewSubmissionBody } from './to-bot-request';
 import { sendNotifications } from './slack-messenger';
@@ -63,7 +63,8 @@ export function createSlackAdapter(config: Config, logger: Logger, dispatch: Dis
   }
   const log = logger.child({ component: 'slack' });
 
-  app.command(/^\/(lead|crm)$/, async ({ command, ack, respond, client }) => {
+  const commandPattern = new RegExp(`^(${SLASH_COMMANDS.map((c) => c.replace('/', '\\/')).join('|')})$`);
+  app.command(commandPattern, async ({ command, ack, respond, client }) => {
     const work = dispatch(fromSlashCommand(command as unknown as SlashCommandBody));
     const ready = await withinBudget(work);
     if (ready && !ready.form) {
