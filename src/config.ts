@@ -28,12 +28,21 @@ export const configSchema = z.object({
   SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
   SLACK_APP_TOKEN: optionalString.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
   SLACK_API_URL: optionalUrl,
+  WECOM_CORP_ID: optionalString,
+  WECOM_AGENT_ID: z.coerce.number().int().positive().optional(),
+  WECOM_SECRET: optionalString,
+  WECOM_TOKEN: optionalString,
+  WECOM_ENCODING_AES_KEY: optionalString.pipe(z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey').optional()),
+  WECOM_BOT_TOKEN: optionalString,
+  WECOM_BOT_ENCODING_AES_KEY: optionalString.pipe(z.string().regex(/^[A-Za-z0-9]{43}$/, 'must be the 43-character EncodingAESKey').optional()),
+  WECOM_API_BASE_URL: z.url().default('https://qyapi.weixin.qq.com'),
+  WECOM_DEFAULT_LOCALE: z.enum(LOCALES).default('zh-CN'),
   DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
   DEFAULT_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   DEFAULT_PHONE_REGION: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter region code such as CN').default('CN'),
 });
 
-export type Config = z.infer<typeof configSchema> & { slackEnabled: boolean };
+export type Config = z.infer<typeof configSchema> & { slackEnabled: boolean; wecomEnabled: boolean; wecomBotEnabled: boolean };
 
 export class ConfigError extends Error {}
 
@@ -54,5 +63,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid environment:\n  SLACK_BOT_TOKEN: Slack needs SLACK_BOT_TOKEN plus SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)',
     );
   }
-  return { ...c, slackEnabled };
+  const appVars = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
+  const appSet = appVars.filter((k) => c[k] !== undefined);
+  if (appSet.length && appSet.length < appVars.length) {
+    const missing = appVars.filter((k) => c[k] === undefined);
+    throw new ConfigError(`Invalid environment:\n${missing.map((k) => `  ${k}: required when any WECOM_ app variable is set`).join('\n')}`);
+  }
+  const botSet = [c.WECOM_BOT_TOKEN, c.WECOM_BOT_ENCODING_AES_KEY].filter(Boolean).length;
+  if (botSet === 1 || (botSet === 2 && !c.WECOM_CORP_ID)) {
+    throw new ConfigError('Invalid environment:\n  WECOM_BOT_TOKEN: the intelligent bot needs WECOM_BOT_TOKEN, WECOM_BOT_ENCODING_AES_KEY and WECOM_CORP_ID');
+  }
+  return { ...c, slackEnabled, wecomEnabled: appSet.length === appVars.length, wecomBotEnabled: botSet === 2 };
 }

@@ -21,8 +21,8 @@ async function onLead(ctx: Ctx, leadId: string, fn: (lead: Awaited<ReturnType<ty
   }
 }
 
-function simpleForm(ctx: Ctx, id: string, title: string, metadata: string, fields: Form['fields']): Form {
-  return { id, title, submitLabel: ctx.t('form.save'), closeLabel: ctx.t('form.cancel'), metadata, fields };
+function simpleForm(ctx: Ctx, id: string, title: string, metadata: string, fields: Form['fields'], example: string): Form {
+  return { id, title, submitLabel: ctx.t('form.save'), closeLabel: ctx.t('form.cancel'), metadata, fields, example };
 }
 
 const pageRef = z.union([
@@ -64,7 +64,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
     return reply([], {
       form: simpleForm(ctx, FORMS.leadFollowUp, ctx.t('form.followup.title'), value, [
         { id: 'when', label: ctx.t('form.followup.when', { id: leadRef(lead) }), kind: 'text', placeholder: ctx.t('form.next_placeholder') },
-      ]),
+      ], `/lead next ${leadRef(lead)} ${ctx.t('form.next_placeholder')}`),
     });
   },
   [ACTIONS.leadReassign]: async (ctx, value) => {
@@ -72,7 +72,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
     return reply([], {
       form: simpleForm(ctx, FORMS.leadReassign, ctx.t('form.reassign.title'), value, [
         { id: 'owner', label: ctx.t('form.reassign.owner', { id: leadRef(lead) }), kind: 'user' },
-      ]),
+      ], `/lead assign ${leadRef(lead)} @userid`),
     });
   },
   [ACTIONS.leadLost]: async (ctx, value) => {
@@ -80,7 +80,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
     return reply([], {
       form: simpleForm(ctx, FORMS.leadLost, ctx.t('form.lost.title'), value, [
         { id: 'reason', label: ctx.t('form.lost.reason', { id: leadRef(lead) }), kind: 'multiline' },
-      ]),
+      ], `/lead lost ${leadRef(lead)} ${ctx.t('form.lost.example_reason')}`),
     });
   },
 };

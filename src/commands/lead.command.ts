@@ -18,6 +18,7 @@ import { duplicateCard, issuesCard, leadCard, leadListCard, leadRef, memberName,
 import type { Ctx } from './types';
 
 export const LEAD_EXAMPLE = '/lead add Acme Ltd; Zhang Wei; +86 138-1234-5678; zhang@acme.cn; source: expo; value: 50k; next: friday call back';
+export const LEAD_EXAMPLE_ZH = '/lead add 上海示例科技有限公司；张伟；138 1234 5678；zhang@example.cn；来源：展会；金额：5万；下次：下周一 回访';
 
 export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string } = {}): Form {
   const f = (id: keyof RawLead | 'phone' | 'email' | 'tags', label: string, value: string, optional = true, placeholder?: string) => ({
@@ -34,6 +35,7 @@ export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string }
     submitLabel: ctx.t('form.save'),
     closeLabel: ctx.t('form.cancel'),
     metadata: '',
+    example: ctx.locale === 'zh-CN' ? LEAD_EXAMPLE_ZH : LEAD_EXAMPLE,
     fields: [
       f('company', ctx.t('lead.field.company'), initial.company ?? '', false, 'Acme Ltd'),
       f('contact', ctx.t('lead.field.contact_name'), initial.contact ?? '', false, 'Zhang Wei'),
@@ -71,7 +73,7 @@ const add = defineCommand({
   run: async (ctx, { text }) => {
     if (!text.trim()) return reply([], { form: leadForm(ctx) });
     const { input, issues } = parseLeadText(text, { region: ctx.region, timeZone: ctx.timeZone, now: ctx.actor.now() });
-    if (!input) return reply([issuesCard(ctx, issues, LEAD_EXAMPLE)]);
+    if (!input) return reply([issuesCard(ctx, issues, ctx.locale === 'zh-CN' ? LEAD_EXAMPLE_ZH : LEAD_EXAMPLE)]);
     return createdReply(ctx, await leads.createLead(ctx.actor, input));
   },
 });

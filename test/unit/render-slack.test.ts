@@ -192,7 +192,7 @@ describe('renderModal', () => {
       title: 'New lead',
       submitLabel: 'Save',
       closeLabel: 'Cancel',
-      metadata: 'draft:42',
+      metadata: 'draft:42', example: '/lead add x',
       fields: [
         { id: 'company', label: 'Company', kind: 'text', placeholder: 'Acme Ltd' },
         { id: 'note', label: 'Note', kind: 'multiline', initial: 'met at the expo', optional: true },
@@ -202,7 +202,7 @@ describe('renderModal', () => {
     expect(renderModal(form)).toEqual({
       type: 'modal',
       callback_id: 'lead_add_form',
-      private_metadata: 'draft:42',
+      private_metadata: 'draft:42', example: '/lead add x',
       title: { type: 'plain_text', text: 'New lead' },
       submit: { type: 'plain_text', text: 'Save' },
       close: { type: 'plain_text', text: 'Cancel' },
@@ -238,7 +238,7 @@ describe('renderModal', () => {
       title: 'A very long modal title that does not fit',
       submitLabel: 'Save this lead right now please',
       closeLabel: 'Cancel',
-      metadata: '',
+      metadata: '', example: '/lead add x',
       fields: [],
     }) as Record<string, TextObj>;
     expect([...view.title.text]).toHaveLength(24);

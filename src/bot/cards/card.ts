@@ -43,6 +43,8 @@ export interface Form {
   fields: FormField[];
   /** Opaque state carried back on submit (a lead id, a draft id). */
   metadata: string;
+  /** The same thing as a typed command, for platforms without forms (WeCom): shown to copy. */
+  example: string;
 }
 
 export interface Notification {

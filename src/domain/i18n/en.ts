@@ -105,6 +105,7 @@ export const en = {
   'form.reassign.title': 'Reassign lead',
   'form.reassign.owner': 'New owner of {id}',
   'form.lost.title': 'Mark lost',
+  'form.lost.example_reason': 'chose a competitor',
   'form.lost.reason': 'Why was {id} lost?',
 
   'crm.role_set': '{who} is now {role}.',

@@ -106,6 +106,7 @@ export const zhCN: Record<MessageKey, string> = {
   'form.reassign.title': '转给他人',
   'form.reassign.owner': '{id} 的新负责人',
   'form.lost.title': '标记丢单',
+  'form.lost.example_reason': '选择了竞争对手',
   'form.lost.reason': '{id} 丢单的原因',
 
   'crm.role_set': '{who} 现在是{role}。',
