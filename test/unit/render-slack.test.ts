@@ -202,7 +202,7 @@ describe('renderModal', () => {
     expect(renderModal(form)).toEqual({
       type: 'modal',
       callback_id: 'lead_add_form',
-      private_metadata: 'draft:42', example: '/lead add x',
+      private_metadata: 'draft:42',
       title: { type: 'plain_text', text: 'New lead' },
       submit: { type: 'plain_text', text: 'Save' },
       close: { type: 'plain_text', text: 'Cancel' },
