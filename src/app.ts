@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import { pingDb } from './store/connection';
 import { dispatch } from './commands/dispatch';
 import { createSlackAdapter, type SlackAdapter } from './bot/slack/slack-app';
+import { InFlight } from './inflight';
 
 export interface AppDeps {
   config: Config;
@@ -17,6 +18,8 @@ export interface AppDeps {
 export interface CreatedApp {
   app: Express;
   slack?: SlackAdapter;
+  /** Requests acknowledged but still being worked on (shutdown drains them). */
+  inflight: InFlight;
 }
 
 /** Builds the HTTP app (health, Slack); never listens, so tests can mount it on any port. */
@@ -44,12 +47,13 @@ export function createApp(deps: AppDeps): CreatedApp {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unavailable' });
   });
 
+  const inflight = new InFlight();
   const run = (req: Parameters<typeof dispatch>[0]) => dispatch(req, { config, logger, now: deps.now });
   let slack: SlackAdapter | undefined;
   if (config.slackEnabled) {
-    slack = createSlackAdapter(config, logger, run);
+    slack = createSlackAdapter(config, logger, run, (work) => inflight.track(work));
     // Bolt reads the raw body itself to check the signature: no body parser may run before it.
     if (slack.router) app.use(slack.router);
   }
-  return { app, slack };
+  return { app, slack, inflight };
 }

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   await connectDb(uri, config.MONGODB_DB);
   logger.info({ database: embedded ? `embedded ${embedded.kind} in ${config.DATA_DIR}` : 'MONGODB_URI', uri: redact(uri), db: config.MONGODB_DB }, 'database connected');
 
-  const { app, slack } = createApp({ config, logger });
+  const { app, slack, inflight } = createApp({ config, logger });
   if (!config.slackEnabled) logger.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to enable it');
   else if (!slack?.router) {
     await slack?.app.start();
@@ -46,6 +46,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Finish what was already acknowledged to Slack before the database goes away.
+    if (!(await inflight.drain(10_000))) logger.warn({ pending: inflight.size }, 'shutting down with requests still running');
     if (slack && !slack.router) await slack.app.stop().catch(() => undefined);
     await disconnectDb().catch(() => undefined);
     await embedded?.stop();

@@ -5,6 +5,7 @@ import { formatWhen } from '../domain/dates';
 import { formatMoney } from '../domain/money';
 import type { MemberDoc } from '../store/member.model';
 import type { Ctx } from './types';
+import type { Logger } from '../logger';
 
 /** The language a member reads: their own choice, else the workspace's. */
 export function localeOf(member: Pick<MemberDoc, 'locale'>, workspaceLocale: string, fallback: Locale): Locale {
@@ -12,7 +13,7 @@ export function localeOf(member: Pick<MemberDoc, 'locale'>, workspaceLocale: str
   return isLocale(wanted) ? wanted : fallback;
 }
 
-export function makeCtx(actor: Actor, locale: Locale): Ctx {
+export function makeCtx(actor: Actor, locale: Locale, log: Logger): Ctx {
   const s = actor.workspace.settings!;
   const timeZone = s.timezone;
   return {
@@ -23,11 +24,12 @@ export function makeCtx(actor: Actor, locale: Locale): Ctx {
     t: (key, params) => t(locale, key, params),
     formatDate: (d) => formatWhen(d, locale, timeZone),
     formatMoney: (a, c) => formatMoney(a, c, locale),
+    log,
   };
 }
 
 /** A context for rendering a card that `reader` will see (a DM): their language, their buttons. */
 export function ctxFor(ctx: Ctx, reader: MemberDoc): Ctx {
   const locale = localeOf(reader, ctx.actor.workspace.settings!.locale, ctx.locale);
-  return makeCtx({ ...ctx.actor, member: reader }, locale);
+  return makeCtx({ ...ctx.actor, member: reader }, locale, ctx.log);
 }

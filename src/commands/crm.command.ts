@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { reply } from '../bot/cards/card';
-import { ROLES } from '../store/member.model';
-import { memberForMention, setManager, setOwnLocale, setRole, setTeam } from '../domain/members.service';
+import { ROLES, memberForMention, setManager, setOwnLocale, setRole, setTeam } from '../domain/members.service';
 import { configure, SETTING_NAMES } from '../domain/workspace.service';
 import { isLocale, t } from '../domain/i18n';
 import { userError } from '../domain/errors';

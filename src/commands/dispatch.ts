@@ -2,11 +2,10 @@ import type { Config, Locale } from '../config';
 import type { Logger } from '../logger';
 import { reply, type Reply } from '../bot/cards/card';
 import { resolveIdentity } from '../domain/members.service';
-import { AppError } from '../domain/errors';
+import { AppError, isDbUnavailableError } from '../domain/errors';
 import { t, type MessageKey } from '../domain/i18n';
 import { localeOf, makeCtx } from './context';
 import { extractLeadHints } from '../domain/lead-input';
-import { isDbUnavailableError } from '../store/db-errors';
 import { MAX_TEXT, SHORTCUTS } from './constants';
 import { splitFirst } from './args';
 import type { CommandDef } from './define';
@@ -26,7 +25,7 @@ export interface DispatchDeps {
   now?: () => Date;
 }
 
-async function buildCtx(req: BotRequest, deps: DispatchDeps): Promise<Ctx> {
+async function buildCtx(req: BotRequest, deps: DispatchDeps, log: Logger): Promise<Ctx> {
   const { config } = deps;
   const { workspace, member } = await resolveIdentity(req.platform, req.workspaceId, req.workspaceName ?? '', req.userId, req.userName, {
     locale: config.DEFAULT_LOCALE,
@@ -34,7 +33,7 @@ async function buildCtx(req: BotRequest, deps: DispatchDeps): Promise<Ctx> {
     phoneRegion: config.DEFAULT_PHONE_REGION,
   });
   const locale = localeOf(member, workspace.settings!.locale, config.DEFAULT_LOCALE);
-  return makeCtx({ workspace, member, platform: req.platform, locale, now: deps.now ?? (() => new Date()) }, locale);
+  return makeCtx({ workspace, member, platform: req.platform, locale, now: deps.now ?? (() => new Date()) }, locale, log);
 }
 
 export function helpReply(ctx: Ctx): Reply {
@@ -88,7 +87,7 @@ export async function dispatch(req: BotRequest, deps: DispatchDeps): Promise<Rep
   const fail = (key: MessageKey, params?: Record<string, string | number>) => reply([errorCard(t(locale, key, params))], { locale });
   try {
     if (tooLong(req)) return fail('error.text_too_long', { max: MAX_TEXT });
-    const ctx = await buildCtx(req, deps);
+    const ctx = await buildCtx(req, deps, log);
     locale = ctx.locale;
     return { locale, ...(await route(ctx, req)) };
   } catch (err) {

@@ -46,7 +46,8 @@ export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string 
   const actions: CardAction[] = [];
   const isOpen = lead.stage !== 'won' && lead.stage !== 'lost';
   const open = openStages(ctx.actor);
-  const nextStage = open[open.indexOf(lead.stage) + 1];
+  const at = open.indexOf(lead.stage);
+  const nextStage = at >= 0 ? open[at + 1] : undefined;
   if (isOpen && nextStage) actions.push({ id: ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: `${id}:${lead.stage}`, style: 'primary' });
   actions.push({ id: ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id });
   if (!lead.ownerId.equals(ctx.actor.member._id)) actions.push({ id: ACTIONS.leadAssignMe, label: ctx.t('lead.btn.assign_me'), value: id });
@@ -64,15 +65,17 @@ export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string 
   };
 }
 
-export function duplicateCard(ctx: Ctx, existing: LeadDoc, owner: MemberDoc | null, draftId: string): Card {
+/** "Possible duplicate of L-12": details and an Open button only for a lead the caller may see. */
+export function duplicateCard(ctx: Ctx, existing: LeadDoc, owner: MemberDoc | null, draftId: string, visible: boolean): Card {
+  const actions: CardAction[] = [{ id: ACTIONS.leadCreateAnyway, label: ctx.t('lead.btn.create_anyway'), value: draftId }];
+  if (visible) actions.unshift({ id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(existing) }), value: String(existing._id), style: 'primary' });
   return {
     tone: 'warning',
     title: ctx.t('lead.duplicate.title', { id: leadRef(existing), owner: memberName(owner) }),
-    text: ctx.t('lead.duplicate.text', { company: existing.company, contact: existing.contactName, stage: stageLabel(ctx, existing.stage) }),
-    actions: [
-      { id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(existing) }), value: String(existing._id), style: 'primary' },
-      { id: ACTIONS.leadCreateAnyway, label: ctx.t('lead.btn.create_anyway'), value: draftId },
-    ],
+    text: visible
+      ? ctx.t('lead.duplicate.text', { company: existing.company, contact: existing.contactName, stage: stageLabel(ctx, existing.stage) })
+      : ctx.t('lead.duplicate.hidden'),
+    actions,
   };
 }
 

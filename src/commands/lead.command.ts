@@ -59,7 +59,8 @@ async function assignedDm(ctx: Ctx, lead: LeadDoc, owner: MemberDoc): Promise<No
 
 /** Shared by `/lead add`, the form and "Create anyway": turn a create result into the reply. */
 export async function createdReply(ctx: Ctx, result: leads.CreateResult) {
-  if (result.kind === 'duplicate') return reply([duplicateCard(ctx, result.existing, result.owner, result.draftId)]);
+  if (result.kind === 'duplicate') return reply([duplicateCard(ctx, result.existing, result.owner, result.draftId, result.visible)]);
+  if (result.incomplete) ctx.log.error({ err: result.incomplete, lead: leadRef(result.lead) }, 'lead created but its note or audit event was not written');
   const card = await leadCard(ctx, result.lead, { notice: ctx.t('lead.created', { id: leadRef(result.lead), owner: memberName(result.owner) }) });
   const notify = result.notifyOwner ? [await assignedDm(ctx, result.lead, result.owner)] : undefined;
   return reply([card], { notify });

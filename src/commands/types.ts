@@ -2,6 +2,7 @@ import type { Locale } from '../config';
 import type { Actor, Platform } from '../domain/actor';
 import type { MessageKey, MessageParams } from '../domain/i18n';
 import type { Reply } from '../bot/cards/card';
+import type { Logger } from '../logger';
 
 /** Who sent a request, from where; produced by each adapter's pure toBotRequest function. */
 export interface RequestOrigin {
@@ -27,6 +28,7 @@ export interface Ctx {
   t: (key: MessageKey, params?: MessageParams) => string;
   formatDate: (d: Date) => string;
   formatMoney: (amount: number, currency: string | null) => string;
+  log: Logger;
 }
 
 export type Handler<I> = (ctx: Ctx, input: I) => Promise<Reply>;

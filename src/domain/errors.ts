@@ -1,5 +1,7 @@
 import type { MessageKey, MessageParams } from './i18n';
 
+export { isDbUnavailableError } from '../store/db-errors';
+
 export type ErrorCode =
   | 'invalid_input'
   | 'not_found'

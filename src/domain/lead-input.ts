@@ -95,7 +95,8 @@ export function splitLeadText(text: string): RawLead {
     });
     seg = seg.replace(/\s+/g, ' ').trim();
     if (!seg) continue;
-    if (!raw.value && /^[¥￥$€£]|^(CNY|RMB|USD|EUR)\b|元$/i.test(seg) && parseMoney(seg)) raw.value = seg;
+    // An amount needs a currency or a unit (5万, 50k) to be read without "value:"; "3M" stays a name.
+    if (!raw.value && /^[¥￥$€£]|^(CNY|RMB|USD|EUR)\b|元$|^\d[\d,.]*\s*(k|千|万|百万|亿)$/i.test(seg) && parseMoney(seg)) raw.value = seg;
     else plain.push(seg);
   }
   // A segment that looks like a company name is the company wherever it stands; the rest fill

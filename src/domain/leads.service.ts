@@ -8,15 +8,17 @@ import { draftsRepo } from '../store/drafts.repo';
 import type { LeadDoc } from '../store/lead.model';
 import type { MemberDoc } from '../store/member.model';
 import { type Actor, wsId } from './actor';
-import { assertCanSeeLead, visibleOwnerIds } from './access';
+import { assertCanSeeLead, canSeeLead, visibleOwnerIds } from './access';
 import { userError } from './errors';
 import { leadKeysOf, type LeadInput } from './lead-input';
+import { foldCompany, foldName } from './normalize';
 
 export const PAGE_SIZE = 10;
+const ORPHAN_AFTER_MS = 10_000;
 
 export type CreateResult =
-  | { kind: 'created'; lead: LeadDoc; owner: MemberDoc; notifyOwner: boolean }
-  | { kind: 'duplicate'; existing: LeadDoc; owner: MemberDoc | null; draftId: string };
+  | { kind: 'created'; lead: LeadDoc; owner: MemberDoc; notifyOwner: boolean; incomplete?: unknown }
+  | { kind: 'duplicate'; existing: LeadDoc; owner: MemberDoc | null; draftId: string; visible: boolean };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -50,7 +52,7 @@ async function ownerOf(actor: Actor, lead: LeadDoc): Promise<MemberDoc | null> {
 
 async function duplicateOf(actor: Actor, existing: LeadDoc, input: LeadInput): Promise<CreateResult> {
   const draftId = await draftsRepo.save(wsId(actor), actor.member._id, input);
-  return { kind: 'duplicate', existing, owner: await ownerOf(actor, existing), draftId };
+  return { kind: 'duplicate', existing, owner: await ownerOf(actor, existing), draftId, visible: await canSeeLead(actor, existing) };
 }
 
 /** Waits briefly for a lead whose keys were just reserved by a concurrent request to be written. */
@@ -76,18 +78,22 @@ export async function createLead(actor: Actor, input: LeadInput, opts: { force?:
   }
   const id = leadsRepo.newId();
   if (!opts.force) {
-    const holder = await leadsRepo.claimKeys(ws, id, identityKeys(keys));
+    let holder = await leadsRepo.claimKeys(ws, id, identityKeys(keys));
     if (holder) {
       const existing = await waitForLead(actor, holder);
       if (existing) return duplicateOf(actor, existing, input);
-      throw userError('conflict', 'lead.being_created');
+      // A reservation with no lead behind it after the wait was left by a crash: reclaim once.
+      const stale = new Date(actor.now().getTime() - ORPHAN_AFTER_MS);
+      if (await leadsRepo.dropOrphanKeys(ws, holder, stale)) holder = await leadsRepo.claimKeys(ws, id, identityKeys(keys));
+      if (holder) throw userError('conflict', 'lead.being_created');
     }
   }
+  let lead: LeadDoc;
+  let owner: MemberDoc;
   try {
-    const owner = await pickOwner(actor);
+    owner = await pickOwner(actor);
     const seq = await countersRepo.next(ws, 'lead');
-    const now = actor.now();
-    const lead = await leadsRepo.create(ws, {
+    lead = await leadsRepo.create(ws, {
       _id: id,
       seq,
       company: input.company,
@@ -107,13 +113,20 @@ export async function createLead(actor: Actor, input: LeadInput, opts: { force?:
       lastContactAt: null,
       keys,
     });
-    if (input.note) await interactionsRepo.add(ws, { leadId: lead._id, kind: 'note', text: input.note, authorId: actor.member._id, at: now });
-    await audit(actor, 'lead.create', lead, null, lead.toObject());
-    return { kind: 'created', lead, owner, notifyOwner: !owner._id.equals(actor.member._id) };
   } catch (err) {
+    // The lead was not written: free its reservations (a leftover is reclaimed later if this fails too).
     if (!opts.force) await leadsRepo.releaseKeys(ws, id).catch(() => undefined);
     throw err;
   }
+  // The lead exists from here on: a failure below must not make the user think nothing was saved.
+  let incomplete: unknown;
+  try {
+    if (input.note) await interactionsRepo.add(ws, { leadId: lead._id, kind: 'note', text: input.note, authorId: actor.member._id, at: actor.now() });
+    await audit(actor, 'lead.create', lead, null, lead.toObject());
+  } catch (err) {
+    incomplete = err;
+  }
+  return { kind: 'created', lead, owner, notifyOwner: !owner._id.equals(actor.member._id), incomplete };
 }
 
 /** "Create anyway" from a duplicate warning: usable once, by the member who was warned. */
@@ -142,7 +155,7 @@ export async function getLead(actor: Actor, ref: string | number): Promise<LeadD
 
 export async function getLeadById(actor: Actor, id: string): Promise<LeadDoc> {
   const lead = /^[0-9a-f]{24}$/i.test(id) ? await leadsRepo.byId(wsId(actor), id) : null;
-  if (!lead) throw userError('not_found', 'error.lead_not_found', { id: '?' });
+  if (!lead) throw userError('not_found', 'error.lead_gone');
   await assertCanSeeLead(actor, lead);
   return lead;
 }
@@ -232,8 +245,9 @@ export async function listLeads(actor: Actor, filter: ListFilter, page: number) 
 }
 
 export async function findLeads(actor: Actor, query: { phone?: string; email?: string; text?: string }, page: number) {
+  const text = query.text ? { raw: query.text, company: foldCompany(query.text), contact: foldName(query.text), digits: query.text.replace(/\D/g, '').length >= 4 ? query.text.replace(/\D/g, '') : '' } : undefined;
   const ws = wsId(actor);
-  const q = { ...query, ownerIds: await visibleOwnerIds(actor) };
+  const q = { phone: query.phone, email: query.email, text, ownerIds: await visibleOwnerIds(actor) };
   const total = await leadsRepo.count(ws, q);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const p = Math.min(Math.max(1, page), pages);

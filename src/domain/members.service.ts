@@ -2,7 +2,9 @@ import type { Types } from 'mongoose';
 import { membersRepo } from '../store/members.repo';
 import { workspacesRepo, type WorkspaceDefaults } from '../store/workspaces.repo';
 import { auditRepo } from '../store/audit.repo';
-import type { MemberDoc, Role } from '../store/member.model';
+import { ROLES, type MemberDoc, type Role } from '../store/member.model';
+
+export { ROLES };
 import type { WorkspaceDoc } from '../store/workspace.model';
 import { type Actor, type Platform, wsId } from './actor';
 import { assertAdmin } from './access';
@@ -18,9 +20,15 @@ export async function resolveIdentity(
   defaults: WorkspaceDefaults,
 ): Promise<{ workspace: WorkspaceDoc; member: MemberDoc }> {
   const workspace = await workspacesRepo.ensure(platform, workspaceExternalId, workspaceName, defaults);
-  const { member, created } = await membersRepo.ensure(workspace._id as Types.ObjectId, userId, userName);
-  if (created && (await workspacesRepo.claimAdminSeat(workspace._id))) {
-    const admin = await membersRepo.update(workspace._id as Types.ObjectId, member._id, { role: 'admin' });
+  const ws = workspace._id as Types.ObjectId;
+  const { member, created } = await membersRepo.ensure(ws, userId, userName);
+  if (!created) return { workspace, member };
+  const audit = (action: string, after: unknown) =>
+    auditRepo.record(ws, { actorId: member._id, platform, action, entity: 'member', entityId: member._id, before: null, after });
+  await audit('member.create', { platformUserId: userId, role: 'rep' });
+  if (await workspacesRepo.claimAdminSeat(ws)) {
+    const admin = await membersRepo.update(ws, member._id, { role: 'admin' });
+    await audit('member.role', { role: 'admin', reason: 'first member of the workspace' });
     return { workspace, member: admin ?? member };
   }
   return { workspace, member };
@@ -28,7 +36,10 @@ export async function resolveIdentity(
 
 /** A member named by a mention; created as a rep when they have not used ChatCRM yet. */
 export async function memberForMention(actor: Actor, userId: string, name: string): Promise<MemberDoc> {
-  const { member } = await membersRepo.ensure(wsId(actor), userId, name);
+  const { member, created } = await membersRepo.ensure(wsId(actor), userId, name);
+  if (created) {
+    await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'member.create', entity: 'member', entityId: member._id, before: null, after: { platformUserId: userId, role: 'rep' } });
+  }
   return member;
 }
 

@@ -6,6 +6,7 @@ const leadKeySchema = new Schema({
   workspaceId: { type: Schema.Types.ObjectId, required: true },
   key: { type: String, required: true },
   leadId: { type: Schema.Types.ObjectId, required: true },
+  createdAt: { type: Date, default: () => new Date() },
 });
 leadKeySchema.index({ workspaceId: 1, key: 1 }, { unique: true });
 leadKeySchema.index({ workspaceId: 1, leadId: 1 });

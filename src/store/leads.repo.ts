@@ -15,7 +15,8 @@ export interface LeadQuery {
   stage?: string;
   openOnly?: boolean;
   lastContactBefore?: Date;
-  text?: string;
+  /** Free text, with its folded forms for matching the normalised keys. */
+  text?: { raw: string; company: string; contact: string; digits: string };
   phone?: string;
   email?: string;
 }
@@ -24,8 +25,9 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The keys a lead reserves, in one fixed order so concurrent requests cannot block each other. */
 export function identityKeys(k: LeadKeys): string[] {
-  return [...k.emails.map((e) => `email:${e}`), ...k.phones.map((p) => `phone:${p}`), `name:${k.company}|${k.contact}`];
+  return [...k.emails.map((e) => `email:${e}`), ...k.phones.map((p) => `phone:${p}`), `name:${k.company}|${k.contact}`].sort();
 }
 
 function toFilter(workspaceId: Types.ObjectId, q: LeadQuery): Record<string, unknown> {
@@ -43,8 +45,12 @@ function toFilter(workspaceId: Types.ObjectId, q: LeadQuery): Record<string, unk
   if (q.phone) f['keys.phones'] = q.phone;
   if (q.email) f['keys.emails'] = q.email;
   if (q.text) {
-    const re = { $regex: escapeRegex(q.text), $options: 'i' };
-    and.push({ $or: [{ 'keys.company': re }, { 'keys.contact': re }, { company: re }, { contactName: re }] });
+    const re = (s: string) => ({ $regex: escapeRegex(s), $options: 'i' });
+    const or: Record<string, unknown>[] = [{ company: re(q.text.raw) }, { contactName: re(q.text.raw) }, { 'keys.emails': re(q.text.raw.toLowerCase()) }];
+    if (q.text.company) or.push({ 'keys.company': re(q.text.company) });
+    if (q.text.contact) or.push({ 'keys.contact': re(q.text.contact) });
+    if (q.text.digits) or.push({ 'keys.phones': re(q.text.digits) });
+    and.push({ $or: or });
   }
   if (and.length) f.$and = and;
   return f;
@@ -87,6 +93,13 @@ export const leadsRepo = {
 
   async releaseKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<void> {
     await LeadKeyModel.deleteMany({ workspaceId, leadId });
+  },
+
+  /** Drops reservations older than `before` whose lead was never written (a crash mid-create). */
+  async dropOrphanKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId, before: Date): Promise<number> {
+    if (await LeadModel.exists({ workspaceId, _id: leadId })) return 0;
+    const res = await LeadKeyModel.deleteMany({ workspaceId, leadId, createdAt: { $lt: before } });
+    return res.deletedCount;
   },
 
   async create(workspaceId: Types.ObjectId, data: Omit<Lead, 'workspaceId' | 'createdAt' | 'updatedAt'> & { _id: Types.ObjectId }): Promise<LeadDoc> {

@@ -1,7 +1,7 @@
 import { LeadModel } from '../../src/store/lead.model';
 import { MemberModel } from '../../src/store/member.model';
 import { useTestDb } from '../helpers/db';
-import { slash, startService, visibleText, type TestService } from '../helpers/service';
+import { click, slash, startService, visibleText, type TestService } from '../helpers/service';
 
 useTestDb();
 let svc: TestService;
@@ -70,9 +70,33 @@ describe('who may see what', () => {
     expect(await say('UADMIN', '/lead', 'show banana')).toContain('“banana” is not a lead id');
   });
 
-  it('should keep workspaces apart', async () => {
+  it('should keep workspaces apart, for commands and for buttons carrying another workspace\'s lead id', async () => {
     const text = visibleText((await slash(svc, '/lead', `show ${rep1Lead}`, { team: 'T2', user: 'UOTHER' })).body);
     expect(text).toContain(`There is no lead ${rep1Lead}`);
+    const lead = await LeadModel.findOne({ company: 'Globex Ltd' }).lean();
+    const r = await click(svc, { actionId: 'lead_won:0', value: `${lead!._id}:new` }, { team: 'T2', user: 'UOTHER' });
+    await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
+    expect(visibleText(svc.slack.responses(r.responseId)[0].body as never)).toContain('That lead no longer exists in this workspace');
+    expect((await LeadModel.findById(lead!._id).lean())!.stage).toBe('new');
+  });
+
+  it("should refuse a rep who clicks Won on another rep's lead and change nothing", async () => {
+    const lead = await LeadModel.findOne({ company: 'Globex Ltd' }).lean();
+    const r = await click(svc, { actionId: 'lead_won:4', value: `${lead!._id}:new` }, { user: 'UREP2' });
+    await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
+    expect(visibleText(svc.slack.responses(r.responseId)[0].body as never)).toContain(`You cannot see ${rep1Lead}`);
+    expect((await LeadModel.findById(lead!._id).lean())!.stage).toBe('new');
+  });
+
+  it("should warn about a duplicate of another rep's lead without showing its details", async () => {
+    const text = await say('UREP2', '/lead', 'add Someone Else Ltd; Hank S; hank@globex.com');
+    expect(text).toContain(`Possible duplicate of ${rep1Lead}`);
+    expect(text).not.toContain('Globex');
+    expect(text).not.toContain(`Open ${rep1Lead}`);
+  });
+
+  it('should find a company however its legal suffix is written', async () => {
+    expect(await say('UADMIN', '/lead', 'find globex co., ltd.')).toContain('Globex Ltd');
   });
 
   it('should answer an unknown subcommand with a pointer to help', async () => {

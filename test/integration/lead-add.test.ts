@@ -1,6 +1,7 @@
 import { LeadModel } from '../../src/store/lead.model';
 import { AuditEventModel } from '../../src/store/audit-event.model';
 import { LeadKeyModel } from '../../src/store/lead-key.model';
+import { Types } from 'mongoose';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, slash, startService, visibleText, type TestService } from '../helpers/service';
 
@@ -73,6 +74,31 @@ describe('/lead add over signed Slack HTTP', () => {
     expect(await LeadModel.countDocuments()).toBe(1);
     expect(texts.filter((t) => /Created L-\d+/.test(t))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('Possible duplicate of'))).toHaveLength(19);
+  });
+
+  it('should create one lead when two requests name the same emails in opposite order at once', async () => {
+    const [a, b] = await Promise.all([
+      slash(svc, '/lead', 'add Pair Ltd; Pat Pair; a@pair.test; b@pair.test'),
+      slash(svc, '/lead', 'add Pair Ltd; Pat Pair; b@pair.test; a@pair.test'),
+    ]);
+    const texts = [visibleText(a.body), visibleText(b.body)];
+    expect(texts.filter((t) => /Created L-\d+/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('Possible duplicate of'))).toHaveLength(1);
+    expect(await LeadModel.countDocuments()).toBe(1);
+  });
+
+  it('should reclaim a reservation left behind by a crash instead of blocking the customer for good', async () => {
+    const ws = (await slash(svc, '/lead', 'help')) && (await LeadKeyModel.db.collection('workspaces').findOne({ externalId: 'T1' }));
+    await LeadKeyModel.create({ workspaceId: ws!._id, key: 'email:ghost@crash.test', leadId: new Types.ObjectId(), createdAt: new Date(Date.now() - 60_000) });
+    const res = await slash(svc, '/lead', 'add Crash Ltd; Carl Crash; ghost@crash.test');
+    const text = res.body ? visibleText(res.body) : await svc.slack.waitFor(() => svc.slack.responses(res.responseId).length > 0).then(() => visibleText(svc.slack.responses(res.responseId)[0].body as never));
+    expect(text).toMatch(/Created L-\d+/);
+    expect(await LeadModel.countDocuments({ company: 'Crash Ltd' })).toBe(1);
+  });
+
+  it('should read an amount with a unit without "value:"', async () => {
+    await slash(svc, '/lead', 'add Unit Ltd; Una Unit; 5万');
+    expect(await LeadModel.findOne({ company: 'Unit Ltd' }).lean()).toMatchObject({ value: 50000, currency: 'CNY' });
   });
 
   it('should say exactly what is missing, show an example and store nothing', async () => {

@@ -49,7 +49,12 @@ describe('message catalogues', () => {
 describe('t', () => {
   it('should fill named placeholders with strings and numbers', () => {
     expect(t('en', 'lead.created', { id: 'L-12', owner: 'alice' })).toBe('Created L-12, owned by alice.');
-    expect(t('en', 'error.field_too_long', { field: 'company', max: 200 })).toBe('company is too long (at most 200 characters).');
+    expect(t('en', 'error.field_too_long', { field: 'unknownfield', max: 200 })).toBe('unknownfield is too long (at most 200 characters).');
+  });
+
+  it('should show an internal field name as its label in the reader\'s language', () => {
+    expect(t('en', 'error.field_too_long', { field: 'company', max: 200 })).toBe('Company is too long (at most 200 characters).');
+    expect(t('zh-CN', 'error.field_too_long', { field: 'company', max: 200 })).toBe('公司 太长（最多 200 个字符）。');
   });
 
   it('should fill placeholders in the Chinese catalogue', () => {

@@ -68,7 +68,21 @@ function violations(file: string, text: string): string[] {
   });
 }
 
+/** Value (not `import type`) imports of store/ from commands/: they would use mongoose directly. */
+function valueImportsOfStore(file: string, text: string): string[] {
+  return [...text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)]
+    .map((m) => m[1])
+    .filter((spec) => spec.startsWith('.') && isInside(path.resolve(path.dirname(file), spec), dir('store')));
+}
+
 describe('import boundaries', () => {
+  it('should let commands/ use store/ only for types', () => {
+    const offenders = listTs(dir('commands')).flatMap((f) => valueImportsOfStore(f, readFileSync(f, 'utf8')).map((s) => `${path.relative(SRC, f)} -> ${s}`));
+    expect(offenders).toEqual([]);
+    expect(valueImportsOfStore(dir('commands', 'x.ts'), "import { ROLES } from '../store/member.model';")).toHaveLength(1);
+    expect(valueImportsOfStore(dir('commands', 'x.ts'), "import type { LeadDoc } from '../store/lead.model';")).toEqual([]);
+  });
+
   const files = listTs(SRC);
 
   it('should find the sources of every checked layer', () => {

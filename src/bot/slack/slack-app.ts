@@ -3,7 +3,9 @@ import type { Router } from 'express';
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
 import type { BotRequest } from '../../commands/types';
-import type { Reply } from '../cards/card';
+import type { Card, Reply } from '../cards/card';
+import { t } from '../../domain/i18n';
+import type { Locale } from '../../config';
 import { SHORTCUTS, SLASH_COMMANDS } from '../../commands/constants';
 import { renderMessage, renderModal } from '../cards/render-slack';
 import { fromBlockAction, fromMessageShortcut, fromSlashCommand, fromViewSubmission, type BlockActionBody, type MessageShortcutBody, type SlashCommandBody, type ViewSubmissionBody } from './to-bot-request';
@@ -25,6 +27,10 @@ function boltLogger(logger: Logger): BoltLogger {
     getLevel: () => LogLevel.INFO,
     setName: () => undefined,
   };
+}
+
+function formErrorsCard(errors: Record<string, string>, locale: Locale = 'en'): Card {
+  return { tone: 'error', title: t(locale, 'form.not_saved'), lines: Object.values(errors).map((e) => `• ${e}`) };
 }
 
 /** Resolves with the reply if it is ready within the budget, otherwise with null (the work goes on). */
@@ -50,7 +56,7 @@ export interface SlackAdapter {
  * Bolt wiring. Listeners only translate: ack inside Slack's deadline, map the payload to a neutral
  * request, dispatch, render, send.
  */
-export function createSlackAdapter(config: Config, logger: Logger, dispatch: Dispatch): SlackAdapter {
+export function createSlackAdapter(config: Config, logger: Logger, dispatch: Dispatch, track: <T>(work: Promise<T>) => Promise<T> = (w) => w): SlackAdapter {
   const clientOptions = { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1000 } };
   const socketMode = Boolean(config.SLACK_APP_TOKEN) && !config.SLACK_SIGNING_SECRET;
   let receiver: ExpressReceiver | undefined;
@@ -64,7 +70,7 @@ export function createSlackAdapter(config: Config, logger: Logger, dispatch: Dis
   const log = logger.child({ component: 'slack' });
 
   const commandPattern = new RegExp(`^(${SLASH_COMMANDS.map((c) => c.replace('/', '\\/')).join('|')})$`);
-  app.command(commandPattern, async ({ command, ack, respond, client }) => {
+  app.command(commandPattern, ({ command, ack, respond, client }) => track((async () => {
     const work = dispatch(fromSlashCommand(command as unknown as SlashCommandBody));
     const ready = await withinBudget(work);
     if (ready && !ready.form) {
@@ -79,18 +85,18 @@ export function createSlackAdapter(config: Config, logger: Logger, dispatch: Dis
       await respond({ response_type: r.public ? 'in_channel' : 'ephemeral', ...renderMessage(r) });
     }
     await sendNotifications(client, r.notify, log);
-  });
+  })()));
 
-  app.action(/^lead_/, async ({ body, ack, respond, client }) => {
+  app.action(/^lead_/, ({ body, ack, respond, client }) => track((async () => {
     await ack();
     const b = body as unknown as BlockActionBody & { trigger_id: string };
     const r = await dispatch(fromBlockAction(b));
     if (r.form) await client.views.open({ trigger_id: b.trigger_id, view: renderModal(r.form) as never });
     if (r.cards.length) await respond({ replace_original: Boolean(r.replaceOriginal), response_type: 'ephemeral', ...renderMessage(r) });
     await sendNotifications(client, r.notify, log);
-  });
+  })()));
 
-  app.view(/_form$/, async ({ body, ack, client }) => {
+  app.view(/_form$/, ({ body, ack, client }) => track((async () => {
     const work = dispatch(fromViewSubmission(body as unknown as ViewSubmissionBody));
     const ready = await withinBudget(work);
     if (ready?.formErrors) {
@@ -99,17 +105,19 @@ export function createSlackAdapter(config: Config, logger: Logger, dispatch: Dis
     }
     await ack();
     const r = ready ?? (await work);
-    // A modal has no conversation to answer in: the result goes to the user's DM with the app.
-    if (r.cards.length) await client.chat.postMessage({ channel: body.user.id, ...renderMessage(r) });
+    // A modal has no conversation to answer in: the result goes to the user's DM with the app. Field
+    // problems found after the modal closed (a slow database) go there too, so they are not lost.
+    const cards = r.formErrors ? [formErrorsCard(r.formErrors, r.locale)] : r.cards;
+    if (cards.length) await client.chat.postMessage({ channel: body.user.id, ...renderMessage({ ...r, cards }) });
     await sendNotifications(client, r.notify, log);
-  });
+  })()));
 
-  app.shortcut({ callback_id: SHORTCUTS.saveAsLead, type: 'message_action' }, async ({ shortcut, ack, client }) => {
+  app.shortcut({ callback_id: SHORTCUTS.saveAsLead, type: 'message_action' }, ({ shortcut, ack, client }) => track((async () => {
     await ack();
     const r = await dispatch(fromMessageShortcut(shortcut as unknown as MessageShortcutBody));
     if (r.form) await client.views.open({ trigger_id: shortcut.trigger_id, view: renderModal(r.form) as never });
     else if (r.cards.length) await client.chat.postMessage({ channel: shortcut.user.id, ...renderMessage(r) });
-  });
+  })()));
 
   app.error(async (err) => {
     log.error({ err }, 'slack listener failed');

@@ -9,8 +9,12 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zh
 
 /** Looks up a message in the caller's language and fills `{name}` placeholders. */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template = catalogues[locale]?.[key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  const cat = catalogues[locale] ?? en;
+  const template = cat[key] ?? en[key];
+  // A {field} parameter is an internal field name ("company"); show the reader its label.
+  const fieldKey = `field.${params.field}` as MessageKey;
+  const p = typeof params.field === 'string' && fieldKey in cat ? { ...params, field: cat[fieldKey] } : params;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in p ? String(p[name]) : m));
 }
 
 export function isLocale(s: string): s is Locale {
