@@ -7,12 +7,17 @@ import { pingDb } from './store/connection';
 import { dispatch } from './commands/dispatch';
 import { createSlackAdapter, type SlackAdapter } from './bot/slack/slack-app';
 import { InFlight } from './inflight';
+import { createWecomRouter } from './bot/wecom/wecom-router';
+import type { WecomClient } from './bot/wecom/wecom-client';
+import { receiptsRepo } from './store/receipts.repo';
 
 export interface AppDeps {
   config: Config;
   logger: Logger;
   /** Test clock; defaults to the wall clock. */
   now?: () => Date;
+  /** A preconfigured WeCom client (tests inject one with a fake clock). */
+  wecomClient?: WecomClient;
 }
 
 export interface CreatedApp {
@@ -54,6 +59,9 @@ export function createApp(deps: AppDeps): CreatedApp {
     slack = createSlackAdapter(config, logger, run, (work) => inflight.track(work));
     // Bolt reads the raw body itself to check the signature: no body parser may run before it.
     if (slack.router) app.use(slack.router);
+  }
+  if (config.wecomEnabled || config.wecomBotEnabled) {
+    app.use(createWecomRouter({ config, logger, dispatch: run, firstTime: receiptsRepo.firstTime, track: (w) => inflight.track(w), client: deps.wecomClient }));
   }
   return { app, slack, inflight };
 }

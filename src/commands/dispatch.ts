@@ -20,7 +20,7 @@ import type { BotRequest, Ctx } from './types';
 export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...crmCommands];
 
 export interface DispatchDeps {
-  config: Pick<Config, 'DEFAULT_LOCALE' | 'DEFAULT_TIMEZONE' | 'DEFAULT_PHONE_REGION'>;
+  config: Pick<Config, 'DEFAULT_LOCALE' | 'WECOM_DEFAULT_LOCALE' | 'DEFAULT_TIMEZONE' | 'DEFAULT_PHONE_REGION'>;
   logger: Logger;
   now?: () => Date;
 }
@@ -28,7 +28,8 @@ export interface DispatchDeps {
 async function buildCtx(req: BotRequest, deps: DispatchDeps, log: Logger): Promise<Ctx> {
   const { config } = deps;
   const { workspace, member } = await resolveIdentity(req.platform, req.workspaceId, req.workspaceName ?? '', req.userId, req.userName, {
-    locale: config.DEFAULT_LOCALE,
+    // WeCom corps mostly read Chinese, Slack workspaces mostly English; both are configurable.
+    locale: req.platform === 'wecom' ? config.WECOM_DEFAULT_LOCALE : config.DEFAULT_LOCALE,
     timezone: config.DEFAULT_TIMEZONE,
     phoneRegion: config.DEFAULT_PHONE_REGION,
   });
@@ -43,6 +44,8 @@ export function helpReply(ctx: Ctx): Reply {
 }
 
 async function runCommand(ctx: Ctx, command: string, text: string): Promise<Reply> {
+  // Typed text that is not a command (WeCom, sandbox): a short pointer to help.
+  if (!command) return reply([errorCard(ctx.t('error.not_a_command'))]);
   const base = command.replace(/^[/／]/, '').toLowerCase();
   const [sub, args] = splitFirst(text);
   if (!sub || ['help', '帮助', '?'].includes(sub.toLowerCase())) return helpReply(ctx);
@@ -83,7 +86,7 @@ function tooLong(req: BotRequest): boolean {
 /** The only place (with the job wrapper) that catches: every failure becomes a clear message. */
 export async function dispatch(req: BotRequest, deps: DispatchDeps): Promise<Reply> {
   const log = deps.logger.child({ platform: req.platform, workspace: req.workspaceId, user: req.userId, kind: req.kind });
-  let locale: Locale = deps.config.DEFAULT_LOCALE;
+  let locale: Locale = req.platform === 'wecom' ? deps.config.WECOM_DEFAULT_LOCALE : deps.config.DEFAULT_LOCALE;
   const fail = (key: MessageKey, params?: Record<string, string | number>) => reply([errorCard(t(locale, key, params))], { locale });
   try {
     if (tooLong(req)) return fail('error.text_too_long', { max: MAX_TEXT });

@@ -143,6 +143,7 @@ export const en = {
   'render.wecom.optional': '{label} (optional)',
   'render.wecom.reply_with': 'Reply with:',
 
+  'error.not_a_command': 'I did not understand that. Send “help” (or 帮助) to see what you can do.',
   'error.unknown_command': 'I do not know `{command}`. Type `/crm help` to see what you can do.',
   'error.usage': 'That did not fit the command. Usage: {usage}',
   'error.admin_only': 'Only admins can do that.',

@@ -144,6 +144,7 @@ export const zhCN: Record<MessageKey, string> = {
   'render.wecom.optional': '{label}（选填）',
   'render.wecom.reply_with': '请按以下格式回复：',
 
+  'error.not_a_command': '没有看懂这条消息。发送“帮助”查看可用命令。',
   'error.unknown_command': '不认识 `{command}`。输入 `/crm help` 查看可用命令。',
   'error.usage': '命令格式不对。用法：{usage}',
   'error.admin_only': '只有管理员可以这样做。',

@@ -1,0 +1,160 @@
+import express, { Router, type Request, type Response } from 'express';
+import axios from 'axios';
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../../config';
+import type { Logger } from '../../logger';
+import type { BotRequest } from '../../commands/types';
+import type { Reply } from '../cards/card';
+import { renderWecomMarkdown, WECOM_LIMITS, formText } from '../cards/render-wecom';
+import { WecomCallbackCrypto } from './wecom-crypto';
+import { parseWecomXml, str, type XmlRecord } from './wecom-xml';
+import { dedupeKey, fromAppCallback, fromBotMessage, type BotMessage } from './to-bot-request';
+import { WecomClient } from './wecom-client';
+import { WecomMessenger } from './wecom-messenger';
+
+export type Dispatch = (req: BotRequest) => Promise<Reply>;
+
+export interface WecomDeps {
+  config: Config;
+  logger: Logger;
+  dispatch: Dispatch;
+  /** True the first time a delivery key is seen (durable, so retries after a restart are no-ops too). */
+  firstTime: (source: string, key: string) => Promise<boolean>;
+  track: <T>(work: Promise<T>) => Promise<T>;
+  client?: WecomClient;
+}
+
+/** How long the bot callback waits for an answer before replying through response_url (WeCom allows 5 s). */
+const BOT_BUDGET_MS = 3500;
+
+interface Query {
+  msg_signature?: string;
+  timestamp?: string;
+  nonce?: string;
+  echostr?: string;
+}
+
+function q(req: Request): Required<Query> {
+  const x = req.query as Query;
+  return { msg_signature: str(x.msg_signature), timestamp: str(x.timestamp), nonce: str(x.nonce), echostr: str(x.echostr) };
+}
+
+/** URL verification: check the signature over echostr, decrypt, answer the plaintext (within 1 s). */
+function verifyUrl(crypto: WecomCallbackCrypto, log: Logger) {
+  return (req: Request, res: Response) => {
+    const { msg_signature, timestamp, nonce, echostr } = q(req);
+    try {
+      res.type('text/plain').send(crypto.open(msg_signature, timestamp, nonce, echostr));
+    } catch (err) {
+      log.warn({ err }, 'WeCom URL verification refused');
+      res.status(401).send('');
+    }
+  };
+}
+
+/**
+ * WeCom's callbacks. Listeners only translate: check and decrypt, acknowledge within WeCom's window,
+ * map to a neutral request, dispatch, render, send through the API.
+ */
+export function createWecomRouter(deps: WecomDeps): Router {
+  const { config, logger } = deps;
+  const log = logger.child({ component: 'wecom' });
+  const router = Router();
+  const corpId = config.WECOM_CORP_ID ?? '';
+  const locale = config.WECOM_DEFAULT_LOCALE;
+
+  if (config.wecomEnabled) {
+    const crypto = new WecomCallbackCrypto(config.WECOM_TOKEN!, config.WECOM_ENCODING_AES_KEY!, corpId);
+    const client =
+      deps.client ?? new WecomClient({ baseUrl: config.WECOM_API_BASE_URL, corpId, secret: config.WECOM_SECRET!, agentId: config.WECOM_AGENT_ID!, logger });
+    const messenger = new WecomMessenger(client, log, locale);
+
+    const handle = async (m: XmlRecord) => {
+      const key = dedupeKey(m);
+      if (!key || !(await deps.firstTime(`wecom-app:${corpId}`, key))) return;
+      const req = fromAppCallback(corpId, m);
+      if (!req) return;
+      const user = str(m.FromUserName);
+      const reply = await deps.dispatch(req);
+      const clicked = req.kind === 'action' && reply.replaceOriginal && reply.cards[0] && str(m.ResponseCode);
+      if (clicked) {
+        await messenger.updateClicked(user, str(m.ResponseCode), str(m.TaskId), reply.cards[0], reply.locale ?? locale);
+        await messenger.sendReply(user, { ...reply, cards: reply.cards.slice(1) });
+      } else {
+        await messenger.sendReply(user, reply);
+      }
+    };
+
+    router.get('/wecom/callback', verifyUrl(crypto, log));
+    router.post('/wecom/callback', express.text({ type: () => true, limit: '512kb' }), (req, res) => {
+      const { msg_signature, timestamp, nonce } = q(req);
+      let message: XmlRecord;
+      try {
+        const envelope = parseWecomXml(typeof req.body === 'string' ? req.body : '');
+        message = parseWecomXml(crypto.open(msg_signature, timestamp, nonce, str(envelope.Encrypt)));
+      } catch (err) {
+        // Not from WeCom, or tampered with: refuse, store nothing.
+        log.warn({ err }, 'WeCom callback refused');
+        res.status(401).send('');
+        return;
+      }
+      // Acknowledge at once (an empty 200), then work and answer through the API.
+      res.status(200).send('');
+      void deps.track(handle(message).catch((err) => log.error({ err }, 'WeCom callback failed')));
+    });
+  }
+
+  if (config.wecomBotEnabled) {
+    const botCrypto = new WecomCallbackCrypto(config.WECOM_BOT_TOKEN!, config.WECOM_BOT_ENCODING_AES_KEY!, '');
+    // One message: cards are paged well below the bot's 20,480-byte limit, so the first piece is all of it.
+    const markdown = (reply: Reply) => {
+      const l = reply.locale ?? locale;
+      const cards = reply.form ? [...reply.cards, { text: formText(reply.form, l) }] : reply.cards;
+      return renderWecomMarkdown(cards, WECOM_LIMITS.botMarkdownBytes, l)[0] ?? '';
+    };
+
+    router.get('/wecom/bot', verifyUrl(botCrypto, log));
+    router.post('/wecom/bot', express.json({ limit: '512kb' }), async (req, res) => {
+      const { msg_signature, timestamp, nonce } = q(req);
+      let m: BotMessage;
+      try {
+        m = JSON.parse(botCrypto.open(msg_signature, timestamp, nonce, str((req.body as { encrypt?: unknown })?.encrypt))) as BotMessage;
+      } catch (err) {
+        log.warn({ err }, 'WeCom bot callback refused');
+        res.status(401).send('');
+        return;
+      }
+      const request = fromBotMessage(corpId, m);
+      if (!request || !m.msgid) {
+        res.status(200).send('');
+        return;
+      }
+      const work = deps.track(
+        (async () => ((await deps.firstTime(`wecom-bot:${corpId}`, m.msgid!)) ? deps.dispatch(request) : null))(),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const ready = await Promise.race([work.catch(() => null), new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), BOT_BUDGET_MS)))]);
+      clearTimeout(timer);
+      if (ready === null) {
+        res.status(200).send('');
+        return;
+      }
+      if (ready !== 'late') {
+        // The bot protocol's passive reply: one finished stream message, encrypted and signed.
+        const body = JSON.stringify({ msgtype: 'stream', stream: { id: randomBytes(8).toString('hex'), finish: true, content: markdown(ready) } });
+        const sealed = botCrypto.seal(body, timestamp, nonce);
+        res.json({ encrypt: sealed.encrypt, msgsignature: sealed.signature, timestamp: Number(timestamp), nonce });
+        return;
+      }
+      // Too slow for the callback window: answer once through response_url when done.
+      res.status(200).send('');
+      const late = await work.catch(() => null);
+      if (late && m.response_url) {
+        await axios
+          .post(m.response_url, { msgtype: 'markdown', markdown: { content: markdown(late) } }, { timeout: 10_000 })
+          .catch((err) => log.error({ err }, 'WeCom bot response_url failed'));
+      }
+    });
+  }
+  return router;
+}

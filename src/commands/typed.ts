@@ -1,0 +1,80 @@
+// The command grammar for platforms where commands are typed as plain text (WeCom, the sandbox):
+// `/lead add …`, `lead add …`, Chinese aliases (`线索 新增 …`, `新建线索 …`, `跟进 …`, `帮助`) and
+// full-width punctuation (`／`, `：`, `；`, `，`).
+
+export interface TypedCommand {
+  command: string;
+  text: string;
+}
+
+// Longest aliases first, so "新建线索" wins over "线索".
+const ALIASES: [string, string, string][] = [
+  ['新建线索', '/lead', 'add'],
+  ['新增线索', '/lead', 'add'],
+  ['添加线索', '/lead', 'add'],
+  ['查看线索', '/lead', 'show'],
+  ['我的线索', '/lead', 'list mine'],
+  ['团队线索', '/lead', 'list team'],
+  ['沉睡线索', '/lead', 'list stale'],
+  ['线索列表', '/lead', 'list'],
+  ['查找线索', '/lead', 'find'],
+  ['搜索', '/lead', 'find'],
+  ['查找', '/lead', 'find'],
+  ['跟进', '/lead', 'next'],
+  ['阶段', '/lead', 'stage'],
+  ['赢单', '/lead', 'won'],
+  ['丢单', '/lead', 'lost'],
+  ['分配', '/lead', 'assign'],
+  ['转给', '/lead', 'assign'],
+  ['帮助', '/crm', 'help'],
+  ['菜单', '/crm', 'help'],
+  ['角色', '/crm', 'role'],
+  ['团队', '/crm', 'team'],
+  ['主管', '/crm', 'manager'],
+  ['设置', '/crm', 'config'],
+  ['语言', '/crm', 'lang'],
+];
+
+const LEAD_SUBCOMMANDS: Record<string, string> = {
+  新增: 'add',
+  新建: 'add',
+  添加: 'add',
+  查看: 'show',
+  列表: 'list',
+  搜索: 'find',
+  查找: 'find',
+  跟进: 'next',
+  阶段: 'stage',
+  赢单: 'won',
+  丢单: 'lost',
+  分配: 'assign',
+  帮助: 'help',
+};
+
+/** Reads a typed command; null when the text is not one (the caller then points to 帮助). */
+export function parseTypedCommand(input: string): TypedCommand | null {
+  // Only the command words are normalised; the arguments stay as typed.
+  const trimmed = input.replace(/^[\s\u3000\u2005]+/, '');
+  const head = trimmed.slice(0, 12).normalize('NFKC');
+  const hadSlash = /^[/]/.test(head);
+  const text = hadSlash ? trimmed.slice(1) : trimmed;
+  const m = text.match(/^(\S+)[\s\u3000\u2005]*([\s\S]*)$/);
+  if (!m) return null;
+  const word = m[1].normalize('NFKC').toLowerCase();
+  const rest = m[2].trim();
+  if (word === 'lead' || word === 'crm') return { command: `/${word}`, text: rest };
+  if (word === 'help' || word === '?') return { command: '/crm', text: 'help' };
+  if (word === '线索' || word === '客户') {
+    const [sub, ...args] = rest.split(/[\s\u3000]+/);
+    const mapped = LEAD_SUBCOMMANDS[sub ?? ''];
+    if (mapped) return { command: '/lead', text: [mapped, ...args].join(' ').trim() };
+    return { command: '/lead', text: rest || 'help' };
+  }
+  for (const [alias, command, sub] of ALIASES) {
+    if (text.startsWith(alias)) {
+      const args = text.slice(alias.length).replace(/^[\s\u3000:：]+/, '');
+      return { command, text: `${sub} ${args}`.trim() };
+    }
+  }
+  return null;
+}

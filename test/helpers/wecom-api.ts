@@ -1,0 +1,145 @@
+import type { AddressInfo } from 'node:net';
+import http from 'node:http';
+
+export const WECOM_CORP_ID = 'ww-test-corp';
+export const WECOM_SECRET = 'test-app-secret';
+export const WECOM_AGENT_ID = 1000002;
+
+export interface WecomCall {
+  /** URL path, e.g. `/cgi-bin/message/send`. */
+  path: string;
+  query: Record<string, string>;
+  body: Record<string, unknown>;
+  /** What the fake answered: an errcode, or the HTTP status of a scripted HTTP failure. */
+  errcode?: number;
+  status: number;
+}
+
+type Failure = { kind: 'errcode'; code: number } | { kind: 'http'; status: number };
+
+/**
+ * A local stand-in for WeCom's server API (shared/platforms/wecom.md §5). It records every call and
+ * answers like WeCom: HTTP 200 with an errcode. gettoken issues `token-<n>`; business calls must carry
+ * the latest token (else 40014) and one that has not been expired with expireTokens() (else 42001).
+ * `failNext` / `httpFailNext` script failures; names are the part after `/cgi-bin/`, e.g. 'message/send'.
+ */
+export class FakeWecom {
+  readonly calls: WecomCall[] = [];
+  url = '';
+  private server?: http.Server;
+  private tokenCount = 0;
+  private latestToken?: string;
+  private tokenExpired = false;
+  private sendCount = 0;
+  private readonly failures = new Map<string, Failure[]>();
+
+  constructor(private readonly creds = { corpId: WECOM_CORP_ID, secret: WECOM_SECRET }) {}
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString()));
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', 'http://fake');
+        const call: WecomCall = { path: url.pathname, query: Object.fromEntries(url.searchParams), body: raw ? JSON.parse(raw) : {}, status: 200 };
+        this.calls.push(call);
+        const failure = this.failures.get(shortName(call.path))?.shift();
+        if (failure?.kind === 'http') {
+          call.status = failure.status;
+          res.writeHead(failure.status, { 'content-type': 'text/html' });
+          res.end('<html>bad gateway</html>');
+          return;
+        }
+        const answer = failure ? { errcode: failure.code, errmsg: `scripted failure ${failure.code}` } : this.answer(call);
+        call.errcode = answer.errcode;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  private answer(call: WecomCall): { errcode: number; errmsg: string; [key: string]: unknown } {
+    const name = shortName(call.path);
+    if (name === 'gettoken') {
+      if (call.query.corpid !== this.creds.corpId) return { errcode: 40013, errmsg: 'invalid corpid' };
+      if (call.query.corpsecret !== this.creds.secret) return { errcode: 40001, errmsg: 'invalid credential' };
+      this.latestToken = `token-${++this.tokenCount}`;
+      this.tokenExpired = false;
+      return { errcode: 0, errmsg: 'ok', access_token: this.latestToken, expires_in: 7200 };
+    }
+    // Robot webhooks and the AI bot's response_url authenticate by their URL, not by access_token.
+    if (name === 'webhook/send' || name === 'aibot/response') return { errcode: 0, errmsg: 'ok' };
+    if (name !== 'message/send' && name !== 'message/update_template_card') return { errcode: 404, errmsg: `unknown api ${name}` };
+    const token = call.query.access_token;
+    if (!token) return { errcode: 41001, errmsg: 'access_token missing' };
+    if (token !== this.latestToken) return { errcode: 40014, errmsg: 'invalid access_token' };
+    if (this.tokenExpired) return { errcode: 42001, errmsg: 'access_token expired' };
+    if (name === 'message/update_template_card') return { errcode: 0, errmsg: 'ok', invaliduser: [] };
+    const n = ++this.sendCount;
+    return { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `msg-${n}`, response_code: `rc-${n}` };
+  }
+
+  /** Answer the next `times` calls to `name` (e.g. 'message/send', 'gettoken') with `errcode`. */
+  failNext(name: string, errcode: number, times = 1): void {
+    this.script(name, { kind: 'errcode', code: errcode }, times);
+  }
+
+  /** Answer the next `times` calls to `name` with an HTTP error status and an HTML body. */
+  httpFailNext(name: string, status: number, times = 1): void {
+    this.script(name, { kind: 'http', status }, times);
+  }
+
+  /** The current token expires: the next business call gets 42001 until gettoken is called again. */
+  expireTokens(): void {
+    this.tokenExpired = true;
+  }
+
+  /** Webhook URL for a robot key. */
+  webhookUrl(key = 'test-robot-key'): string {
+    return `${this.url}/cgi-bin/webhook/send?key=${key}`;
+  }
+
+  /** An AI-bot response_url as WeCom hands it out (single use in reality; not enforced here). */
+  responseUrl(code = 'resp-1'): string {
+    return `${this.url}/cgi-bin/aibot/response?response_code=${code}`;
+  }
+
+  /** Calls to one API, by the part of the path after `/cgi-bin/`. */
+  called(name: string): WecomCall[] {
+    return this.calls.filter((c) => shortName(c.path) === name);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.clear();
+    this.tokenCount = 0;
+    this.latestToken = undefined;
+    this.tokenExpired = false;
+    this.sendCount = 0;
+  }
+
+  async waitFor(pred: () => boolean, timeoutMs = 5000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (!pred()) {
+      if (Date.now() > end) throw new Error('timed out waiting for the fake WeCom API');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  private script(name: string, failure: Failure, times: number): void {
+    const list = this.failures.get(name) ?? [];
+    for (let i = 0; i < times; i++) list.push(failure);
+    this.failures.set(name, list);
+  }
+}
+
+function shortName(path: string): string {
+  return path.replace(/^\/cgi-bin\//, '');
+}

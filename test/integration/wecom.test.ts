@@ -1,0 +1,168 @@
+import { LeadModel } from '../../src/store/lead.model';
+import { useTestDb } from '../helpers/db';
+import { startService, type TestService } from '../helpers/service';
+import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET, type WecomCall } from '../helpers/wecom-api';
+import {
+  WECOM_AES_KEY,
+  WECOM_BOT_AES_KEY,
+  WECOM_BOT_TOKEN,
+  WECOM_TOKEN,
+  appCrypto,
+  botCrypto,
+  cardClickXml,
+  menuClickXml,
+  postAppCallback,
+  postBotCallback,
+  textXml,
+  verifyUrl,
+} from '../helpers/wecom-callback';
+
+useTestDb();
+let svc: TestService;
+let wecom: FakeWecom;
+let msgSeq = 1000;
+const nextMsgId = () => String(++msgSeq);
+
+type Card = { card_type: string; main_title?: { title: string }; sub_title_text?: string; task_id?: string; horizontal_content_list?: { keyname: string; value: string }[]; button_list?: { text: string; key: string }[] };
+const sent = (user: string): WecomCall[] => wecom.called('message/send').filter((c) => c.body.touser === user);
+const cardOf = (c: WecomCall) => c.body.template_card as Card;
+const textOf = (c: WecomCall): string =>
+  c.body.msgtype === 'text' ? (c.body.text as { content: string }).content : JSON.stringify(c.body.template_card);
+
+async function say(user: string, content: string, msgId = nextMsgId()): Promise<WecomCall[]> {
+  const before = sent(user).length;
+  const res = await postAppCallback(svc.url, textXml(user, content, msgId));
+  expect(res.status).toBe(200);
+  expect(res.text).toBe('');
+  await wecom.waitFor(() => sent(user).length > before);
+  await new Promise((r) => setTimeout(r, 50)); // let any follow-up message of the same reply arrive
+  return sent(user).slice(before);
+}
+
+beforeAll(async () => {
+  wecom = await new FakeWecom().start();
+  svc = await startService({
+    WECOM_CORP_ID,
+    WECOM_AGENT_ID: String(WECOM_AGENT_ID),
+    WECOM_SECRET,
+    WECOM_TOKEN,
+    WECOM_ENCODING_AES_KEY: WECOM_AES_KEY,
+    WECOM_BOT_TOKEN,
+    WECOM_BOT_ENCODING_AES_KEY: WECOM_BOT_AES_KEY,
+    WECOM_API_BASE_URL: wecom.url,
+  });
+});
+afterAll(async () => {
+  await svc.close();
+  await wecom.stop();
+});
+
+describe('WeCom self-built app callbacks', () => {
+  it('should answer URL verification with the decrypted echostr, and refuse a bad signature', async () => {
+    expect(await verifyUrl(svc.url, '/wecom/callback', appCrypto, WECOM_TOKEN, '1288432023552776189')).toEqual({ status: 200, text: '1288432023552776189' });
+    expect((await verifyUrl(svc.url, '/wecom/callback', appCrypto, 'wrong-token', '123')).status).toBe(401);
+  });
+
+  it('should create a lead from an encrypted "lead add" message and send the card as a template_card', async () => {
+    const msgs = await say('zhangwei', 'lead add Acme Ltd; Zhang Wei; +86 138-1234-5678; zhang@acme.cn; source: expo; value: 50k');
+    const card = cardOf(msgs.find((m) => m.body.msgtype === 'template_card')!);
+    expect(card.card_type).toBe('button_interaction');
+    expect(card.main_title!.title).toMatch(/^L-\d+ · Acme Ltd/);
+    expect(card.horizontal_content_list!.map((h) => h.keyname)).toContain('负责人');
+    expect(msgs[0].body.agentid).toBe(WECOM_AGENT_ID);
+    const lead = await LeadModel.findOne({ company: 'Acme Ltd' }).lean();
+    expect(lead).toMatchObject({ contactName: 'Zhang Wei', value: 50000 });
+  });
+
+  it('should read Chinese aliases and full-width punctuation and answer in Chinese', async () => {
+    const msgs = await say('zhangwei', '新建线索：上海示例科技有限公司；王芳；１３９ １２３４ ５６７８；来源：展会');
+    expect(textOf(msgs[0])).toContain('已创建 L-');
+    expect(await LeadModel.countDocuments({ company: '上海示例科技有限公司' })).toBe(1);
+  });
+
+  it('should create one lead when WeCom delivers the same MsgId three times', async () => {
+    const id = nextMsgId();
+    const xml = textXml('lisi', 'lead add Retry Corp Ltd; Li Si; lisi@retry.cn', id);
+    const results = await Promise.all([1, 2, 3].map(() => postAppCallback(svc.url, xml)));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    await wecom.waitFor(() => sent('lisi').length >= 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await LeadModel.countDocuments({ company: 'Retry Corp Ltd' })).toBe(1);
+    expect(sent('lisi').filter((c) => c.body.msgtype === 'template_card')).toHaveLength(1);
+  });
+
+  it('should refuse a tampered body or a bad signature and store nothing', async () => {
+    const before = wecom.calls.length;
+    expect((await postAppCallback(svc.url, textXml('mallory', 'lead add Evil Ltd; Eve', nextMsgId()), { tamper: true })).status).toBe(401);
+    expect((await postAppCallback(svc.url, textXml('mallory', 'lead add Evil Ltd; Eve', nextMsgId()), { badSignature: true })).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await LeadModel.countDocuments({ company: 'Evil Ltd' })).toBe(0);
+    expect(wecom.calls.length).toBe(before);
+  });
+
+  it('should update the clicked card through update_template_card with the event ResponseCode', async () => {
+    const msgs = await say('wangwu', 'lead add Click Co Ltd; Wang Wu; wangwu@click.cn');
+    const card = cardOf(msgs.find((m) => m.body.msgtype === 'template_card')!);
+    const advance = card.button_list!.find((b) => b.key.startsWith('lead_advance|'))!;
+    const res = await postAppCallback(svc.url, cardClickXml('wangwu', advance.key, card.task_id!, 'rc-click-1'));
+    expect(res.status).toBe(200);
+    await wecom.waitFor(() => wecom.called('message/update_template_card').length > 0);
+    const update = wecom.called('message/update_template_card')[0].body;
+    expect(update).toMatchObject({ userids: ['wangwu'], response_code: 'rc-click-1', agentid: WECOM_AGENT_ID });
+    const updated = update.template_card as Card;
+    expect(updated.task_id).toBe(card.task_id);
+    expect(JSON.stringify(updated)).toContain('已联系');
+    expect((await LeadModel.findOne({ company: 'Click Co Ltd' }).lean())!.stage).toBe('contacted');
+  });
+
+  it('should answer text that is not a command with a pointer to 帮助', async () => {
+    const msgs = await say('zhaoliu', '你好');
+    expect(textOf(msgs[0])).toContain('帮助');
+  });
+
+  it('should run the command of a custom menu button', async () => {
+    await say('menuuser', 'lead add Menu Ltd; Meng Nu; meng@menu.cn');
+    const before = sent('menuuser').length;
+    await postAppCallback(svc.url, menuClickXml('menuuser', 'cmd:lead list mine'));
+    await wecom.waitFor(() => sent('menuuser').length > before);
+    expect(textOf(sent('menuuser')[before])).toContain('Menu Ltd');
+  });
+
+  it('should reply with what to type where Slack would open a form', async () => {
+    const msgs = await say('formuser', '新建线索');
+    const text = msgs.map(textOf).join('\n');
+    expect(text).toContain('请按以下格式回复');
+    expect(text).toContain('/lead add 上海示例科技有限公司');
+  });
+});
+
+describe('WeCom intelligent bot callbacks', () => {
+  it('should answer URL verification with an empty receive id', async () => {
+    expect(await verifyUrl(svc.url, '/wecom/bot', botCrypto, WECOM_BOT_TOKEN, '42')).toEqual({ status: 200, text: '42' });
+  });
+
+  it('should strip the @mention in a group and reply with an encrypted stream message', async () => {
+    const res = await postBotCallback(svc.url, {
+      msgid: 'bot-1',
+      aibotid: 'AIBOT',
+      chatid: 'CHAT1',
+      chattype: 'group',
+      from: { userid: 'zhangwei' },
+      response_url: `${wecom.url}/bot-response`,
+      msgtype: 'text',
+      text: { content: '@ChatCRM\u2005帮助' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.reply).toMatchObject({ msgtype: 'stream', stream: { finish: true } });
+    expect((res.reply!.stream as { content: string }).content).toContain('/lead add');
+  });
+
+  it('should create a lead from a group message once even if it is delivered twice', async () => {
+    const msg = { msgid: 'bot-2', chattype: 'group', from: { userid: 'zhangwei' }, msgtype: 'text', text: { content: '＠ChatCRM lead add Group Co Ltd; Gu Pu; gu@group.cn' } };
+    const first = await postBotCallback(svc.url, msg);
+    const second = await postBotCallback(svc.url, msg);
+    expect((first.reply!.stream as { content: string }).content).toContain('Group Co Ltd');
+    expect(second.reply).toBeNull();
+    expect(await LeadModel.countDocuments({ company: 'Group Co Ltd' })).toBe(1);
+  });
+});
