@@ -15,7 +15,7 @@ export interface WecomCall {
   status: number;
 }
 
-type Failure = { kind: 'errcode'; code: number } | { kind: 'http'; status: number };
+type Failure = { kind: 'errcode'; code: number } | { kind: 'http'; status: number } | { kind: 'drop' };
 
 /**
  * A local stand-in for WeCom's server API (shared/platforms/wecom.md §5). It records every call and
@@ -44,6 +44,11 @@ export class FakeWecom {
         const call: WecomCall = { path: url.pathname, query: Object.fromEntries(url.searchParams), body: raw ? JSON.parse(raw) : {}, status: 200 };
         this.calls.push(call);
         const failure = this.failures.get(shortName(call.path))?.shift();
+        if (failure?.kind === 'drop') {
+          // The request arrived (and counts as delivered) but the connection dies before an answer.
+          req.socket.destroy();
+          return;
+        }
         if (failure?.kind === 'http') {
           call.status = failure.status;
           res.writeHead(failure.status, { 'content-type': 'text/html' });
@@ -88,6 +93,11 @@ export class FakeWecom {
   }
 
   /** Answer the next `times` calls to `name` with an HTTP error status and an HTML body. */
+  /** The next call is received, then its connection is cut without an answer. */
+  dropNext(name: string, times = 1): void {
+    this.script(name, { kind: 'drop' }, times);
+  }
+
   httpFailNext(name: string, status: number, times = 1): void {
     this.script(name, { kind: 'http', status }, times);
   }

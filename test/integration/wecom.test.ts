@@ -148,7 +148,7 @@ describe('WeCom intelligent bot callbacks', () => {
       chatid: 'CHAT1',
       chattype: 'group',
       from: { userid: 'zhangwei' },
-      response_url: `${wecom.url}/bot-response`,
+      response_url: wecom.responseUrl(),
       msgtype: 'text',
       text: { content: '@ChatCRM\u2005帮助' },
     });

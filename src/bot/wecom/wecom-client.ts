@@ -70,14 +70,18 @@ interface RetryDeps {
 
 type Outcome = { reply: WecomReply } | { problem: string; retryable: boolean };
 
-async function attemptOnce(attempt: () => Promise<AxiosResponse<unknown>>): Promise<Outcome> {
+// Network failures where the request certainly never reached WeCom; anything else (a timeout, a reset
+// connection) may have been delivered, so a message is not sent again after it.
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+async function attemptOnce(attempt: () => Promise<AxiosResponse<unknown>>, repeatable: boolean): Promise<Outcome> {
   let res: AxiosResponse<unknown>;
   try {
     res = await attempt();
   } catch (err) {
     // Only the code or message: an axios error carries the URL, which holds the token or webhook key.
     const problem = axios.isAxiosError(err) ? (err.code ?? err.message) : String(err);
-    return { problem, retryable: true };
+    return { problem, retryable: repeatable || NOT_SENT.has(problem) };
   }
   const data = res.data as Partial<WecomReply> | undefined;
   if (res.status < 500 && typeof data?.errcode === 'number') {
@@ -91,9 +95,9 @@ async function attemptOnce(attempt: () => Promise<AxiosResponse<unknown>>): Prom
  * (busy), 5xx and network errors with exponential backoff; at most 3 retries. WeCom answers HTTP 200
  * even for errors, so the errcode decides. Returns the last reply, whatever its errcode.
  */
-async function callWithRetry(api: string, attempt: () => Promise<AxiosResponse<unknown>>, deps: RetryDeps): Promise<WecomReply> {
+async function callWithRetry(api: string, attempt: () => Promise<AxiosResponse<unknown>>, deps: RetryDeps, repeatable = true): Promise<WecomReply> {
   for (let retry = 0; ; retry++) {
-    const outcome = await attemptOnce(attempt);
+    const outcome = await attemptOnce(attempt, repeatable);
     let waitMs: number | undefined;
     if ('reply' in outcome) {
       if (outcome.reply.errcode === 45009) waitMs = RATE_LIMITED_WAIT_MS;
@@ -114,7 +118,7 @@ async function callWithRetry(api: string, attempt: () => Promise<AxiosResponse<u
 
 // A message WeCom refused with an errcode (or that never left, as during a config cool-down) was not
 // delivered and should not use up the member's quota; a network failure may have been delivered.
-const mayHaveBeenDelivered = (err: unknown) => false &&  !(err instanceof WecomApiError) || err instanceof WecomNetworkError;
+const mayHaveBeenDelivered = (err: unknown) => !(err instanceof WecomApiError) || err instanceof WecomNetworkError;
 
 const optionalString = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -214,7 +218,8 @@ export class WecomClient {
     for (let refreshed = false; ; refreshed = true) {
       const token = await this.getToken();
       const call = () => this.http.post(`/cgi-bin/${api}`, body, { params: { access_token: token } });
-      const reply = await callWithRetry(api, call, this.deps);
+      // Sending a message is not idempotent: never repeat it after a failure that may have delivered it.
+      const reply = await callWithRetry(api, call, this.deps, api !== 'message/send');
       if (TOKEN_ERRCODES.has(reply.errcode) && !refreshed) {
         this.opts.logger.info({ api, errcode: reply.errcode }, 'WeCom rejected the access_token; fetching a new one');
         // Only drop the token we used: a concurrent caller may already have fetched a fresh one.
@@ -249,7 +254,7 @@ export class WecomWebhook {
   send(message: WecomMessage): Promise<void> {
     return this.pacer.schedule('webhook', async () => {
       const call = () => axios.post(this.url, message, { timeout: HTTP_TIMEOUT_MS, validateStatus: () => true });
-      const reply = await callWithRetry('webhook/send', call, this.deps);
+      const reply = await callWithRetry('webhook/send', call, this.deps, false);
       if (reply.errcode !== 0) throw new WecomApiError(reply.errcode, reply.errmsg, 'webhook/send');
     });
   }
