@@ -54,6 +54,29 @@ export interface Notification {
   locale?: Locale;
 }
 
+/** Something a card shows (a ticket, a lead) whose posted copies are updated when it changes. */
+export interface EntityRef {
+  kind: 'ticket' | 'lead';
+  id: string;
+}
+
+/** A card posted to a channel (a ticket queue, a digest channel) rather than answered to the caller. */
+export interface ChannelPost {
+  /** The platform's channel id (Slack C…, a user id for a DM fallback, a WeCom robot webhook, a sandbox pane). */
+  channel: string;
+  cards: Card[];
+  /** Remember where this copy went, so `updates` can redraw it later. */
+  entity?: EntityRef;
+  locale?: Locale;
+}
+
+/** Redraw every remembered copy of an entity's card (e.g. "Claimed by … at …" on every copy). */
+export interface CopyUpdate {
+  entity: EntityRef;
+  cards: Card[];
+  locale?: Locale;
+}
+
 export interface Reply {
   cards: Card[];
   /** Open this form (a Slack modal; WeCom/sandbox show it their own way). */
@@ -64,6 +87,10 @@ export interface Reply {
   replaceOriginal?: boolean;
   /** Direct messages to other members (a new owner's assignment card). */
   notify?: Notification[];
+  /** Cards posted to channels. */
+  posts?: ChannelPost[];
+  /** Posted copies to redraw. */
+  updates?: CopyUpdate[];
   /** Form submissions: per-field problems, the form stays open. */
   formErrors?: Record<string, string>;
   /** The reader's language, for the few words a renderer adds itself. */
