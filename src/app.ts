@@ -10,6 +10,8 @@ import { InFlight } from './inflight';
 import { createWecomRouter } from './bot/wecom/wecom-router';
 import type { WecomClient } from './bot/wecom/wecom-client';
 import { receiptsRepo } from './store/receipts.repo';
+import { messageCopiesRepo } from './store/message-copies.repo';
+import { createSandboxRouter } from './bot/sandbox/sandbox-router';
 
 export interface AppDeps {
   config: Config;
@@ -40,7 +42,7 @@ export function createApp(deps: AppDeps): CreatedApp {
         res.setHeader('x-request-id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || Boolean(req.url?.startsWith('/sandbox/api/feed')) },
     }),
   );
 
@@ -56,12 +58,16 @@ export function createApp(deps: AppDeps): CreatedApp {
   const run = (req: Parameters<typeof dispatch>[0]) => dispatch(req, { config, logger, now: deps.now });
   let slack: SlackAdapter | undefined;
   if (config.slackEnabled) {
-    slack = createSlackAdapter(config, logger, run, (work) => inflight.track(work));
+    slack = createSlackAdapter(config, logger, run, messageCopiesRepo, (work) => inflight.track(work));
     // Bolt reads the raw body itself to check the signature: no body parser may run before it.
     if (slack.router) app.use(slack.router);
   }
   if (config.wecomEnabled || config.wecomBotEnabled) {
-    app.use(createWecomRouter({ config, logger, dispatch: run, firstTime: receiptsRepo.firstTime, track: (w) => inflight.track(w), client: deps.wecomClient }));
+    app.use(
+      createWecomRouter({ config, logger, dispatch: run, firstTime: receiptsRepo.firstTime, track: (w) => inflight.track(w), copies: messageCopiesRepo, client: deps.wecomClient }),
+    );
   }
+  // The local web sandbox (bot/sandbox): on by default when no platform is configured.
+  if (config.sandboxEnabled) app.use(createSandboxRouter({ config, logger, dispatch: run, track: (w) => inflight.track(w) }));
   return { app, slack, inflight };
 }

@@ -40,9 +40,13 @@ export const configSchema = z.object({
   DEFAULT_LOCALE: z.enum(LOCALES).default('en'),
   DEFAULT_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   DEFAULT_PHONE_REGION: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter region code such as CN').default('CN'),
+  SANDBOX_ENABLED: z.stringbool().optional(),
+  SANDBOX_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
-export type Config = z.infer<typeof configSchema> & { slackEnabled: boolean; wecomEnabled: boolean; wecomBotEnabled: boolean };
+export type Config = z.infer<typeof configSchema> & { slackEnabled: boolean; wecomEnabled: boolean; wecomBotEnabled: boolean; sandboxEnabled: boolean };
+
+export const isLoopback = (host: string): boolean => /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
 
 export class ConfigError extends Error {}
 
@@ -73,5 +77,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (botSet === 1 || (botSet === 2 && !c.WECOM_CORP_ID)) {
     throw new ConfigError('Invalid environment:\n  WECOM_BOT_TOKEN: the intelligent bot needs WECOM_BOT_TOKEN, WECOM_BOT_ENCODING_AES_KEY and WECOM_CORP_ID');
   }
-  return { ...c, slackEnabled, wecomEnabled: appSet.length === appVars.length, wecomBotEnabled: botSet === 2 };
+  // The sandbox lets anyone act as any demo member: on by default only without a platform, and never
+  // open to the network without a token. When it is on by default, an unset HOST means loopback.
+  const sandboxEnabled = c.SANDBOX_ENABLED ?? !(slackEnabled || appSet.length || botSet);
+  let HOST = c.HOST;
+  if (sandboxEnabled && !c.SANDBOX_TOKEN && !isLoopback(HOST)) {
+    if (present.HOST !== undefined || c.SANDBOX_ENABLED !== undefined) {
+      throw new ConfigError(
+        `Invalid environment:\n  SANDBOX_TOKEN: required when the sandbox is on and HOST (${HOST}) is not a loopback address; or set HOST=127.0.0.1 or SANDBOX_ENABLED=false`,
+      );
+    }
+    HOST = '127.0.0.1';
+  }
+  return { ...c, HOST, slackEnabled, wecomEnabled: appSet.length === appVars.length, wecomBotEnabled: botSet === 2, sandboxEnabled };
 }

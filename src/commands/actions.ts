@@ -6,6 +6,10 @@ import { createdReply, listReply, type PageRef, assignReply } from './lead.comma
 import { leadCard, leadRef, stageLabel } from './lead-cards';
 import type { Ctx } from './types';
 import { z } from 'zod';
+import * as tickets from '../domain/tickets.service';
+import { historyReply, logForm } from './log.command';
+import { claimReply, escalateReply, reopenReply, ticketListReply } from './ticket.command';
+import { userError } from '../domain/errors';
 
 type ActionHandler = (ctx: Ctx, value: string) => Promise<Reply>;
 
@@ -74,6 +78,41 @@ export const actionHandlers: Record<string, ActionHandler> = {
         { id: 'owner', label: ctx.t('form.reassign.owner', { id: leadRef(lead) }), kind: 'user' },
       ], `/lead assign ${leadRef(lead)} @userid`),
     });
+  },
+  [ACTIONS.leadLog]: async (ctx, value) => reply([], { form: logForm(ctx, { lead: await leads.getLeadById(ctx.actor, value) }) }),
+  [ACTIONS.leadHistory]: async (ctx, value) => {
+    const [id, page] = value.split(':');
+    return historyReply(ctx, await leads.getLeadById(ctx.actor, id), Number(page) || 1);
+  },
+  [ACTIONS.ticketClaim]: async (ctx, value) => claimReply(ctx, await tickets.getTicketById(ctx.actor, value)),
+  [ACTIONS.ticketReopen]: async (ctx, value) => reopenReply(ctx, await tickets.getTicketById(ctx.actor, value)),
+  [ACTIONS.ticketEscalate]: async (ctx, value) => escalateReply(ctx, await tickets.getTicketById(ctx.actor, value)),
+  [ACTIONS.ticketResolve]: async (ctx, value) => {
+    const t = await tickets.getTicketById(ctx.actor, value);
+    // Check now, not after the note is typed: an old card acts on the ticket as it is now.
+    if (t.status === 'resolved') throw userError('conflict', 'ticket.already_resolved', { id: tickets.ticketRef(t) });
+    if (!tickets.worksTickets(ctx.actor.member)) throw userError('forbidden', 'ticket.support_only');
+    const ref = tickets.ticketRef(t);
+    return reply([], {
+      form: simpleForm(ctx, FORMS.ticketResolve, ctx.t('ticket.form.resolve_title'), value, [
+        { id: 'note', label: ctx.t('ticket.form.resolution', { id: ref }), kind: 'multiline' },
+      ], `/ticket resolve ${ref} ${ctx.t('ticket.form.resolution_example')}`),
+    });
+  },
+  [ACTIONS.ticketReassign]: async (ctx, value) => {
+    const t = await tickets.getTicketById(ctx.actor, value);
+    if (!tickets.worksTickets(ctx.actor.member)) throw userError('forbidden', 'ticket.support_only');
+    const ref = tickets.ticketRef(t);
+    return reply([], {
+      form: simpleForm(ctx, FORMS.ticketReassign, ctx.t('ticket.form.reassign_title'), value, [
+        { id: 'assignee', label: ctx.t('ticket.form.assignee', { id: ref }), kind: 'user' },
+      ], `/ticket assign ${ref} @userid`),
+    });
+  },
+  [ACTIONS.ticketPage]: async (ctx, value) => {
+    const [filter, page] = value.split(':');
+    const f = z.enum(['all', 'open', 'mine', 'unclaimed']).safeParse(filter);
+    return { ...(await ticketListReply(ctx, f.success ? f.data : 'open', Number(page) || 1)), replaceOriginal: true };
   },
   [ACTIONS.leadLost]: async (ctx, value) => {
     const lead = await leads.getLeadById(ctx.actor, value);

@@ -1,11 +1,13 @@
 // Every name the platforms see: slash commands, shortcut callback ids, action ids and form ids.
 // The Slack manifests are checked against this file by a test.
 
-export const SLASH_COMMANDS = ['/lead', '/crm'] as const;
+export const SLASH_COMMANDS = ['/lead', '/crm', '/log', '/ticket'] as const;
 export type SlashCommand = (typeof SLASH_COMMANDS)[number];
 
 export const SHORTCUTS = {
   saveAsLead: 'save_as_lead',
+  logToLead: 'log_to_lead',
+  openTicket: 'open_ticket',
 } as const;
 
 export const ACTIONS = {
@@ -18,6 +20,14 @@ export const ACTIONS = {
   leadOpen: 'lead_open',
   leadCreateAnyway: 'lead_create_anyway',
   leadPage: 'lead_page',
+  leadLog: 'lead_log',
+  leadHistory: 'lead_history',
+  ticketClaim: 'ticket_claim',
+  ticketResolve: 'ticket_resolve',
+  ticketReopen: 'ticket_reopen',
+  ticketEscalate: 'ticket_escalate',
+  ticketReassign: 'ticket_reassign',
+  ticketPage: 'ticket_page',
 } as const;
 
 export const FORMS = {
@@ -25,7 +35,16 @@ export const FORMS = {
   leadFollowUp: 'lead_followup_form',
   leadReassign: 'lead_reassign_form',
   leadLost: 'lead_lost_form',
+  log: 'log_form',
+  ticketNew: 'ticket_new_form',
+  ticketResolve: 'ticket_resolve_form',
+  ticketReassign: 'ticket_reassign_form',
 } as const;
+
+/** Form field ids with a platform-specific search (Slack: an external select loading options as you type). */
+export const LEAD_SEARCH_FIELD = 'lead';
+/** The Slack action id of that search (its options are loaded by a listener). */
+export const LEAD_SEARCH_ACTION = 'lead_search';
 
 /** Longest command text accepted; longer input is refused with a clear message. */
 export const MAX_TEXT = 3000;

@@ -69,7 +69,17 @@ const config = defineCommand({
   run: async (ctx, { name, value }) => {
     const ws = await configure(ctx.actor, name, value);
     const s = ws.settings!;
-    const shown = { locale: s.locale, timezone: s.timezone, stages: s.stages.join(' → '), assignment: s.assignment, 'stale-days': s.staleDays, currency: s.currency }[name];
+    const sla = (p: 'high' | 'normal' | 'low') => `${p} ${s.sla?.[p]?.claim}m/${s.sla?.[p]?.resolve}m`;
+    const shown = {
+      locale: s.locale,
+      timezone: s.timezone,
+      stages: s.stages.join(' → '),
+      assignment: s.assignment,
+      'stale-days': s.staleDays,
+      currency: s.currency,
+      'support-channel': s.supportChannel || '—',
+      sla: [sla('high'), sla('normal'), sla('low')].join(', '),
+    }[name];
     return reply([infoCard(ctx.t('crm.config_set', { name, value: String(shown) }))]);
   },
 });

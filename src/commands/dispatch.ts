@@ -11,13 +11,16 @@ import { splitFirst } from './args';
 import type { CommandDef } from './define';
 import { leadCommands, leadForm } from './lead.command';
 import { crmCommands } from './crm.command';
+import { logCommands, logForm } from './log.command';
+import { ticketCommands } from './ticket.command';
+import { leadOptions, ticketForm } from './pickers';
 import { actionHandlers } from './actions';
 import { formHandlers } from './forms';
 import { errorCard } from './lead-cards';
 import type { BotRequest, Ctx } from './types';
 
 /** The one registry: "<command> <subcommand>" -> definition. */
-export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...crmCommands];
+export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...logCommands, ...ticketCommands, ...crmCommands];
 
 export interface DispatchDeps {
   config: Pick<Config, 'DEFAULT_LOCALE' | 'WECOM_DEFAULT_LOCALE' | 'DEFAULT_TIMEZONE' | 'DEFAULT_PHONE_REGION'>;
@@ -47,9 +50,12 @@ async function runCommand(ctx: Ctx, command: string, text: string): Promise<Repl
   // Typed text that is not a command (WeCom, sandbox): a short pointer to help.
   if (!command) return reply([errorCard(ctx.t('error.not_a_command'))]);
   const base = command.replace(/^[/／]/, '').toLowerCase();
-  const [sub, args] = splitFirst(text);
+  const [sub, rest] = splitFirst(text);
   if (!sub || ['help', '帮助', '?'].includes(sub.toLowerCase())) return helpReply(ctx);
-  const def = COMMANDS.find((c) => c.name === `${base} ${sub.toLowerCase()}`);
+  // "/lead show L-12" names a subcommand; "/log L-12 call …" is one command taking the whole text.
+  const sub_ = COMMANDS.find((c) => c.name === `${base} ${sub.toLowerCase()}`);
+  const def = sub_ ?? COMMANDS.find((c) => c.name === base);
+  const args = sub_ ? rest : text;
   if (!def) return reply([errorCard(ctx.t('error.unknown_command', { command: `/${base} ${sub}`.slice(0, 60) }))]);
   if (def.adminOnly && ctx.actor.member.role !== 'admin') return reply([errorCard(ctx.t('error.admin_only'))]);
   const parsed = def.input.safeParse(def.parse(args));
@@ -72,8 +78,12 @@ async function route(ctx: Ctx, req: BotRequest): Promise<Reply> {
       return h(ctx, req.values, req.metadata);
     }
     case 'shortcut':
-      if (req.shortcutId !== SHORTCUTS.saveAsLead) return reply([errorCard(ctx.t('error.internal'))]);
-      return reply([], { form: leadForm(ctx, extractLeadHints(req.messageText)) });
+      if (req.shortcutId === SHORTCUTS.saveAsLead) return reply([], { form: leadForm(ctx, extractLeadHints(req.messageText)) });
+      if (req.shortcutId === SHORTCUTS.logToLead) return reply([], { form: logForm(ctx, { text: req.messageText, author: req.messageAuthor, link: req.messageLink }) });
+      if (req.shortcutId === SHORTCUTS.openTicket) return reply([], { form: ticketForm(ctx, req.messageText) });
+      return reply([errorCard(ctx.t('error.internal'))]);
+    case 'suggest':
+      return reply([], { options: await leadOptions(ctx, req.query) });
   }
 }
 

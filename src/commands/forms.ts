@@ -6,6 +6,11 @@ import { FORMS } from './constants';
 import { assignReply, createdReply, nextReply } from './lead.command';
 import { leadCard, leadRef } from './lead-cards';
 import type { Ctx } from './types';
+import * as tickets from '../domain/tickets.service';
+import { getLeadById } from '../domain/leads.service';
+import { logFormReply } from './log.command';
+import { openedReply, reassignReply, resolveReply } from './ticket.command';
+import { LEAD_SEARCH_FIELD } from './constants';
 
 type FormHandler = (ctx: Ctx, values: Record<string, string>, metadata: string) => Promise<Reply>;
 
@@ -50,6 +55,40 @@ export const formHandlers: Record<string, FormHandler> = {
   [FORMS.leadReassign]: async (ctx, v, leadId) => {
     if (!v.owner) return reply([], { formErrors: { owner: ctx.t('form.required') } });
     return assignReply(ctx, { id: leadId }, v.owner, '');
+  },
+  [FORMS.log]: async (ctx, v, meta) => {
+    try {
+      return await logFormReply(ctx, v, meta);
+    } catch (err) {
+      return fieldError(ctx, err instanceof AppError && err.userMessage.key === 'log.kind_unknown' ? 'kind' : 'text', err);
+    }
+  },
+  [FORMS.ticketNew]: async (ctx, v) => {
+    try {
+      const lead = v[LEAD_SEARCH_FIELD] ? await getLeadById(ctx.actor, v[LEAD_SEARCH_FIELD]) : null;
+      const priority = (['high', 'normal', 'low'] as const).find((p) => p === v.priority) ?? 'normal';
+      const t = await tickets.createTicket(ctx.actor, { subject: v.subject ?? '', description: v.description ?? '', priority, leadId: lead?._id ?? null });
+      return await openedReply(ctx, t);
+    } catch (err) {
+      return fieldError(ctx, 'subject', err);
+    }
+  },
+  [FORMS.ticketResolve]: async (ctx, v, ticketId) => {
+    const t = await tickets.getTicketById(ctx.actor, ticketId);
+    try {
+      return await resolveReply(ctx, t, v.note ?? '');
+    } catch (err) {
+      return fieldError(ctx, 'note', err);
+    }
+  },
+  [FORMS.ticketReassign]: async (ctx, v, ticketId) => {
+    if (!v.assignee) return reply([], { formErrors: { assignee: ctx.t('form.required') } });
+    const t = await tickets.getTicketById(ctx.actor, ticketId);
+    try {
+      return await reassignReply(ctx, t, v.assignee, '');
+    } catch (err) {
+      return fieldError(ctx, 'assignee', err);
+    }
   },
   [FORMS.leadLost]: async (ctx, v, leadId) => {
     const lead = await leads.getLeadById(ctx.actor, leadId);

@@ -49,6 +49,7 @@ export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string 
   const at = open.indexOf(lead.stage);
   const nextStage = at >= 0 ? open[at + 1] : undefined;
   if (isOpen && nextStage) actions.push({ id: ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: `${id}:${lead.stage}`, style: 'primary' });
+  actions.push({ id: ACTIONS.leadLog, label: ctx.t('lead.btn.log'), value: id });
   actions.push({ id: ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id });
   if (!lead.ownerId.equals(ctx.actor.member._id)) actions.push({ id: ACTIONS.leadAssignMe, label: ctx.t('lead.btn.assign_me'), value: id });
   actions.push({ id: ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id });

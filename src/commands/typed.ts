@@ -26,6 +26,19 @@ const ALIASES: [string, string, string][] = [
   ['丢单', '/lead', 'lost'],
   ['分配', '/lead', 'assign'],
   ['转给', '/lead', 'assign'],
+  ['新建工单', '/ticket', 'new'],
+  ['开工单', '/ticket', 'new'],
+  ['工单列表', '/ticket', 'list'],
+  ['我的工单', '/ticket', 'list mine'],
+  ['待认领', '/ticket', 'list unclaimed'],
+  ['查看工单', '/ticket', 'show'],
+  ['认领', '/ticket', 'claim'],
+  ['解决', '/ticket', 'resolve'],
+  ['重新打开', '/ticket', 'reopen'],
+  ['升级', '/ticket', 'escalate'],
+  ['转派', '/ticket', 'assign'],
+  ['跟进记录', '/lead', 'history'],
+  ['记录', '/log', ''],
   ['帮助', '/crm', 'help'],
   ['菜单', '/crm', 'help'],
   ['角色', '/crm', 'role'],
@@ -51,6 +64,17 @@ const LEAD_SUBCOMMANDS: Record<string, string> = {
   帮助: 'help',
 };
 
+const TICKET_SUBCOMMANDS: Record<string, string> = {
+  新建: 'new',
+  列表: 'list',
+  查看: 'show',
+  认领: 'claim',
+  解决: 'resolve',
+  重开: 'reopen',
+  升级: 'escalate',
+  转派: 'assign',
+};
+
 /** Reads a typed command; null when the text is not one (the caller then points to 帮助). */
 export function parseTypedCommand(input: string): TypedCommand | null {
   // Only the command words are normalised; the arguments stay as typed.
@@ -62,7 +86,15 @@ export function parseTypedCommand(input: string): TypedCommand | null {
   if (!m) return null;
   const word = m[1].normalize('NFKC').toLowerCase();
   const rest = m[2].trim();
-  if (word === 'lead' || word === 'crm') return { command: `/${word}`, text: rest };
+  if (word === 'lead' || word === 'crm' || word === 'log' || word === 'ticket') return { command: `/${word}`, text: rest };
+  // "投诉 L-12 …" logs a complaint (which opens a ticket).
+  const complaint = text.match(/^投诉[\s\u3000:：]*(L-?\d+)[\s\u3000]+([\s\S]+)$/i);
+  if (complaint) return { command: '/log', text: `${complaint[1]} complaint ${complaint[2].trim()}` };
+  if (word === '工单') {
+    const [sub, ...args] = rest.split(/[\s\u3000]+/);
+    const mapped = TICKET_SUBCOMMANDS[sub ?? ''];
+    return { command: '/ticket', text: mapped ? [mapped, ...args].join(' ').trim() : rest || 'help' };
+  }
   if (word === 'help' || word === '?') return { command: '/crm', text: 'help' };
   if (word === '线索' || word === '客户') {
     const [sub, ...args] = rest.split(/[\s\u3000]+/);

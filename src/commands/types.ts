@@ -18,7 +18,8 @@ export type BotRequest =
   | (RequestOrigin & { kind: 'command'; command: string; text: string })
   | (RequestOrigin & { kind: 'action'; actionId: string; value: string })
   | (RequestOrigin & { kind: 'form'; formId: string; values: Record<string, string>; metadata: string })
-  | (RequestOrigin & { kind: 'shortcut'; shortcutId: string; messageText: string });
+  | (RequestOrigin & { kind: 'shortcut'; shortcutId: string; messageText: string; messageAuthor?: string; messageLink?: string })
+  | (RequestOrigin & { kind: 'suggest'; field: string; query: string });
 
 export interface Ctx {
   actor: Actor;

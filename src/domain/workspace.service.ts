@@ -6,8 +6,27 @@ import { assertAdmin } from './access';
 import { userError } from './errors';
 import { isLocale } from './i18n';
 
-export type SettingName = 'locale' | 'timezone' | 'stages' | 'assignment' | 'stale-days' | 'currency';
-export const SETTING_NAMES: SettingName[] = ['locale', 'timezone', 'stages', 'assignment', 'stale-days', 'currency'];
+export type SettingName = 'locale' | 'timezone' | 'stages' | 'assignment' | 'stale-days' | 'currency' | 'support-channel' | 'sla';
+export const SETTING_NAMES: SettingName[] = ['locale', 'timezone', 'stages', 'assignment', 'stale-days', 'currency', 'support-channel', 'sla'];
+
+/** "90m", "4h", "2d", "1h30m" -> minutes; null when unreadable. */
+export function parseDuration(s: string): number | null {
+  const m = s.trim().toLowerCase().match(/^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/);
+  if (!m || (!m[1] && !m[2] && !m[3])) return null;
+  const minutes = Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+  return minutes > 0 && minutes <= 90 * 1440 ? minutes : null;
+}
+
+/** A channel as typed: Slack's escaped `<#C123|support>`, a bare id, or a WeCom group-robot webhook URL. */
+export function parseChannel(s: string): string | null {
+  const v = s.trim();
+  const slack = v.match(/^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i);
+  if (slack) return slack[1];
+  if (/^https:\/\/\S+\/webhook\/send\?key=[\w-]+$/.test(v)) return v;
+  if (/^[CGD][A-Z0-9]{6,}$/.test(v)) return v;
+  if (v === 'none' || v === '-') return '';
+  return null;
+}
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -41,6 +60,21 @@ function settingPatch(name: SettingName, value: string): Record<string, unknown>
     case 'currency':
       if (!/^[A-Z]{3}$/.test(v.toUpperCase())) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'CNY, USD, EUR, …' });
       return { currency: v.toUpperCase() };
+    case 'support-channel': {
+      const channel = parseChannel(v);
+      if (channel === null) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '#channel, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…, none' });
+      return { supportChannel: channel };
+    }
+    case 'sla': {
+      // "high 1h 8h": first response (claim) and resolution targets for one priority.
+      const [priority, claim, resolve] = v.split(/\s+/);
+      const c = parseDuration(claim ?? '');
+      const r = parseDuration(resolve ?? '');
+      if (!['high', 'normal', 'low'].includes(priority) || !c || !r || r < c) {
+        throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'high|normal|low <first response> <resolution>, e.g. high 1h 8h' });
+      }
+      return { [`sla.${priority}.claim`]: c, [`sla.${priority}.resolve`]: r };
+    }
     case 'stages': {
       const open = v.split(/[\s,，>→]+/).map((s) => s.trim().toLowerCase()).filter((s) => s && s !== 'won' && s !== 'lost');
       const ok = open.length >= 1 && open.length <= 12 && new Set(open).size === open.length && open.every((s) => /^[\p{L}\p{N}_-]{1,30}$/u.test(s));
@@ -53,9 +87,10 @@ function settingPatch(name: SettingName, value: string): Record<string, unknown>
 export async function configure(actor: Actor, name: SettingName, value: string): Promise<WorkspaceDoc> {
   assertAdmin(actor);
   const patch = settingPatch(name, value);
-  const before = actor.workspace.settings;
+  // Audit as { setting: value }: stored keys may not contain '.', which the update paths do.
+  const before = { [name]: JSON.parse(JSON.stringify(actor.workspace.settings ?? {})) };
   const updated = await workspacesRepo.updateSettings(wsId(actor), patch);
   if (!updated) throw userError('not_found', 'error.internal');
-  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'workspace.config', entity: 'workspace', entityId: wsId(actor), before, after: patch });
+  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'workspace.config', entity: 'workspace', entityId: wsId(actor), before, after: { [name]: value.trim() } });
   return updated;
 }

@@ -9,6 +9,10 @@ const interactionSchema = new Schema({
   text: { type: String, default: '' },
   authorId: { type: Schema.Types.ObjectId, required: true },
   at: { type: Date, required: true },
+  // From the "Log to lead" message shortcut: who wrote the message, and a link back to it.
+  messageAuthor: { type: String, default: '' },
+  messageLink: { type: String, default: '' },
+  ticketId: { type: Schema.Types.ObjectId, default: null },
 });
 interactionSchema.index({ workspaceId: 1, leadId: 1, at: -1 });
 

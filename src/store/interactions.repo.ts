@@ -2,8 +2,23 @@ import type { Types } from 'mongoose';
 import { InteractionModel, type Interaction } from './interaction.model';
 
 export const interactionsRepo = {
-  async add(workspaceId: Types.ObjectId, i: { leadId: Types.ObjectId; kind: Interaction['kind']; text: string; authorId: Types.ObjectId; at: Date }) {
+  async add(
+    workspaceId: Types.ObjectId,
+    i: { leadId: Types.ObjectId; kind: Interaction['kind']; text: string; authorId: Types.ObjectId; at: Date; messageAuthor?: string; messageLink?: string },
+  ) {
     return InteractionModel.create({ workspaceId, ...i });
+  },
+
+  async setTicket(workspaceId: Types.ObjectId, id: Types.ObjectId, ticketId: Types.ObjectId): Promise<void> {
+    await InteractionModel.updateOne({ workspaceId, _id: id }, { $set: { ticketId } });
+  },
+
+  async count(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<number> {
+    return InteractionModel.countDocuments({ workspaceId, leadId });
+  },
+
+  async page(workspaceId: Types.ObjectId, leadId: Types.ObjectId, skip: number, limit: number) {
+    return InteractionModel.find({ workspaceId, leadId }).sort({ at: -1, _id: -1 }).skip(skip).limit(limit).lean();
   },
 
   async latest(workspaceId: Types.ObjectId, leadId: Types.ObjectId, limit: number) {

@@ -16,6 +16,14 @@ const workspaceSchema = new Schema(
       stages: { type: [String], default: () => [...DEFAULT_STAGES] },
       assignment: { type: String, enum: ['creator', 'round_robin'], default: 'creator' },
       staleDays: { type: Number, default: 3 },
+      // Where new tickets are posted: a Slack channel id or a WeCom group-robot webhook ('' = the creator).
+      supportChannel: { type: String, default: '' },
+      // Minutes to first response (claim) and to resolution, per priority.
+      sla: {
+        high: { claim: { type: Number, default: 60 }, resolve: { type: Number, default: 8 * 60 } },
+        normal: { claim: { type: Number, default: 4 * 60 }, resolve: { type: Number, default: 2 * 24 * 60 } },
+        low: { claim: { type: Number, default: 24 * 60 }, resolve: { type: Number, default: 5 * 24 * 60 } },
+      },
     },
   },
   { timestamps: true },

@@ -19,6 +19,11 @@ export const workspacesRepo = {
     });
   },
 
+  /** True when the database holds at least one workspace (an empty one gets the sandbox demo). */
+  async any(): Promise<boolean> {
+    return (await WorkspaceModel.exists({})) !== null;
+  },
+
   async byId(workspaceId: unknown): Promise<WorkspaceDoc | null> {
     return WorkspaceModel.findById(workspaceId);
   },

@@ -15,6 +15,13 @@ describe('typed commands (WeCom, sandbox)', () => {
     ['help', '/crm', 'help'],
     ['crm lang zh-CN', '/crm', 'lang zh-CN'],
     ['　/crm help', '/crm', 'help'],
+    ['记录 L-12 电话 沟通了报价', '/log', 'L-12 电话 沟通了报价'],
+    ['log L-12 call discussed pricing', '/log', 'L-12 call discussed pricing'],
+    ['投诉 L-12 发货太慢', '/log', 'L-12 complaint 发货太慢'],
+    ['新建工单 L-12 发票有误 优先级：高', '/ticket', 'new L-12 发票有误 优先级：高'],
+    ['工单 认领 T-57', '/ticket', 'claim T-57'],
+    ['认领 T-57', '/ticket', 'claim T-57'],
+    ['ticket list unclaimed', '/ticket', 'list unclaimed'],
   ])('should read %j as %s %j', (input, command, text) => {
     expect(parseTypedCommand(input)).toEqual({ command, text });
   });

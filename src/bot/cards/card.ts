@@ -25,10 +25,17 @@ export interface Card {
   tone?: 'info' | 'success' | 'warning' | 'error';
 }
 
+export interface FormOption {
+  value: string;
+  label: string;
+}
+
 export interface FormField {
   id: string;
   label: string;
-  kind: 'text' | 'multiline' | 'user';
+  /** 'lead': pick a lead by searching as you type; 'select': one of `options`. */
+  kind: 'text' | 'multiline' | 'user' | 'select' | 'lead';
+  options?: FormOption[];
   initial?: string;
   placeholder?: string;
   optional?: boolean;
@@ -93,6 +100,8 @@ export interface Reply {
   updates?: CopyUpdate[];
   /** Form submissions: per-field problems, the form stays open. */
   formErrors?: Record<string, string>;
+  /** Choices for a search-as-you-type field. */
+  options?: FormOption[];
   /** The reader's language, for the few words a renderer adds itself. */
   locale?: Locale;
 }

@@ -1,6 +1,7 @@
 import type { Locale } from '../../config';
 import { t } from '../../domain/i18n';
-import type { Card, Form, Reply } from './card';
+import type { Card, Form, FormField, Reply } from './card';
+import { LEAD_SEARCH_ACTION } from '../../commands/constants';
 
 // Block Kit limits (docs.slack.dev; see ../shared/platforms/slack.md §3.3).
 export const SLACK_LIMITS = {
@@ -20,6 +21,8 @@ export const SLACK_LIMITS = {
   placeholder: 150,
   inputLabel: 2000,
   fallbackText: 3000,
+  selectOptions: 100,
+  optionText: 75,
 } as const;
 
 // Degradation rules: text longer than a block allows is split across several blocks (never cut);
@@ -127,6 +130,12 @@ export function renderMessage(r: Reply): { text: string; blocks: SlackBlock[] } 
   return { text: fallbackText(r.cards), blocks: cardsToBlocks(r.cards, r.locale) };
 }
 
+function selectElement(f: FormField): SlackBlock {
+  const options = (f.options ?? []).slice(0, SLACK_LIMITS.selectOptions).map((o) => ({ text: { type: 'plain_text', text: shorten(o.label, SLACK_LIMITS.optionText) }, value: o.value }));
+  const initial = options.find((o) => o.value === f.initial);
+  return { type: 'static_select', action_id: 'value', options, ...(initial ? { initial_option: initial } : {}) };
+}
+
 /** A modal view from a neutral form. */
 export function renderModal(form: Form): Record<string, unknown> {
   return {
@@ -144,7 +153,11 @@ export function renderModal(form: Form): Record<string, unknown> {
       element:
         f.kind === 'user'
           ? { type: 'users_select', action_id: 'value', ...(f.initial ? { initial_user: f.initial } : {}) }
-          : {
+          : f.kind === 'select'
+            ? selectElement(f)
+            : f.kind === 'lead'
+              ? { type: 'external_select', action_id: LEAD_SEARCH_ACTION, min_query_length: 1 }
+              : {
               type: 'plain_text_input',
               action_id: 'value',
               multiline: f.kind === 'multiline',

@@ -6,10 +6,21 @@ import type { BotRequest } from '../../commands/types';
 import type { Card, Reply } from '../cards/card';
 import { t } from '../../domain/i18n';
 import type { Locale } from '../../config';
-import { SHORTCUTS, SLASH_COMMANDS } from '../../commands/constants';
+import { LEAD_SEARCH_ACTION, SHORTCUTS, SLASH_COMMANDS } from '../../commands/constants';
 import { renderMessage, renderModal } from '../cards/render-slack';
-import { fromBlockAction, fromMessageShortcut, fromSlashCommand, fromViewSubmission, type BlockActionBody, type MessageShortcutBody, type SlashCommandBody, type ViewSubmissionBody } from './to-bot-request';
-import { sendNotifications } from './slack-messenger';
+import {
+  fromBlockAction,
+  fromMessageShortcut,
+  fromOptionsRequest,
+  fromSlashCommand,
+  fromViewSubmission,
+  type BlockActionBody,
+  type MessageShortcutBody,
+  type OptionsBody,
+  type SlashCommandBody,
+  type ViewSubmissionBody,
+} from './to-bot-request';
+import { deliver, type CopyStore } from './slack-messenger';
 
 export type Dispatch = (req: BotRequest) => Promise<Reply>;
 
@@ -56,7 +67,13 @@ export interface SlackAdapter {
  * Bolt wiring. Listeners only translate: ack inside Slack's deadline, map the payload to a neutral
  * request, dispatch, render, send.
  */
-export function createSlackAdapter(config: Config, logger: Logger, dispatch: Dispatch, track: <T>(work: Promise<T>) => Promise<T> = (w) => w): SlackAdapter {
+export function createSlackAdapter(
+  config: Config,
+  logger: Logger,
+  dispatch: Dispatch,
+  copies: CopyStore,
+  track: <T>(work: Promise<T>) => Promise<T> = (w) => w,
+): SlackAdapter {
   const clientOptions = { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1000 } };
   const socketMode = Boolean(config.SLACK_APP_TOKEN) && !config.SLACK_SIGNING_SECRET;
   let receiver: ExpressReceiver | undefined;
@@ -84,16 +101,16 @@ export function createSlackAdapter(config: Config, logger: Logger, dispatch: Dis
     } else if (!ready) {
       await respond({ response_type: r.public ? 'in_channel' : 'ephemeral', ...renderMessage(r) });
     }
-    await sendNotifications(client, r.notify, log);
+    await deliver(client, r, copies, log);
   })()));
 
-  app.action(/^lead_/, ({ body, ack, respond, client }) => track((async () => {
+  app.action(/^(lead|ticket)_/, ({ body, ack, respond, client }) => track((async () => {
     await ack();
     const b = body as unknown as BlockActionBody & { trigger_id: string };
     const r = await dispatch(fromBlockAction(b));
     if (r.form) await client.views.open({ trigger_id: b.trigger_id, view: renderModal(r.form) as never });
     if (r.cards.length) await respond({ replace_original: Boolean(r.replaceOriginal), response_type: 'ephemeral', ...renderMessage(r) });
-    await sendNotifications(client, r.notify, log);
+    await deliver(client, r, copies, log);
   })()));
 
   app.view(/_form$/, ({ body, ack, client }) => track((async () => {
@@ -109,15 +126,24 @@ export function createSlackAdapter(config: Config, logger: Logger, dispatch: Dis
     // problems found after the modal closed (a slow database) go there too, so they are not lost.
     const cards = r.formErrors ? [formErrorsCard(r.formErrors, r.locale)] : r.cards;
     if (cards.length) await client.chat.postMessage({ channel: body.user.id, ...renderMessage({ ...r, cards }) });
-    await sendNotifications(client, r.notify, log);
+    await deliver(client, r, copies, log);
   })()));
 
-  app.shortcut({ callback_id: SHORTCUTS.saveAsLead, type: 'message_action' }, ({ shortcut, ack, client }) => track((async () => {
+  const shortcutIds = new RegExp(`^(${Object.values(SHORTCUTS).join('|')})$`);
+  app.shortcut({ callback_id: shortcutIds, type: 'message_action' }, ({ shortcut, ack, client }) => track((async () => {
     await ack();
     const r = await dispatch(fromMessageShortcut(shortcut as unknown as MessageShortcutBody));
     if (r.form) await client.views.open({ trigger_id: shortcut.trigger_id, view: renderModal(r.form) as never });
     else if (r.cards.length) await client.chat.postMessage({ channel: shortcut.user.id, ...renderMessage(r) });
   })()));
+
+  // Search as you type in a lead field: Slack asks for options while the user types (3 s deadline).
+  app.options({ action_id: LEAD_SEARCH_ACTION }, async ({ body, ack }) => {
+    const r = await withinBudget(dispatch(fromOptionsRequest(body as unknown as OptionsBody)));
+    const options = (r?.options ?? []).map((o) => ({ text: { type: 'plain_text' as const, text: o.label }, value: o.value }));
+    // Bolt's ack type is the union of every options surface; this is the Block Kit one.
+    await (ack as (body: { options: typeof options }) => Promise<void>)({ options });
+  });
 
   app.error(async (err) => {
     log.error({ err }, 'slack listener failed');

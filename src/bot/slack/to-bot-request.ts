@@ -72,7 +72,7 @@ export function fromBlockAction(b: BlockActionBody): BotRequest {
   return { ...origin(b.team, b.user, b.channel?.id), kind: 'action', actionId: a.action_id.replace(/:\d+$/, ''), value: a.value ?? '' };
 }
 
-type StateValue = { value?: string | null; selected_user?: string | null };
+type StateValue = { value?: string | null; selected_user?: string | null; selected_option?: { value?: string } | null };
 export interface ViewSubmissionBody {
   team: SlackTeam | null;
   user: SlackUser;
@@ -83,7 +83,7 @@ export function fromViewSubmission(b: ViewSubmissionBody): BotRequest {
   const values: Record<string, string> = {};
   for (const [blockId, actions] of Object.entries(b.view.state.values)) {
     const v = Object.values(actions)[0];
-    values[blockId] = v?.value ?? v?.selected_user ?? '';
+    values[blockId] = v?.value ?? v?.selected_user ?? v?.selected_option?.value ?? '';
   }
   return { ...origin(b.team, b.user), kind: 'form', formId: b.view.callback_id, values, metadata: b.view.private_metadata ?? '' };
 }
@@ -93,9 +93,35 @@ export interface MessageShortcutBody {
   user: SlackUser;
   channel?: { id: string };
   callback_id: string;
-  message: { text?: string };
+  message_ts?: string;
+  message: { text?: string; user?: string; username?: string; ts?: string };
+}
+
+/** A message's permalink in Slack's documented form (no API call needed). */
+export function permalink(teamDomain: string | undefined, channelId: string | undefined, ts: string | undefined): string {
+  if (!channelId || !ts) return '';
+  const host = teamDomain ? `https://${teamDomain}.slack.com` : 'https://slack.com';
+  return `${host}/archives/${channelId}/p${ts.replace('.', '')}`;
 }
 
 export function fromMessageShortcut(b: MessageShortcutBody): BotRequest {
-  return { ...origin(b.team, b.user, b.channel?.id), kind: 'shortcut', shortcutId: b.callback_id, messageText: unescapeSlackText(b.message?.text ?? '') };
+  const m = b.message ?? {};
+  return {
+    ...origin(b.team, b.user, b.channel?.id),
+    kind: 'shortcut',
+    shortcutId: b.callback_id,
+    messageText: unescapeSlackText(m.text ?? ''),
+    messageAuthor: m.user ? `<@${m.user}>` : (m.username ?? ''),
+    messageLink: permalink(b.team?.domain, b.channel?.id, m.ts ?? b.message_ts),
+  };
+}
+
+export interface OptionsBody {
+  team: SlackTeam | null;
+  user: SlackUser;
+  value?: string;
+}
+
+export function fromOptionsRequest(b: OptionsBody): BotRequest {
+  return { ...origin(b.team, b.user), kind: 'suggest', field: 'lead', query: b.value ?? '' };
 }

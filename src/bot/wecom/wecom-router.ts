@@ -11,6 +11,7 @@ import { parseWecomXml, str, type XmlRecord } from './wecom-xml';
 import { dedupeKey, fromAppCallback, fromBotMessage, type BotMessage } from './to-bot-request';
 import { WecomClient } from './wecom-client';
 import { WecomMessenger } from './wecom-messenger';
+import type { CopyStore } from '../copies';
 
 export type Dispatch = (req: BotRequest) => Promise<Reply>;
 
@@ -21,6 +22,7 @@ export interface WecomDeps {
   /** True the first time a delivery key is seen (durable, so retries after a restart are no-ops too). */
   firstTime: (source: string, key: string) => Promise<boolean>;
   track: <T>(work: Promise<T>) => Promise<T>;
+  copies: CopyStore;
   client?: WecomClient;
 }
 
@@ -67,7 +69,7 @@ export function createWecomRouter(deps: WecomDeps): Router {
     const crypto = new WecomCallbackCrypto(config.WECOM_TOKEN!, config.WECOM_ENCODING_AES_KEY!, corpId);
     const client =
       deps.client ?? new WecomClient({ baseUrl: config.WECOM_API_BASE_URL, corpId, secret: config.WECOM_SECRET!, agentId: config.WECOM_AGENT_ID!, logger });
-    const messenger = new WecomMessenger(client, log, locale);
+    const messenger = new WecomMessenger(client, log, locale, deps.copies);
 
     const handle = async (m: XmlRecord) => {
       const key = dedupeKey(m);
@@ -76,9 +78,14 @@ export function createWecomRouter(deps: WecomDeps): Router {
       if (!req) return;
       const user = str(m.FromUserName);
       const reply = await deps.dispatch(req);
-      const clicked = req.kind === 'action' && reply.replaceOriginal && reply.cards[0] && str(m.ResponseCode);
-      if (clicked) {
-        await messenger.updateClicked(user, str(m.ResponseCode), str(m.TaskId), reply.cards[0], reply.locale ?? locale);
+      const code = str(m.ResponseCode);
+      if (req.kind === 'action' && code && reply.updates?.[0]?.cards[0]) {
+        // A ticket card clicked: the clicked card itself shows the new state ("已认领 · 张伟").
+        const u = reply.updates[0];
+        await messenger.updateClicked(user, code, str(m.TaskId), u.cards[0], u.locale ?? reply.locale ?? locale);
+        await messenger.sendReply(user, reply);
+      } else if (req.kind === 'action' && code && reply.replaceOriginal && reply.cards[0]) {
+        await messenger.updateClicked(user, code, str(m.TaskId), reply.cards[0], reply.locale ?? locale);
         await messenger.sendReply(user, { ...reply, cards: reply.cards.slice(1) });
       } else {
         await messenger.sendReply(user, reply);

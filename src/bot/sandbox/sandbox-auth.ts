@@ -1,0 +1,59 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Locale } from '../../config';
+import { t } from '../../domain/i18n';
+import { escapeHtml } from '../cards/render-html';
+
+// SANDBOX_TOKEN: when set, every sandbox request carries it, as `?token=` once (then a cookie), the
+// `x-sandbox-token` header, or the cookie.
+
+export const TOKEN_COOKIE = 'chatcrm_sandbox_token';
+export const LANG_COOKIE = 'chatcrm_sandbox_lang';
+export const TOKEN_HEADER = 'x-sandbox-token';
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+
+/** Compares in constant time (over digests, so the lengths do not leak either). */
+export const sameToken = (given: string, expected: string): boolean => timingSafeEqual(digest(given), digest(expected));
+
+function refuse(req: Request, res: Response, locale: Locale): void {
+  const message = t(locale, 'sandbox.error.token');
+  if (req.path.startsWith('/api/')) {
+    res.status(401).json({ error: message });
+    return;
+  }
+  res.status(401).type('html').send(`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>401</title><p>${escapeHtml(message)}</p></html>`);
+}
+
+export function tokenGuard(token: string | undefined, localeOf: (req: Request) => Locale): RequestHandler {
+  return (req, res, next) => {
+    if (!token) return next();
+    const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
+    const given = fromQuery ?? req.get(TOKEN_HEADER) ?? readCookie(req.headers.cookie, TOKEN_COOKIE);
+    if (!given || !sameToken(given, token)) return refuse(req, res, localeOf(req));
+    if (fromQuery) {
+      res.cookie(TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: req.secure });
+      // Take the token out of the address bar (and of the history) once the cookie holds it.
+      if (req.method === 'GET' && !req.path.startsWith('/api/')) {
+        const url = new URL(req.originalUrl, 'http://sandbox.invalid');
+        url.searchParams.delete('token');
+        return res.redirect(302, url.pathname + url.search);
+      }
+    }
+    next();
+  };
+}

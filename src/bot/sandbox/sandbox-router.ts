@@ -1,0 +1,153 @@
+import express, { Router, type Request, type Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { Config } from '../../config';
+import type { Logger } from '../../logger';
+import type { BotRequest } from '../../commands/types';
+import { DEMO_MEMBERS, type DemoMember } from '../../domain/demo-workspace';
+import { isLocale, t } from '../../domain/i18n';
+import type { Reply } from '../cards/card';
+import { LANG_COOKIE, readCookie, tokenGuard } from './sandbox-auth';
+import { SANDBOX_CLIENT_JS } from './sandbox-client';
+import { paneId, parsePaneId, SandboxFeed } from './sandbox-feed';
+import { deliver, type Delivery } from './sandbox-messenger';
+import { renderMessageHtml, renderPage } from './sandbox-page';
+import { actionBody, cancelBody, commandBody, formBody, fromAction, fromForm, fromSuggest, fromText, suggestBody } from './to-bot-request';
+
+export type Dispatch = (req: BotRequest) => Promise<Reply>;
+
+export interface SandboxDeps {
+  config: Config;
+  logger: Logger;
+  dispatch: Dispatch;
+  track?: <T>(work: Promise<T>) => Promise<T>;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/**
+ * The local web sandbox: a chat-like page where anyone can act as any demo member. Like the Slack
+ * and WeCom adapters it only translates: page request -> neutral request -> dispatch -> show the reply.
+ */
+export function createSandboxRouter(deps: SandboxDeps): Router {
+  const { config } = deps;
+  const log = deps.logger.child({ component: 'sandbox' });
+  const track: <T>(work: Promise<T>) => Promise<T> = deps.track ?? ((w) => w);
+  const feed = new SandboxFeed();
+  // Part of the feed version, so a page left open across a restart reloads everything.
+  const instance = randomBytes(4).toString('hex');
+  const version = () => `${instance}.${feed.version}`;
+  const members = DEMO_MEMBERS;
+  const localeOf = (req: Request) => {
+    const l = readCookie(req.headers.cookie, LANG_COOKIE);
+    return l && isLocale(l) ? l : config.DEFAULT_LOCALE;
+  };
+  const guard = tokenGuard(config.SANDBOX_TOKEN, localeOf);
+
+  const bad = (req: Request, res: Response, detail: string) => res.status(400).json({ error: t(localeOf(req), 'sandbox.error.request', { detail }) });
+
+  /** The parsed body and its member, or null after answering 400. */
+  function parse<S extends z.ZodType<{ as: string }>>(schema: S, req: Request, res: Response): { body: z.infer<S>; member: DemoMember } | null {
+    const r = schema.safeParse(req.body);
+    if (!r.success) {
+      bad(req, res, r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+      return null;
+    }
+    const member = members.find((m) => m.id === r.data.as);
+    if (!member) {
+      res.status(400).json({ error: t(localeOf(req), 'sandbox.error.member', { id: r.data.as.slice(0, 64) }) });
+      return null;
+    }
+    return { body: r.data, member };
+  }
+
+  async function run(res: Response, request: BotRequest, d: Delivery): Promise<void> {
+    const reply = await track(deps.dispatch(request));
+    deliver(feed, reply, d);
+    res.json({ version: version(), reply });
+  }
+
+  const router = Router();
+  router.get('/', guard, (_req, res) => res.redirect(302, '/sandbox'));
+
+  const sandbox = Router();
+  sandbox.use((_req, res, next) => {
+    res.set(SECURITY_HEADERS);
+    next();
+  });
+  sandbox.use(guard);
+  const json = express.json({ limit: '256kb' });
+
+  sandbox.get('/', (req, res) => {
+    res.type('html').send(renderPage({ locale: localeOf(req), members }));
+  });
+  sandbox.get('/app.js', (_req, res) => {
+    res.type('application/javascript').send(SANDBOX_CLIENT_JS);
+  });
+
+  sandbox.get('/api/feed', (req, res) => {
+    const member = members.find((m) => m.id === req.query.as) ?? members[0];
+    if (req.query.since === version()) {
+      res.json({ version: version(), unchanged: true });
+      return;
+    }
+    const locale = localeOf(req);
+    const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? id;
+    const order = (p: string) => {
+      const i = members.findIndex((m) => m.id === parsePaneId(p).id);
+      return i < 0 ? members.length : i;
+    };
+    const chat = paneId('chat', member.id);
+    const ids = [chat, ...feed.paneIds('dm').sort((a, b) => order(a) - order(b)), ...feed.paneIds('channel').sort()];
+    const titles = { chat: () => t(locale, 'sandbox.chat.title', { name: member.name }), dm: (id: string) => t(locale, 'sandbox.dms.to', { name: nameOf(id) }), channel: (id: string) => `#${id}` };
+    const panes = ids.map((pane) => {
+      const { kind, id } = parsePaneId(pane);
+      const messages = feed.pane(pane).map((m) => ({ id: m.id, rev: m.rev, html: renderMessageHtml(m, locale, members) }));
+      return { id: pane, kind, title: titles[kind](id), messages };
+    });
+    res.json({ version: version(), panes });
+  });
+
+  sandbox.post('/api/command', json, async (req, res) => {
+    const p = parse(commandBody, req, res);
+    if (!p) return;
+    feed.add(paneId('chat', p.member.id), { from: 'member', author: p.member.id, text: p.body.text, cards: [] });
+    await run(res, fromText(p.member, p.body.text), { as: p.member.id });
+  });
+
+  sandbox.post('/api/action', json, async (req, res) => {
+    const p = parse(actionBody, req, res);
+    if (!p) return;
+    await run(res, fromAction(p.member, p.body.actionId, p.body.value), { as: p.member.id, clicked: p.body.messageId });
+  });
+
+  sandbox.post('/api/form', json, async (req, res) => {
+    const p = parse(formBody, req, res);
+    if (!p) return;
+    const { formId, values, metadata, messageId } = p.body;
+    await run(res, fromForm(p.member, formId, values, metadata), { as: p.member.id, form: messageId ? { messageId, values } : undefined });
+  });
+
+  sandbox.post('/api/form/cancel', json, (req, res) => {
+    const p = parse(cancelBody, req, res);
+    if (!p) return;
+    if (feed.get(p.body.messageId)?.form) feed.remove(p.body.messageId);
+    res.json({ version: version() });
+  });
+
+  sandbox.post('/api/suggest', json, async (req, res) => {
+    const p = parse(suggestBody, req, res);
+    if (!p) return;
+    const reply = await track(deps.dispatch(fromSuggest(p.member, p.body.field, p.body.query)));
+    res.json({ options: reply.options ?? [] });
+  });
+
+  router.use('/sandbox', sandbox);
+  log.info({ port: config.PORT, token: Boolean(config.SANDBOX_TOKEN) }, `sandbox on: open http://localhost:${config.PORT}/`);
+  return router;
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { reply, type Form, type Reply } from '../bot/cards/card';
+import { getLead, getLeadById } from '../domain/leads.service';
+import { leadHistory, logInteraction, parseKind, type LogInput } from '../domain/interactions.service';
+import { parseWhen } from '../domain/dates';
+import { userError } from '../domain/errors';
+import { INTERACTION_KINDS } from '../store/interaction.model';
+import type { LeadDoc } from '../store/lead.model';
+import type { MessageKey } from '../domain/i18n';
+import { splitFirst, takePage } from './args';
+import { defineCommand, nonEmpty, type CommandDef } from './define';
+import { ACTIONS, FORMS, LEAD_SEARCH_FIELD } from './constants';
+import { leadCard, leadRef, memberName } from './lead-cards';
+import { openedReply } from './ticket.command';
+import { membersById } from '../domain/leads.service';
+import type { Ctx } from './types';
+
+const NEXT = /(?:^|[\s;；,，])(?:next|下次)\s*[:：]\s*/i;
+
+/** Logs the touch and answers with the updated lead card (and the ticket a complaint opened). */
+export async function loggedReply(ctx: Ctx, lead: LeadDoc, kind: string, text: string, nextText: string, extra: Pick<LogInput, 'messageAuthor' | 'messageLink'> = {}): Promise<Reply> {
+  const k = parseKind(kind);
+  if (!k) throw userError('invalid_input', 'log.kind_unknown', { value: kind.slice(0, 30), kinds: INTERACTION_KINDS.join(', ') });
+  let next: LogInput['next'] = null;
+  if (nextText.trim()) {
+    const when = parseWhen(nextText, ctx.timeZone, ctx.actor.now());
+    if (!when) throw userError('invalid_input', 'error.date_invalid', { value: nextText.slice(0, 60) });
+    next = { at: when.at, what: when.rest };
+  }
+  const { lead: updated, ticket } = await logInteraction(ctx.actor, lead, { kind: k, text, next, ...extra });
+  const notice = ctx.t('log.logged', { kind: ctx.t(`interaction.${k}` as MessageKey), id: leadRef(updated) });
+  const card = await leadCard(ctx, updated, { notice });
+  if (!ticket) return reply([card]);
+  const opened = await openedReply(ctx, ticket, ctx.t('log.complaint_ticket'));
+  return { ...opened, cards: [card, ...opened.cards] };
+}
+
+const log = defineCommand({
+  name: 'log',
+  help: 'help.log',
+  parse: (args) => {
+    const [id, rest] = splitFirst(args);
+    const [kind, body] = splitFirst(rest);
+    const [text, next] = body.split(NEXT);
+    return { id, kind, text: text ?? '', next: next ?? '' };
+  },
+  input: z.object({ id: nonEmpty, kind: nonEmpty, text: z.string(), next: z.string() }),
+  run: async (ctx, { id, kind, text, next }) => loggedReply(ctx, await getLead(ctx.actor, id), kind, text, next),
+});
+
+export async function historyReply(ctx: Ctx, lead: LeadDoc, page: number): Promise<Reply> {
+  const res = await leadHistory(ctx.actor, lead, page);
+  const authors = await membersById(ctx.actor, res.items.map((i) => i.authorId));
+  const lines = res.items.map(
+    (i) => `${ctx.formatDate(i.at)} · ${ctx.t(`interaction.${i.kind}` as MessageKey)} · ${memberName(authors.get(String(i.authorId)))}: ${i.text}${i.messageLink ? ` (${i.messageLink})` : ''}`,
+  );
+  const id = String(lead._id);
+  const actions = [];
+  if (res.page > 1) actions.push({ id: ACTIONS.leadHistory, label: ctx.t('list.prev'), value: `${id}:${res.page - 1}` });
+  if (res.page < res.pages) actions.push({ id: ACTIONS.leadHistory, label: ctx.t('list.next'), value: `${id}:${res.page + 1}` });
+  return reply(
+    [{ title: ctx.t('log.history_title', { id: leadRef(lead), company: lead.company, total: res.total }), lines: lines.length ? lines : [ctx.t('lead.no_interactions')], context: ctx.t('list.page', { page: res.page, pages: res.pages }), actions }],
+    { replaceOriginal: page > 1 },
+  );
+}
+
+const history = defineCommand({
+  name: 'lead history',
+  help: 'help.lead.history',
+  parse: (args) => {
+    const [id, page] = takePage(args);
+    return { id, page };
+  },
+  input: z.object({ id: nonEmpty, page: z.number().int().min(1) }),
+  run: async (ctx, { id, page }) => historyReply(ctx, await getLead(ctx.actor, id), page),
+});
+
+/** The log form: from a lead card's Log button (lead fixed) or the "Log to lead" shortcut (search the lead). */
+export function logForm(ctx: Ctx, opts: { lead?: LeadDoc; text?: string; author?: string; link?: string }): Form {
+  const kinds = INTERACTION_KINDS.map((k) => ({ value: k, label: ctx.t(`interaction.${k}` as MessageKey) }));
+  const fields: Form['fields'] = [
+    { id: 'kind', label: ctx.t('log.field.kind'), kind: 'select', options: kinds, initial: 'call' },
+    { id: 'text', label: ctx.t('log.field.text'), kind: 'multiline', initial: opts.text?.slice(0, 3000) },
+    { id: 'next', label: ctx.t('lead.field.next'), kind: 'text', optional: true, placeholder: ctx.t('form.next_placeholder') },
+  ];
+  if (!opts.lead) fields.unshift({ id: LEAD_SEARCH_FIELD, label: ctx.t('log.field.lead'), kind: 'lead' });
+  const ref = opts.lead ? leadRef(opts.lead) : 'L-12';
+  return {
+    id: FORMS.log,
+    title: ctx.t('log.form_title'),
+    submitLabel: ctx.t('form.save'),
+    closeLabel: ctx.t('form.cancel'),
+    metadata: JSON.stringify({ lead: opts.lead ? String(opts.lead._id) : undefined, author: opts.author, link: opts.link }),
+    fields,
+    example: `/log ${ref} call ${ctx.t('log.example_text')} next: ${ctx.t('form.next_placeholder')}`,
+  };
+}
+
+/** Submitting the log form. */
+export async function logFormReply(ctx: Ctx, values: Record<string, string>, metadata: string): Promise<Reply> {
+  let meta: { lead?: string; author?: string; link?: string };
+  try {
+    meta = JSON.parse(metadata || '{}');
+  } catch {
+    meta = {};
+  }
+  const leadId = meta.lead ?? values[LEAD_SEARCH_FIELD];
+  if (!leadId) return reply([], { formErrors: { [LEAD_SEARCH_FIELD]: ctx.t('form.required') } });
+  const lead = await getLeadById(ctx.actor, leadId);
+  return loggedReply(ctx, lead, values.kind ?? '', values.text ?? '', values.next ?? '', { messageAuthor: meta.author, messageLink: meta.link });
+}
+
+export const logCommands: CommandDef<never>[] = [log, history] as unknown as CommandDef<never>[];

@@ -1,0 +1,44 @@
+import type { Card, CardAction } from '../bot/cards/card';
+import type { TicketDoc } from '../store/ticket.model';
+import type { MessageKey } from '../domain/i18n';
+import { membersById } from '../domain/leads.service';
+import { leadsRepoView } from '../domain/views';
+import { ticketRef } from '../domain/tickets.service';
+import { ACTIONS } from './constants';
+import { memberName } from './lead-cards';
+import type { Ctx } from './types';
+
+/** The ticket card: subject, priority, status, lead, who and when, SLA targets, buttons for its state. */
+export async function ticketCard(ctx: Ctx, t: TicketDoc, opts: { notice?: string } = {}): Promise<Card> {
+  const people = await membersById(ctx.actor, [t.createdById, t.assigneeId].filter(Boolean));
+  const assignee = t.assigneeId ? people.get(String(t.assigneeId)) : undefined;
+  const lead = t.leadId ? await leadsRepoView(ctx.actor, t.leadId) : null;
+  const fields = [
+    { label: ctx.t('ticket.field.priority'), value: ctx.t(`ticket.priority.${t.priority}` as MessageKey) },
+    { label: ctx.t('ticket.field.status'), value: ctx.t(`ticket.status.${t.status}` as MessageKey) + (t.escalated ? ` · ${ctx.t('ticket.escalated')}` : '') },
+    { label: ctx.t('ticket.field.opened_by'), value: memberName(people.get(String(t.createdById))) },
+  ];
+  if (lead) fields.push({ label: ctx.t('ticket.field.lead'), value: `L-${lead.seq} · ${lead.company}` });
+  if (t.status === 'open') fields.push({ label: ctx.t('ticket.field.claim_due'), value: ctx.formatDate(t.firstResponseDueAt) });
+  if (t.status !== 'resolved') fields.push({ label: ctx.t('ticket.field.resolve_due'), value: ctx.formatDate(t.resolutionDueAt) });
+  let context: string | undefined;
+  if (t.status === 'claimed' && t.claimedAt) context = ctx.t('ticket.claimed_by', { who: memberName(assignee), at: ctx.formatDate(t.claimedAt) });
+  if (t.status === 'resolved') context = ctx.t('ticket.resolved_by', { who: memberName(assignee), at: ctx.formatDate(t.resolvedAt ?? t.updatedAt), note: t.resolution });
+  const id = String(t._id);
+  const actions: CardAction[] = [];
+  if (t.status === 'open') actions.push({ id: ACTIONS.ticketClaim, label: ctx.t('ticket.btn.claim'), value: id, style: 'primary' });
+  if (t.status === 'claimed') actions.push({ id: ACTIONS.ticketResolve, label: ctx.t('ticket.btn.resolve'), value: id, style: 'primary' });
+  if (t.status !== 'resolved') {
+    actions.push({ id: ACTIONS.ticketReassign, label: ctx.t('ticket.btn.reassign'), value: id });
+    if (!t.escalated) actions.push({ id: ACTIONS.ticketEscalate, label: ctx.t('ticket.btn.escalate'), value: id, style: 'danger' });
+  } else {
+    actions.push({ id: ACTIONS.ticketReopen, label: ctx.t('ticket.btn.reopen'), value: id });
+  }
+  return {
+    title: `${ticketRef(t)} · ${t.subject}`,
+    text: [opts.notice, t.description].filter(Boolean).join('\n\n') || undefined,
+    fields,
+    context,
+    actions,
+  };
+}

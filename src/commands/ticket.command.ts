@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { reply, type Reply } from '../bot/cards/card';
+import * as tickets from '../domain/tickets.service';
+import { getLead, membersById } from '../domain/leads.service';
+import { userError } from '../domain/errors';
+import { memberForMention } from '../domain/members.service';
+import { isLocale } from '../domain/i18n';
+import type { TicketDoc } from '../store/ticket.model';
+import { parseMention, splitFirst, takePage } from './args';
+import { defineCommand, nonEmpty, type CommandDef } from './define';
+import { ACTIONS } from './constants';
+import { infoCard, memberName } from './lead-cards';
+import { ticketCard } from './ticket-cards';
+import { makeCtx, ctxFor } from './context';
+import type { Ctx } from './types';
+
+const PRIORITY_WORDS: Record<string, tickets.Priority> = { high: 'high', normal: 'normal', low: 'low', 高: 'high', 中: 'normal', 普通: 'normal', 低: 'low' };
+
+/** "[L-12] <subject> [priority: high]" (also 优先级：高). */
+export function parseNewTicket(text: string): { leadRef?: string; subject: string; priority?: tickets.Priority } {
+  let rest = text.trim();
+  let priority: tickets.Priority | undefined;
+  rest = rest.replace(/[\s;；,，]*(?:priority|优先级)\s*[:：]\s*(\S+)\s*$/i, (_m, p: string) => {
+    priority = PRIORITY_WORDS[p.toLowerCase()];
+    return '';
+  });
+  const m = rest.match(/^(L-?\d+)\s+([\s\S]*)$/i);
+  return m ? { leadRef: m[1], subject: m[2].trim(), priority } : { subject: rest, priority };
+}
+
+/** A context speaking the workspace's language, for cards posted where many people read. */
+export function channelCtx(ctx: Ctx): Ctx {
+  const l = ctx.actor.workspace.settings?.locale ?? ctx.locale;
+  return makeCtx(ctx.actor, isLocale(l) ? l : ctx.locale, ctx.log);
+}
+
+/** Redraw every posted copy of the ticket card (e.g. "Claimed by … at …" on each). */
+export async function ticketUpdate(ctx: Ctx, t: TicketDoc): Promise<Pick<Reply, 'updates'>> {
+  const cc = channelCtx(ctx);
+  return { updates: [{ entity: { kind: 'ticket', id: String(t._id) }, cards: [await ticketCard(cc, t)], locale: cc.locale }] };
+}
+
+/** A new ticket: posted to the support channel (or the creator's DM), confirmed to the creator. */
+export async function openedReply(ctx: Ctx, t: TicketDoc, notice?: string): Promise<Reply> {
+  const cc = channelCtx(ctx);
+  const channel = ctx.actor.workspace.settings?.supportChannel || ctx.actor.member.platformUserId;
+  const text = [notice, ctx.t('ticket.opened', { id: tickets.ticketRef(t) })].filter(Boolean).join(' ');
+  return reply([infoCard(text)], {
+    posts: [{ channel, cards: [await ticketCard(cc, t)], entity: { kind: 'ticket', id: String(t._id) }, locale: cc.locale }],
+  });
+}
+
+const newTicket = defineCommand({
+  name: 'ticket new',
+  help: 'help.ticket.new',
+  parse: (args) => parseNewTicket(args),
+  input: z.object({ leadRef: z.string().optional(), subject: nonEmpty, priority: z.enum(tickets.PRIORITIES).optional() }),
+  run: async (ctx, { leadRef, subject, priority }) => {
+    const lead = leadRef ? await getLead(ctx.actor, leadRef) : null;
+    const t = await tickets.createTicket(ctx.actor, { subject, priority, leadId: lead?._id ?? null });
+    return openedReply(ctx, t);
+  },
+});
+
+const show = defineCommand({
+  name: 'ticket show',
+  help: 'help.ticket.show',
+  parse: (args) => ({ id: args }),
+  input: z.object({ id: nonEmpty }),
+  run: async (ctx, { id }) => reply([await ticketCard(ctx, await tickets.getTicket(ctx.actor, id))]),
+});
+
+export async function ticketListReply(ctx: Ctx, filter: tickets.TicketFilter, page: number): Promise<Reply> {
+  const res = await tickets.listTickets(ctx.actor, filter, page);
+  const people = await membersById(ctx.actor, res.tickets.map((t) => t.assigneeId).filter(Boolean));
+  const lines = res.tickets.map(
+    (t) =>
+      `${tickets.ticketRef(t)} · ${ctx.t(`ticket.priority.${t.priority}`)} · ${ctx.t(`ticket.status.${t.status}`)}${t.assigneeId ? ` (${memberName(people.get(String(t.assigneeId)))})` : ''} · ${t.subject}`,
+  );
+  const actions = [];
+  if (res.page > 1) actions.push({ id: ACTIONS.ticketPage, label: ctx.t('list.prev'), value: `${filter}:${res.page - 1}` });
+  if (res.page < res.pages) actions.push({ id: ACTIONS.ticketPage, label: ctx.t('list.next'), value: `${filter}:${res.page + 1}` });
+  return reply([{ title: ctx.t(`ticket.list.${filter}`, { total: res.total }), lines: lines.length ? lines : [ctx.t('ticket.list.empty')], context: ctx.t('list.page', { page: res.page, pages: res.pages }), actions }]);
+}
+
+const list = defineCommand({
+  name: 'ticket list',
+  help: 'help.ticket.list',
+  parse: (args) => {
+    const [rest, page] = takePage(args);
+    return { filter: rest.toLowerCase() || 'open', page };
+  },
+  input: z.object({ filter: z.enum(['all', 'open', 'mine', 'unclaimed']), page: z.number().int().min(1) }),
+  run: (ctx, { filter, page }) => ticketListReply(ctx, filter, page),
+});
+
+export async function claimReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
+  const claimed = await tickets.claimTicket(ctx.actor, t);
+  return reply([infoCard(ctx.t('ticket.you_claimed', { id: tickets.ticketRef(claimed) }))], await ticketUpdate(ctx, claimed));
+}
+
+export async function resolveReply(ctx: Ctx, t: TicketDoc, note: string): Promise<Reply> {
+  const done = await tickets.resolveTicket(ctx.actor, t, note);
+  return reply([infoCard(ctx.t('ticket.resolved', { id: tickets.ticketRef(done) }))], await ticketUpdate(ctx, done));
+}
+
+export async function reopenReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
+  const open = await tickets.reopenTicket(ctx.actor, t);
+  return reply([infoCard(ctx.t('ticket.reopened', { id: tickets.ticketRef(open) }))], await ticketUpdate(ctx, open));
+}
+
+export async function escalateReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
+  const { ticket, managers } = await tickets.escalateTicket(ctx.actor, t);
+  const notify = await Promise.all(
+    managers.map(async (m) => {
+      const mc = ctxFor(ctx, m);
+      const notice = mc.t('ticket.escalated_to_you', { id: tickets.ticketRef(ticket), by: memberName(ctx.actor.member) });
+      return { userId: m.platformUserId, cards: [await ticketCard(mc, ticket, { notice })], locale: mc.locale };
+    }),
+  );
+  return reply([infoCard(ctx.t('ticket.escalated_done', { id: tickets.ticketRef(ticket), count: managers.length }))], { ...(await ticketUpdate(ctx, ticket)), notify });
+}
+
+export async function reassignReply(ctx: Ctx, t: TicketDoc, userId: string, userName: string): Promise<Reply> {
+  const to = await memberForMention(ctx.actor, userId, userName);
+  const moved = await tickets.reassignTicket(ctx.actor, t, to);
+  const tc = ctxFor(ctx, to);
+  const dm = { userId: to.platformUserId, cards: [await ticketCard(tc, moved, { notice: tc.t('ticket.assigned_to_you', { id: tickets.ticketRef(moved), by: memberName(ctx.actor.member) }) })], locale: tc.locale };
+  return reply([infoCard(ctx.t('ticket.reassigned', { id: tickets.ticketRef(moved), who: memberName(to) }))], { ...(await ticketUpdate(ctx, moved)), notify: to._id.equals(ctx.actor.member._id) ? undefined : [dm] });
+}
+
+const byId = (name: string, help: Parameters<typeof defineCommand>[0]['help'], run: (ctx: Ctx, t: TicketDoc, rest: string) => Promise<Reply>) =>
+  defineCommand({
+    name,
+    help,
+    parse: (args) => {
+      const [id, rest] = splitFirst(args);
+      return { id, rest };
+    },
+    input: z.object({ id: nonEmpty, rest: z.string() }),
+    run: async (ctx, { id, rest }) => run(ctx, await tickets.getTicket(ctx.actor, id), rest),
+  });
+
+const claim = byId('ticket claim', 'help.ticket.claim', (ctx, t) => claimReply(ctx, t));
+const resolve = byId('ticket resolve', 'help.ticket.resolve', (ctx, t, note) => resolveReply(ctx, t, note));
+const reopen = byId('ticket reopen', 'help.ticket.reopen', (ctx, t) => reopenReply(ctx, t));
+const escalate = byId('ticket escalate', 'help.ticket.escalate', (ctx, t) => escalateReply(ctx, t));
+const assign = byId('ticket assign', 'help.ticket.assign', async (ctx, t, who) => {
+  const m = parseMention(who);
+  if (!m) throw userError('invalid_input', 'error.usage', { usage: ctx.t('help.ticket.assign') });
+  return reassignReply(ctx, t, m.id, m.name);
+});
+
+export const ticketCommands: CommandDef<never>[] = [newTicket, list, show, claim, resolve, reopen, escalate, assign] as unknown as CommandDef<never>[];

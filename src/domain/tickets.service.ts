@@ -1,0 +1,175 @@
+import type { Types } from 'mongoose';
+import { ticketsRepo, type TicketQuery } from '../store/tickets.repo';
+import { countersRepo } from '../store/counters.repo';
+import { membersRepo } from '../store/members.repo';
+import { leadsRepo } from '../store/leads.repo';
+import { auditRepo } from '../store/audit.repo';
+import type { TicketDoc, Ticket } from '../store/ticket.model';
+import type { MemberDoc } from '../store/member.model';
+import { PRIORITIES } from '../store/ticket.model';
+import { type Actor, wsId } from './actor';
+import { userError } from './errors';
+import { PAGE_SIZE } from './leads.service';
+
+export { PRIORITIES };
+export type Priority = Ticket['priority'];
+export const SUBJECT_MAX = 200;
+export const DESCRIPTION_MAX = 3000;
+export const RESOLUTION_MAX = 2000;
+
+/** "T-57", "t57", "57" -> 57. */
+export function parseTicketId(s: string): number | null {
+  const m = s.trim().match(/^(?:T-?)?(\d{1,9})$/i);
+  return m ? Number(m[1]) : null;
+}
+
+export const ticketRef = (t: { seq: number }) => `T-${t.seq}`;
+
+/** Support staff, managers and admins work the queue; reps open tickets and follow their own. */
+export function worksTickets(m: Pick<MemberDoc, 'role'>): boolean {
+  return m.role === 'support' || m.role === 'manager' || m.role === 'admin';
+}
+
+async function canSee(actor: Actor, t: TicketDoc): Promise<boolean> {
+  if (worksTickets(actor.member) || t.createdById.equals(actor.member._id)) return true;
+  if (!t.leadId) return false;
+  const lead = await leadsRepo.byId(wsId(actor), t.leadId);
+  return Boolean(lead?.ownerId.equals(actor.member._id));
+}
+
+function assertWorker(actor: Actor): void {
+  if (!worksTickets(actor.member)) throw userError('forbidden', 'ticket.support_only');
+}
+
+async function audit(actor: Actor, action: string, t: TicketDoc, before: unknown, after: unknown) {
+  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action, entity: 'ticket', entityId: t._id, before, after });
+}
+
+function dueTimes(actor: Actor, priority: Priority, from: Date) {
+  const sla = actor.workspace.settings?.sla?.[priority] ?? { claim: 240, resolve: 2880 };
+  return {
+    firstResponseDueAt: new Date(from.getTime() + (sla.claim ?? 240) * 60_000),
+    resolutionDueAt: new Date(from.getTime() + (sla.resolve ?? 2880) * 60_000),
+  };
+}
+
+export interface NewTicket {
+  subject: string;
+  description?: string;
+  priority?: Priority;
+  leadId?: Types.ObjectId | null;
+}
+
+export async function createTicket(actor: Actor, input: NewTicket): Promise<TicketDoc> {
+  const subject = input.subject.trim();
+  if (!subject) throw userError('invalid_input', 'ticket.subject_missing');
+  if (subject.length > SUBJECT_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'subject', max: SUBJECT_MAX });
+  if ((input.description ?? '').length > DESCRIPTION_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'description', max: DESCRIPTION_MAX });
+  const priority = input.priority ?? 'normal';
+  const seq = await countersRepo.next(wsId(actor), 'ticket');
+  const ticket = await ticketsRepo.create(wsId(actor), {
+    seq,
+    subject,
+    description: input.description ?? '',
+    priority,
+    leadId: input.leadId ?? null,
+    createdById: actor.member._id,
+    ...dueTimes(actor, priority, actor.now()),
+  });
+  await audit(actor, 'ticket.create', ticket, null, ticket.toObject());
+  return ticket;
+}
+
+export async function getTicket(actor: Actor, ref: string): Promise<TicketDoc> {
+  const seq = parseTicketId(ref);
+  if (seq === null) throw userError('invalid_input', 'ticket.id_invalid', { value: ref.slice(0, 40) });
+  const t = await ticketsRepo.bySeq(wsId(actor), seq);
+  if (!t) throw userError('not_found', 'ticket.not_found', { id: `T-${seq}` });
+  if (!(await canSee(actor, t))) throw userError('forbidden', 'ticket.forbidden', { id: `T-${seq}` });
+  return t;
+}
+
+export async function getTicketById(actor: Actor, id: string): Promise<TicketDoc> {
+  const t = /^[0-9a-f]{24}$/i.test(id) ? await ticketsRepo.byId(wsId(actor), id) : null;
+  if (!t) throw userError('not_found', 'ticket.gone');
+  if (!(await canSee(actor, t))) throw userError('forbidden', 'ticket.forbidden', { id: ticketRef(t) });
+  return t;
+}
+
+/** Why a transition did not apply, told from the ticket as it is now. */
+async function refusal(actor: Actor, id: Types.ObjectId) {
+  const now = await ticketsRepo.byId(wsId(actor), id);
+  if (!now) return userError('not_found', 'ticket.gone');
+  if (now.status === 'resolved') return userError('conflict', 'ticket.already_resolved', { id: ticketRef(now) });
+  const who = now.assigneeId ? await membersRepo.byId(wsId(actor), now.assigneeId) : null;
+  return userError('conflict', 'ticket.already_claimed', { id: ticketRef(now), by: who?.displayName || who?.platformUserId || '?' });
+}
+
+/** The first click wins: one conditional update on an open, unassigned ticket. */
+export async function claimTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc> {
+  assertWorker(actor);
+  const now = actor.now();
+  const claimed = await ticketsRepo.transition(wsId(actor), t._id, { status: 'open', assigneeId: null }, { status: 'claimed', assigneeId: actor.member._id, claimedAt: now });
+  if (!claimed) throw await refusal(actor, t._id);
+  await audit(actor, 'ticket.claim', claimed, { status: 'open' }, { status: 'claimed', assigneeId: actor.member._id });
+  return claimed;
+}
+
+export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): Promise<TicketDoc> {
+  assertWorker(actor);
+  const resolution = note.trim();
+  if (!resolution) throw userError('invalid_input', 'ticket.resolution_missing', { id: ticketRef(t) });
+  if (resolution.length > RESOLUTION_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'resolution', max: RESOLUTION_MAX });
+  const set = { status: 'resolved', resolution, resolvedAt: actor.now(), assigneeId: t.assigneeId ?? actor.member._id };
+  const done = await ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] } }, set);
+  if (!done) throw userError('conflict', 'ticket.already_resolved', { id: ticketRef(t) });
+  await audit(actor, 'ticket.resolve', done, { status: t.status }, set);
+  return done;
+}
+
+export async function reopenTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc> {
+  if (!worksTickets(actor.member) && !t.createdById.equals(actor.member._id)) throw userError('forbidden', 'ticket.support_only');
+  const set = { status: 'open', assigneeId: null, claimedAt: null, resolvedAt: null, resolution: '', ...dueTimes(actor, t.priority, actor.now()) };
+  const open = await ticketsRepo.transition(wsId(actor), t._id, { status: 'resolved' }, set);
+  if (!open) throw userError('conflict', 'ticket.not_resolved', { id: ticketRef(t) });
+  await audit(actor, 'ticket.reopen', open, { status: 'resolved', resolution: t.resolution }, { status: 'open' });
+  return open;
+}
+
+/** Flags the ticket and returns the managers (and admins) to tell. */
+export async function escalateTicket(actor: Actor, t: TicketDoc): Promise<{ ticket: TicketDoc; managers: MemberDoc[] }> {
+  if (!worksTickets(actor.member) && !t.createdById.equals(actor.member._id)) throw userError('forbidden', 'ticket.support_only');
+  const escalated = await ticketsRepo.transition(wsId(actor), t._id, { status: { $ne: 'resolved' }, escalated: false }, { escalated: true });
+  if (!escalated) throw t.escalated ? userError('conflict', 'ticket.already_escalated', { id: ticketRef(t) }) : await refusal(actor, t._id);
+  await audit(actor, 'ticket.escalate', escalated, { escalated: false }, { escalated: true });
+  const managers = [...(await membersRepo.byRole(wsId(actor), 'manager')), ...(await membersRepo.byRole(wsId(actor), 'admin'))];
+  return { ticket: escalated, managers: managers.filter((m) => !m._id.equals(actor.member._id)) };
+}
+
+export async function reassignTicket(actor: Actor, t: TicketDoc, to: MemberDoc): Promise<TicketDoc> {
+  assertWorker(actor);
+  if (to.role !== 'support') throw userError('invalid_input', 'ticket.assignee_not_support', { who: to.displayName || to.platformUserId });
+  const set = { status: 'claimed', assigneeId: to._id, claimedAt: t.claimedAt ?? actor.now() };
+  const moved = await ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] }, assigneeId: t.assigneeId }, set);
+  if (!moved) throw await refusal(actor, t._id);
+  await audit(actor, 'ticket.reassign', moved, { assigneeId: t.assigneeId }, { assigneeId: to._id });
+  return moved;
+}
+
+export type TicketFilter = 'all' | 'open' | 'mine' | 'unclaimed';
+
+export async function listTickets(actor: Actor, filter: TicketFilter, page: number) {
+  const ws = wsId(actor);
+  const q: TicketQuery = {};
+  if (filter === 'open') q.status = ['open', 'claimed'];
+  if (filter === 'unclaimed') Object.assign(q, { status: ['open'], assigneeId: null });
+  if (filter === 'mine') Object.assign(q, { status: ['open', 'claimed'], assigneeId: actor.member._id });
+  if (!worksTickets(actor.member)) {
+    const own = await leadsRepo.list(ws, { ownerIds: [actor.member._id] }, 0, 10_000);
+    q.visibleTo = { memberId: actor.member._id, leadIds: own.map((l) => l._id) };
+  }
+  const total = await ticketsRepo.count(ws, q);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const p = Math.min(Math.max(1, page), pages);
+  return { tickets: await ticketsRepo.list(ws, q, (p - 1) * PAGE_SIZE, PAGE_SIZE), total, page: p, pages };
+}

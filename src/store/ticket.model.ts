@@ -1,0 +1,34 @@
+import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+export const PRIORITIES = ['high', 'normal', 'low'] as const;
+export const TICKET_STATUSES = ['open', 'claimed', 'resolved'] as const;
+
+const ticketSchema = new Schema(
+  {
+    workspaceId: { type: Schema.Types.ObjectId, required: true },
+    seq: { type: Number, required: true },
+    subject: { type: String, required: true },
+    description: { type: String, default: '' },
+    priority: { type: String, enum: PRIORITIES, default: 'normal' },
+    status: { type: String, enum: TICKET_STATUSES, default: 'open' },
+    leadId: { type: Schema.Types.ObjectId, default: null },
+    createdById: { type: Schema.Types.ObjectId, required: true },
+    assigneeId: { type: Schema.Types.ObjectId, default: null },
+    claimedAt: { type: Date, default: null },
+    resolvedAt: { type: Date, default: null },
+    resolution: { type: String, default: '' },
+    escalated: { type: Boolean, default: false },
+    // SLA targets stored when the ticket opens (and again on reopen); the jobs issue chases breaches.
+    firstResponseDueAt: { type: Date, required: true },
+    resolutionDueAt: { type: Date, required: true },
+  },
+  { timestamps: true },
+);
+ticketSchema.index({ workspaceId: 1, seq: 1 }, { unique: true });
+ticketSchema.index({ workspaceId: 1, status: 1, createdAt: -1 });
+ticketSchema.index({ workspaceId: 1, assigneeId: 1, status: 1 });
+ticketSchema.index({ workspaceId: 1, leadId: 1 });
+
+export type Ticket = InferSchemaType<typeof ticketSchema>;
+export type TicketDoc = HydratedDocument<Ticket>;
+export const TicketModel = model('Ticket', ticketSchema);

@@ -1,0 +1,47 @@
+import type { Types } from 'mongoose';
+import { TicketModel, type Ticket, type TicketDoc } from './ticket.model';
+
+export interface TicketQuery {
+  status?: Ticket['status'][];
+  assigneeId?: Types.ObjectId | null;
+  /** Reps: tickets they opened or on leads they own. */
+  visibleTo?: { memberId: Types.ObjectId; leadIds: Types.ObjectId[] };
+}
+
+function toFilter(workspaceId: Types.ObjectId, q: TicketQuery): Record<string, unknown> {
+  const f: Record<string, unknown> = { workspaceId };
+  if (q.status) f.status = { $in: q.status };
+  if (q.assigneeId !== undefined) f.assigneeId = q.assigneeId;
+  if (q.visibleTo) f.$or = [{ createdById: q.visibleTo.memberId }, { leadId: { $in: q.visibleTo.leadIds } }];
+  return f;
+}
+
+export const ticketsRepo = {
+  async create(workspaceId: Types.ObjectId, data: Partial<Ticket> & Pick<Ticket, 'seq' | 'subject' | 'createdById' | 'firstResponseDueAt' | 'resolutionDueAt'>): Promise<TicketDoc> {
+    return TicketModel.create({ ...data, workspaceId });
+  },
+
+  async bySeq(workspaceId: Types.ObjectId, seq: number): Promise<TicketDoc | null> {
+    return TicketModel.findOne({ workspaceId, seq });
+  },
+
+  async byId(workspaceId: Types.ObjectId, id: unknown): Promise<TicketDoc | null> {
+    return TicketModel.findOne({ workspaceId, _id: id });
+  },
+
+  /**
+   * One atomic conditional update: applies `set` only while the ticket still matches `expect`
+   * (e.g. status open for a claim), so of many simultaneous clicks exactly one wins.
+   */
+  async transition(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<TicketDoc | null> {
+    return TicketModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set }, { returnDocument: 'after' });
+  },
+
+  async count(workspaceId: Types.ObjectId, q: TicketQuery): Promise<number> {
+    return TicketModel.countDocuments(toFilter(workspaceId, q));
+  },
+
+  async list(workspaceId: Types.ObjectId, q: TicketQuery, skip: number, limit: number): Promise<TicketDoc[]> {
+    return TicketModel.find(toFilter(workspaceId, q)).sort({ createdAt: -1, _id: -1 }).skip(skip).limit(limit);
+  },
+};

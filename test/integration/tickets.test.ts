@@ -1,0 +1,174 @@
+import { TicketModel } from '../../src/store/ticket.model';
+import { AuditEventModel } from '../../src/store/audit-event.model';
+import { useTestDb } from '../helpers/db';
+import { buttons, click, interact, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+
+useTestDb();
+let svc: TestService;
+const as = (user: string) => ({ user, userName: user.toLowerCase().slice(1) });
+const say = async (user: string, command: string, text: string) => {
+  const r = await slash(svc, command, text, as(user));
+  if (r.body) return visibleText(r.body);
+  await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0, 15000);
+  return visibleText(svc.slack.responses(r.responseId)[0].body as SlackMessage);
+};
+const posts = (channel: string) => svc.slack.called('chat.postMessage').filter((c) => c.body.channel === channel);
+
+let leadRef: string;
+beforeAll(async () => {
+  svc = await startService();
+  await say('UADMIN', '/crm', 'help');
+  leadRef = (await say('UREP1', '/lead', 'add Globex Ltd; Hank Scorpio; hank@globex.com')).match(/L-\d+/)![0];
+  await say('UREP2', '/crm', 'help');
+  await say('UADMIN', '/crm', 'role <@USUP|sup> support');
+  await say('UADMIN', '/crm', 'role <@USUP2|sup2> support');
+  await say('UADMIN', '/crm', 'role <@UMGR|mgr> manager');
+  expect(await say('UADMIN', '/crm', 'config support-channel <#CSUPPORT|support>')).toContain('support-channel is now CSUPPORT');
+});
+afterAll(async () => svc.close());
+beforeEach(() => svc.slack.reset());
+
+async function newTicket(text: string, user = 'UREP1'): Promise<{ ref: string; card: SlackMessage }> {
+  const before = posts('CSUPPORT').length;
+  const reply = await say(user, '/ticket', `new ${text}`);
+  const ref = reply.match(/T-\d+/)![0];
+  await svc.slack.waitFor(() => posts('CSUPPORT').length > before);
+  return { ref, card: posts('CSUPPORT').at(-1)!.body as SlackMessage };
+}
+
+describe('opening tickets', () => {
+  it('should post a new ticket to the support channel with Claim, Reassign and Escalate, and store its SLA targets', async () => {
+    const before = Date.now();
+    const { ref, card } = await newTicket(`${leadRef} printer is on fire priority: high`);
+    expect(visibleText(card)).toContain(`${ref} · printer is on fire`);
+    expect(visibleText(card)).toContain(`${leadRef} · Globex Ltd`);
+    expect(buttons(card).map((b) => b.label)).toEqual(['Claim', 'Reassign', 'Escalate']);
+    const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
+    expect(t!.priority).toBe('high');
+    expect(t!.firstResponseDueAt.getTime() - before).toBeGreaterThanOrEqual(59 * 60_000);
+    expect(t!.firstResponseDueAt.getTime() - before).toBeLessThanOrEqual(61 * 60_000);
+    expect(t!.resolutionDueAt.getTime() - t!.firstResponseDueAt.getTime()).toBe(7 * 3600_000);
+    expect(await AuditEventModel.countDocuments({ entity: 'ticket', entityId: t!._id, action: 'ticket.create' })).toBe(1);
+  });
+
+  it('should use the workspace SLA settings', async () => {
+    expect(await say('UADMIN', '/crm', 'config sla low 30m 2h')).toContain('low 30m/120m');
+    const { ref } = await newTicket('font looks odd priority: low');
+    const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
+    expect(t!.resolutionDueAt.getTime() - t!.firstResponseDueAt.getTime()).toBe(90 * 60_000);
+  });
+
+  it('should say what is missing for a ticket without a subject and store nothing', async () => {
+    const count = await TicketModel.countDocuments();
+    expect(await say('UREP1', '/ticket', 'new')).toContain('Usage');
+    expect(await say('UREP1', '/ticket', 'new L-999 something')).toContain('There is no lead L-999');
+    expect(await TicketModel.countDocuments()).toBe(count);
+  });
+});
+
+describe('claiming', () => {
+  it('should leave exactly one assignee when fifty people click Claim at once', async () => {
+    const agents = Array.from({ length: 50 }, (_, i) => `UAGENT${i}`);
+    for (const a of agents) await say('UADMIN', '/crm', `role <@${a}|agent${a.slice(6)}> support`);
+    const { ref, card } = await newTicket('fifty hands');
+    const claim = buttons(card).find((b) => b.label === 'Claim')!;
+    svc.slack.reset();
+    const clicks = await Promise.all(agents.map((a) => click(svc, claim, { user: a })));
+    expect(clicks.every((c) => c.status === 200)).toBe(true);
+    await svc.slack.waitFor(() => clicks.every((c) => svc.slack.responses(c.responseId).length > 0), 30000);
+    await svc.slack.waitFor(() => svc.slack.called('chat.update').length >= 1, 10000);
+    await new Promise((r) => setTimeout(r, 300));
+    const answers = clicks.map((c) => visibleText(svc.slack.responses(c.responseId)[0].body as SlackMessage));
+    expect(answers.filter((a) => a.includes(`You claimed ${ref}`))).toHaveLength(1);
+    expect(answers.filter((a) => a.includes(`${ref} is already claimed by`))).toHaveLength(49);
+    const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
+    expect(t!.status).toBe('claimed');
+    const winner = agents[answers.findIndex((a) => a.includes('You claimed'))];
+    expect(answers.find((a) => a.includes('already claimed'))).toContain(`by ${winner.toLowerCase()}`);
+    const updates = svc.slack.called('chat.update');
+    expect(updates).toHaveLength(1);
+    expect(updates[0].body.channel).toBe('D1');
+    expect(visibleText(updates[0].body as SlackMessage)).toContain(`Claimed by ${winner.toLowerCase()}`);
+    expect(await AuditEventModel.countDocuments({ entity: 'ticket', entityId: t!._id, action: 'ticket.claim' })).toBe(1);
+  }, 120000);
+
+  it('should refuse a rep who clicks Claim on their own ticket and change nothing', async () => {
+    const { ref, card } = await newTicket('rep tries');
+    const r = await click(svc, buttons(card).find((b) => b.label === 'Claim')!, { user: 'UREP1' });
+    await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
+    expect(visibleText(svc.slack.responses(r.responseId)[0].body as SlackMessage)).toContain('Only support staff, managers and admins');
+    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.status).toBe('open');
+  });
+});
+
+describe('resolving, reopening, escalating, reassigning', () => {
+  it('should require a note, resolve once, and tell a later click that it is resolved', async () => {
+    const { ref, card } = await newTicket('needs a note');
+    const claim = buttons(card).find((b) => b.label === 'Claim')!;
+    await say('USUP', '/ticket', `claim ${ref}`);
+    expect(await say('USUP', '/ticket', `resolve ${ref}`)).toContain(`Say how ${ref} was resolved`);
+    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.status).toBe('claimed');
+    expect(await say('USUP', '/ticket', `resolve ${ref} replaced the toner`)).toContain(`${ref} is resolved.`);
+    expect(await say('USUP', '/ticket', `resolve ${ref} again`)).toContain(`${ref} is already resolved.`);
+    const late = await click(svc, claim, { user: 'USUP2' });
+    await svc.slack.waitFor(() => svc.slack.responses(late.responseId).length > 0);
+    expect(visibleText(svc.slack.responses(late.responseId)[0].body as SlackMessage)).toContain(`${ref} is already resolved.`);
+    const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
+    expect(t).toMatchObject({ status: 'resolved', resolution: 'replaced the toner' });
+  });
+
+  it('should ask for the resolution note in a modal and keep it open while the note is empty', async () => {
+    const { ref } = await newTicket('modal resolve');
+    await say('USUP', '/ticket', `claim ${ref}`);
+    const shown = (await slash(svc, '/ticket', `show ${ref}`, as('USUP'))).body;
+    const resolve = buttons(shown).find((b) => b.label === 'Resolve')!;
+    await click(svc, resolve, { user: 'USUP' });
+    await svc.slack.waitFor(() => svc.slack.called('views.open').length === 1);
+    const view = svc.slack.called('views.open')[0].body.view as { callback_id: string; private_metadata: string };
+    const submit = (note: string) =>
+      interact(svc, {
+        type: 'view_submission',
+        team: { id: 'T1', domain: 'acme' },
+        user: { id: 'USUP', username: 'sup', team_id: 'T1' },
+        view: { id: 'V9', callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: { note: { value: { type: 'plain_text_input', value: note } } } } },
+      });
+    expect((await submit('   ')).body).toMatchObject({ response_action: 'errors', errors: { note: expect.stringContaining('Say how') } });
+    expect((await submit('rebooted it')).status).toBe(200);
+    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.status).toBe('resolved');
+  });
+
+  it('should put a reopened ticket back in the queue', async () => {
+    const { ref } = await newTicket('comes back');
+    await say('USUP', '/ticket', `claim ${ref}`);
+    await say('USUP', '/ticket', `resolve ${ref} done`);
+    expect(await say('UREP1', '/ticket', `reopen ${ref}`)).toContain(`${ref} is back in the queue.`);
+    expect(await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean()).toMatchObject({ status: 'open', assigneeId: null, resolution: '' });
+    expect(await say('USUP', '/ticket', 'list unclaimed')).toContain(ref);
+  });
+
+  it('should flag an escalated ticket and tell the managers directly', async () => {
+    const { ref } = await newTicket('angry customer');
+    expect(await say('USUP', '/ticket', `escalate ${ref}`)).toContain(`${ref} is escalated`);
+    await svc.slack.waitFor(() => posts('UMGR').length > 0);
+    expect(visibleText(posts('UMGR')[0].body as SlackMessage)).toContain(`sup escalated ${ref} to you.`);
+    expect(await say('USUP', '/ticket', `escalate ${ref}`)).toContain(`${ref} is already escalated.`);
+  });
+
+  it('should reassign only to support staff', async () => {
+    const { ref } = await newTicket('hand over');
+    expect(await say('USUP', '/ticket', `assign ${ref} <@UREP2|rep2>`)).toContain('rep2 is not in support');
+    expect(await say('USUP', '/ticket', `assign ${ref} <@USUP2|sup2>`)).toContain(`${ref} now belongs to sup2.`);
+    await svc.slack.waitFor(() => posts('USUP2').length > 0);
+    expect(visibleText(posts('USUP2')[0].body as SlackMessage)).toContain(`sup gave you ${ref}.`);
+  });
+});
+
+describe('who sees which ticket', () => {
+  it("should show a rep the tickets on their own leads and not another rep's", async () => {
+    const { ref } = await newTicket(`${leadRef} only for rep1`, 'UADMIN');
+    expect(await say('UREP1', '/ticket', `show ${ref}`)).toContain('only for rep1');
+    expect(await say('UREP2', '/ticket', `show ${ref}`)).toContain(`You cannot see ${ref}.`);
+    expect(await say('UREP2', '/ticket', 'list all')).not.toContain('only for rep1');
+    expect(await say('UREP2', '/ticket', 'show T-9999')).toContain('There is no ticket T-9999');
+  });
+});
