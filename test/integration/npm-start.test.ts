@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from '../helpers/slack';
-import { slash, visibleText, type TestService } from '../helpers/service';
+import { buttons, click, slash, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 
 // Runs the real entry point (what `npm start` runs) as a child process with no database configured,
 // so it starts its embedded database under DATA_DIR, and talks to it over HTTP only.
@@ -81,6 +81,17 @@ describe('the service as `npm start` runs it', () => {
       expect((await slash(svc, '/lead', 'add Old Ltd; Trudy', { ts: Math.floor(Date.now() / 1000) - 600 })).status).toBe(401);
       expect(visibleText((await slash(svc, '/lead', 'find evil')).body)).toContain('No leads.');
       expect(visibleText((await slash(svc, '/lead', 'find old')).body)).toContain('No leads.');
+
+      // Tickets: a signed /ticket new posts the card to the support channel; a signed Claim updates it.
+      await slash(svc, '/crm', 'config support-channel <#CSUPPORT|support>');
+      expect(visibleText((await slash(svc, '/ticket', 'new L-1 invoice is wrong')).body)).toContain('Opened T-1.');
+      await slack.waitFor(() => slack.called('chat.postMessage').some((c) => c.body.channel === 'CSUPPORT'));
+      const card = slack.called('chat.postMessage').find((c) => c.body.channel === 'CSUPPORT')!.body as SlackMessage;
+      expect(visibleText(card)).toContain('T-1 · invoice is wrong');
+      const claimed = await click(svc, buttons(card).find((b) => b.label === 'Claim')!);
+      await slack.waitFor(() => slack.called('chat.update').length > 0 && slack.responses(claimed.responseId).length > 0);
+      expect(visibleText(slack.called('chat.update')[0].body as SlackMessage)).toContain('Claimed by admin');
+      expect(visibleText(slack.responses(claimed.responseId)[0].body as SlackMessage)).toContain('You claimed T-1.');
     } finally {
       expect(await stop(r)).toBe(0);
       await slack.stop();

@@ -163,6 +163,45 @@ describe('resolving, reopening, escalating, reassigning', () => {
   });
 });
 
+describe('"Open ticket" from a message', () => {
+  it('should open a ticket whose description is the message', async () => {
+    await interact(svc, {
+      type: 'message_action',
+      callback_id: 'open_ticket',
+      trigger_id: 't.ticket',
+      team: { id: 'T1', domain: 'acme' },
+      user: { id: 'UREP1', username: 'rep1', team_id: 'T1' },
+      channel: { id: 'C5', name: 'customers' },
+      message: { type: 'message', user: 'UCUST', ts: '1.2', text: 'Login fails after the update\nError 500 on every page' },
+      response_url: svc.slack.responseUrl('ot'),
+    });
+    await svc.slack.waitFor(() => svc.slack.called('views.open').length === 1);
+    const view = svc.slack.called('views.open')[0].body.view as { callback_id: string; blocks: { block_id: string; element: { initial_value?: string } }[] };
+    const initial = Object.fromEntries(view.blocks.map((b) => [b.block_id, b.element.initial_value]));
+    expect(initial).toMatchObject({ subject: 'Login fails after the update', description: 'Login fails after the update\nError 500 on every page' });
+    await interact(svc, {
+      type: 'view_submission',
+      team: { id: 'T1', domain: 'acme' },
+      user: { id: 'UREP1', username: 'rep1', team_id: 'T1' },
+      view: {
+        id: 'V5',
+        callback_id: view.callback_id,
+        private_metadata: '',
+        state: {
+          values: {
+            subject: { value: { type: 'plain_text_input', value: 'Login fails after the update' } },
+            description: { value: { type: 'plain_text_input', value: 'Error 500 on every page' } },
+            priority: { value: { type: 'static_select', selected_option: { value: 'high' } } },
+            lead: { lead_search: { type: 'external_select', selected_option: null } },
+          },
+        },
+      },
+    });
+    expect(await TicketModel.findOne({ subject: 'Login fails after the update' }).lean()).toMatchObject({ description: 'Error 500 on every page', priority: 'high', leadId: null });
+    await svc.slack.waitFor(() => posts('CSUPPORT').some((p) => visibleText(p.body as SlackMessage).includes('Login fails')));
+  });
+});
+
 describe('who sees which ticket', () => {
   it("should show a rep the tickets on their own leads and not another rep's", async () => {
     const { ref } = await newTicket(`${leadRef} only for rep1`, 'UADMIN');
