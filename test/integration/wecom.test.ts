@@ -136,6 +136,27 @@ describe('WeCom self-built app callbacks', () => {
   });
 });
 
+describe('WeCom tickets', () => {
+  it('should send a new ticket card to its creator and grey the clicked card with 已认领 when support claims it', async () => {
+    // zhangwei was the first WeCom user, so the admin.
+    expect(textOf((await say('zhangwei', '/crm role @kefu support'))[0])).toContain('客服');
+    const msgs = await say('kefu', '新建工单 发票有误 优先级：高');
+    expect(msgs.map(textOf).join('\n')).toContain('已创建 T-');
+    const isTicketCard = (c: WecomCall) => c.body.msgtype === 'template_card' && /^T-\d+ · /.test(cardOf(c).main_title?.title ?? '');
+    await wecom.waitFor(() => sent('kefu').some(isTicketCard));
+    const card = cardOf(sent('kefu').find(isTicketCard)!);
+    expect(card.main_title!.title).toMatch(/^T-\d+ · 发票有误/);
+    const claim = card.button_list!.find((b) => b.key.startsWith('ticket_claim|'))!;
+    expect(claim.text).toBe('认领');
+    wecom.calls.length = 0;
+    await postAppCallback(svc.url, cardClickXml('kefu', claim.key, card.task_id!, 'rc-ticket-1'));
+    await wecom.waitFor(() => wecom.called('message/update_template_card').some((c) => c.body.response_code === 'rc-ticket-1'));
+    const update = wecom.called('message/update_template_card').find((c) => c.body.response_code === 'rc-ticket-1')!.body;
+    expect(JSON.stringify(update.template_card)).toContain('已认领 · kefu');
+    await wecom.waitFor(() => sent('kefu').some((c) => textOf(c).includes('你已认领')));
+  });
+});
+
 describe('WeCom intelligent bot callbacks', () => {
   it('should answer URL verification with an empty receive id', async () => {
     expect(await verifyUrl(svc.url, '/wecom/bot', botCrypto, WECOM_BOT_TOKEN, '42')).toEqual({ status: 200, text: '42' });
