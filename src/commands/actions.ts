@@ -3,7 +3,7 @@ import * as leads from '../domain/leads.service';
 import { AppError } from '../domain/errors';
 import { ACTIONS, FORMS } from './constants';
 import { createdReply, listReply, type PageRef, assignReply } from './lead.command';
-import { leadCard, leadRef, stageLabel } from './lead-cards';
+import { leadCard, leadRef, memberName, stageLabel } from './lead-cards';
 import type { Ctx } from './types';
 import { z } from 'zod';
 import * as tickets from '../domain/tickets.service';
@@ -103,9 +103,11 @@ export const actionHandlers: Record<string, ActionHandler> = {
     const t = await tickets.getTicketById(ctx.actor, value);
     if (!tickets.worksTickets(ctx.actor.member)) throw userError('forbidden', 'ticket.support_only');
     const ref = tickets.ticketRef(t);
+    // Only support agents can take a ticket, so the form offers exactly them.
+    const agents = (await tickets.supportAgents(ctx.actor)).slice(0, 100).map((m) => ({ value: m.platformUserId, label: memberName(m) }));
     return reply([], {
       form: simpleForm(ctx, FORMS.ticketReassign, ctx.t('ticket.form.reassign_title'), value, [
-        { id: 'assignee', label: ctx.t('ticket.form.assignee', { id: ref }), kind: 'user' },
+        { id: 'assignee', label: ctx.t('ticket.form.assignee', { id: ref }), kind: 'select', options: agents },
       ], `/ticket assign ${ref} @userid`),
     });
   },

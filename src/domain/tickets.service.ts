@@ -156,6 +156,11 @@ export async function reassignTicket(actor: Actor, t: TicketDoc, to: MemberDoc):
   return moved;
 }
 
+/** The support agents a ticket can be given to. */
+export async function supportAgents(actor: Actor): Promise<MemberDoc[]> {
+  return membersRepo.byRole(wsId(actor), 'support');
+}
+
 export type TicketFilter = 'all' | 'open' | 'mine' | 'unclaimed';
 
 export async function listTickets(actor: Actor, filter: TicketFilter, page: number) {

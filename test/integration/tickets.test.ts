@@ -202,6 +202,29 @@ describe('"Open ticket" from a message', () => {
   });
 });
 
+describe('Reassign button', () => {
+  it('should offer only support agents and give the ticket to the one picked', async () => {
+    const { ref, card } = await newTicket('pick an agent');
+    await click(svc, buttons(card).find((b) => b.label === 'Reassign')!, { user: 'USUP' });
+    await svc.slack.waitFor(() => svc.slack.called('views.open').length === 1);
+    const view = svc.slack.called('views.open')[0].body.view as { callback_id: string; private_metadata: string; blocks: { element: { type: string; options: { value: string }[] } }[] };
+    const offered = view.blocks[0].element.options.map((o) => o.value);
+    expect(view.blocks[0].element.type).toBe('static_select');
+    expect(offered).toContain('USUP2');
+    expect(offered).not.toContain('UREP1');
+    expect(offered).not.toContain('UADMIN');
+    await interact(svc, {
+      type: 'view_submission',
+      team: { id: 'T1', domain: 'acme' },
+      user: { id: 'USUP', username: 'sup', team_id: 'T1' },
+      view: { id: 'V7', callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: { assignee: { value: { type: 'static_select', selected_option: { value: 'USUP2' } } } } } },
+    });
+    const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
+    expect(t!.status).toBe('claimed');
+    await svc.slack.waitFor(() => posts('USUP2').some((p) => visibleText(p.body as SlackMessage).includes(`gave you ${ref}`)));
+  });
+});
+
 describe('who sees which ticket', () => {
   it("should show a rep the tickets on their own leads and not another rep's", async () => {
     const { ref } = await newTicket(`${leadRef} only for rep1`, 'UADMIN');
