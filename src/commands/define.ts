@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MessageKey } from '../domain/i18n';
 import type { Reply } from '../bot/cards/card';
 import type { Ctx } from './types';
+import type { Role } from '../store/member.model';
 
 export interface CommandDef<I = unknown> {
   /** "lead add": the slash command without "/" and the subcommand. */
@@ -9,6 +10,8 @@ export interface CommandDef<I = unknown> {
   /** Catalogue key of the help line (usage and example). */
   help: MessageKey;
   adminOnly?: boolean;
+  /** Only these roles may run it (help lists it only for them); the domain enforces it too. */
+  roles?: Role[];
   /** Turns the argument text into the shape `input` validates. */
   parse: (args: string) => unknown;
   input: z.ZodType<I>;

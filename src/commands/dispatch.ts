@@ -41,8 +41,8 @@ async function buildCtx(req: BotRequest, deps: DispatchDeps, log: Logger): Promi
 }
 
 export function helpReply(ctx: Ctx): Reply {
-  const isAdmin = ctx.actor.member.role === 'admin';
-  const lines = COMMANDS.filter((c) => !c.adminOnly || isAdmin).map((c) => `• ${ctx.t(c.help)}`);
+  const role = ctx.actor.member.role;
+  const lines = COMMANDS.filter((c) => (!c.adminOnly || role === 'admin') && (!c.roles || c.roles.includes(role))).map((c) => `• ${ctx.t(c.help)}`);
   return reply([{ title: ctx.t('help.title', { role: ctx.t(`role.${ctx.actor.member.role}`) }), lines: [...lines, `• ${ctx.t('help.help')}`] }]);
 }
 

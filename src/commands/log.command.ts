@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { reply, type Form, type Reply } from '../bot/cards/card';
 import { getLead, getLeadById } from '../domain/leads.service';
-import { leadHistory, logInteraction, parseKind, type LogInput } from '../domain/interactions.service';
+import { INTERACTION_KINDS, leadHistory, logInteraction, parseKind, type LogInput } from '../domain/interactions.service';
 import { parseWhen } from '../domain/dates';
 import { userError } from '../domain/errors';
-import { INTERACTION_KINDS } from '../store/interaction.model';
 import type { LeadDoc } from '../store/lead.model';
 import type { MessageKey } from '../domain/i18n';
 import { splitFirst, takePage } from './args';

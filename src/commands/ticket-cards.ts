@@ -34,7 +34,11 @@ export async function ticketCard(ctx: Ctx, t: TicketDoc, opts: { notice?: string
   } else {
     actions.push({ id: ACTIONS.ticketReopen, label: ctx.t('ticket.btn.reopen'), value: id });
   }
+  const ref = ticketRef(t);
+  const commands =
+    t.status === 'open' ? [`/ticket claim ${ref}`, `/ticket escalate ${ref}`] : t.status === 'claimed' ? [`/ticket resolve ${ref} …`] : [`/ticket reopen ${ref}`];
   return {
+    commands,
     title: `${ticketRef(t)} · ${t.subject}`,
     text: [opts.notice, t.description].filter(Boolean).join('\n\n') || undefined,
     fields,

@@ -17,15 +17,17 @@ import type { Ctx } from './types';
 const PRIORITY_WORDS: Record<string, tickets.Priority> = { high: 'high', normal: 'normal', low: 'low', 高: 'high', 中: 'normal', 普通: 'normal', 低: 'low' };
 
 /** "[L-12] <subject> [priority: high]" (also 优先级：高). */
-export function parseNewTicket(text: string): { leadRef?: string; subject: string; priority?: tickets.Priority } {
+export function parseNewTicket(text: string): { leadRef?: string; subject: string; priority?: string } {
   let rest = text.trim();
-  let priority: tickets.Priority | undefined;
+  let priority: string | undefined;
   rest = rest.replace(/[\s;；,，]*(?:priority|优先级)\s*[:：]\s*(\S+)\s*$/i, (_m, p: string) => {
-    priority = PRIORITY_WORDS[p.toLowerCase()];
+    // An unknown word stays as typed, so the schema refuses it instead of quietly using "normal".
+    priority = PRIORITY_WORDS[p.toLowerCase()] ?? p;
     return '';
   });
-  const m = rest.match(/^(L-?\d+)\s+([\s\S]*)$/i);
-  return m ? { leadRef: m[1], subject: m[2].trim(), priority } : { subject: rest, priority };
+  // A lone lead id is a ticket without a subject, not a ticket called "L-12".
+  const m = rest.match(/^(L-?\d+)(?:\s+([\s\S]*))?$/i);
+  return m ? { leadRef: m[1], subject: (m[2] ?? '').trim(), priority } : { subject: rest, priority };
 }
 
 /** A context speaking the workspace's language, for cards posted where many people read. */
@@ -115,7 +117,7 @@ export async function escalateReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
     managers.map(async (m) => {
       const mc = ctxFor(ctx, m);
       const notice = mc.t('ticket.escalated_to_you', { id: tickets.ticketRef(ticket), by: memberName(ctx.actor.member) });
-      return { userId: m.platformUserId, cards: [await ticketCard(mc, ticket, { notice })], locale: mc.locale };
+      return { userId: m.platformUserId, cards: [await ticketCard(mc, ticket, { notice })], locale: mc.locale, entity: { kind: 'ticket' as const, id: String(ticket._id) } };
     }),
   );
   return reply([infoCard(ctx.t('ticket.escalated_done', { id: tickets.ticketRef(ticket), count: managers.length }))], { ...(await ticketUpdate(ctx, ticket)), notify });
@@ -125,14 +127,22 @@ export async function reassignReply(ctx: Ctx, t: TicketDoc, userId: string, user
   const to = await memberForMention(ctx.actor, userId, userName);
   const moved = await tickets.reassignTicket(ctx.actor, t, to);
   const tc = ctxFor(ctx, to);
-  const dm = { userId: to.platformUserId, cards: [await ticketCard(tc, moved, { notice: tc.t('ticket.assigned_to_you', { id: tickets.ticketRef(moved), by: memberName(ctx.actor.member) }) })], locale: tc.locale };
+  const dm = {
+    userId: to.platformUserId,
+    cards: [await ticketCard(tc, moved, { notice: tc.t('ticket.assigned_to_you', { id: tickets.ticketRef(moved), by: memberName(ctx.actor.member) }) })],
+    locale: tc.locale,
+    entity: { kind: 'ticket' as const, id: String(moved._id) },
+  };
   return reply([infoCard(ctx.t('ticket.reassigned', { id: tickets.ticketRef(moved), who: memberName(to) }))], { ...(await ticketUpdate(ctx, moved)), notify: to._id.equals(ctx.actor.member._id) ? undefined : [dm] });
 }
 
-const byId = (name: string, help: Parameters<typeof defineCommand>[0]['help'], run: (ctx: Ctx, t: TicketDoc, rest: string) => Promise<Reply>) =>
+const WORKERS: CommandDef['roles'] = ['support', 'manager', 'admin'];
+
+const byId = (name: string, help: Parameters<typeof defineCommand>[0]['help'], run: (ctx: Ctx, t: TicketDoc, rest: string) => Promise<Reply>, roles?: CommandDef['roles']) =>
   defineCommand({
     name,
     help,
+    roles,
     parse: (args) => {
       const [id, rest] = splitFirst(args);
       return { id, rest };
@@ -141,14 +151,14 @@ const byId = (name: string, help: Parameters<typeof defineCommand>[0]['help'], r
     run: async (ctx, { id, rest }) => run(ctx, await tickets.getTicket(ctx.actor, id), rest),
   });
 
-const claim = byId('ticket claim', 'help.ticket.claim', (ctx, t) => claimReply(ctx, t));
-const resolve = byId('ticket resolve', 'help.ticket.resolve', (ctx, t, note) => resolveReply(ctx, t, note));
+const claim = byId('ticket claim', 'help.ticket.claim', (ctx, t) => claimReply(ctx, t), WORKERS);
+const resolve = byId('ticket resolve', 'help.ticket.resolve', (ctx, t, note) => resolveReply(ctx, t, note), WORKERS);
 const reopen = byId('ticket reopen', 'help.ticket.reopen', (ctx, t) => reopenReply(ctx, t));
 const escalate = byId('ticket escalate', 'help.ticket.escalate', (ctx, t) => escalateReply(ctx, t));
 const assign = byId('ticket assign', 'help.ticket.assign', async (ctx, t, who) => {
   const m = parseMention(who);
   if (!m) throw userError('invalid_input', 'error.usage', { usage: ctx.t('help.ticket.assign') });
   return reassignReply(ctx, t, m.id, m.name);
-});
+}, WORKERS);
 
 export const ticketCommands: CommandDef<never>[] = [newTicket, list, show, claim, resolve, reopen, escalate, assign] as unknown as CommandDef<never>[];

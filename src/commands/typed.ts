@@ -48,6 +48,8 @@ const ALIASES: [string, string, string][] = [
   ['语言', '/crm', 'lang'],
 ];
 
+const BY_LENGTH = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
+
 const LEAD_SUBCOMMANDS: Record<string, string> = {
   新增: 'add',
   新建: 'add',
@@ -57,6 +59,8 @@ const LEAD_SUBCOMMANDS: Record<string, string> = {
   搜索: 'find',
   查找: 'find',
   跟进: 'next',
+  历史: 'history',
+  记录: 'history',
   阶段: 'stage',
   赢单: 'won',
   丢单: 'lost',
@@ -71,6 +75,7 @@ const TICKET_SUBCOMMANDS: Record<string, string> = {
   认领: 'claim',
   解决: 'resolve',
   重开: 'reopen',
+  重新打开: 'reopen',
   升级: 'escalate',
   转派: 'assign',
 };
@@ -102,7 +107,7 @@ export function parseTypedCommand(input: string): TypedCommand | null {
     if (mapped) return { command: '/lead', text: [mapped, ...args].join(' ').trim() };
     return { command: '/lead', text: rest || 'help' };
   }
-  for (const [alias, command, sub] of ALIASES) {
+  for (const [alias, command, sub] of BY_LENGTH) {
     if (text.startsWith(alias)) {
       const args = text.slice(alias.length).replace(/^[\s\u3000:：]+/, '');
       return { command, text: `${sub} ${args}`.trim() };

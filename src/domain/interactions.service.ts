@@ -9,6 +9,7 @@ import { userError } from './errors';
 import { PAGE_SIZE } from './leads.service';
 import { createTicket } from './tickets.service';
 
+export { INTERACTION_KINDS };
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 export const TEXT_MAX = 3000;
 

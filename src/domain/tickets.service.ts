@@ -121,8 +121,13 @@ export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): P
   if (!resolution) throw userError('invalid_input', 'ticket.resolution_missing', { id: ticketRef(t) });
   if (resolution.length > RESOLUTION_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'resolution', max: RESOLUTION_MAX });
   const set = { status: 'resolved', resolution, resolvedAt: actor.now(), assigneeId: t.assigneeId ?? actor.member._id };
-  const done = await ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] } }, set);
-  if (!done) throw userError('conflict', 'ticket.already_resolved', { id: ticketRef(t) });
+  // Conditioned on the assignee read above too: a reassign committed in between is not undone.
+  const done = await ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] }, assigneeId: t.assigneeId }, set);
+  if (!done) {
+    const now = await ticketsRepo.byId(wsId(actor), t._id);
+    if (now?.status === 'resolved') throw userError('conflict', 'ticket.already_resolved', { id: ticketRef(t) });
+    throw userError('conflict', 'ticket.changed_meanwhile', { id: ticketRef(t) });
+  }
   await audit(actor, 'ticket.resolve', done, { status: t.status }, set);
   return done;
 }
@@ -140,7 +145,12 @@ export async function reopenTicket(actor: Actor, t: TicketDoc): Promise<TicketDo
 export async function escalateTicket(actor: Actor, t: TicketDoc): Promise<{ ticket: TicketDoc; managers: MemberDoc[] }> {
   if (!worksTickets(actor.member) && !t.createdById.equals(actor.member._id)) throw userError('forbidden', 'ticket.support_only');
   const escalated = await ticketsRepo.transition(wsId(actor), t._id, { status: { $ne: 'resolved' }, escalated: false }, { escalated: true });
-  if (!escalated) throw t.escalated ? userError('conflict', 'ticket.already_escalated', { id: ticketRef(t) }) : await refusal(actor, t._id);
+  if (!escalated) {
+    // Re-read: a simultaneous click may have escalated it a moment ago.
+    const now = await ticketsRepo.byId(wsId(actor), t._id);
+    if (now?.escalated) throw userError('conflict', 'ticket.already_escalated', { id: ticketRef(t) });
+    throw await refusal(actor, t._id);
+  }
   await audit(actor, 'ticket.escalate', escalated, { escalated: false }, { escalated: true });
   const managers = [...(await membersRepo.byRole(wsId(actor), 'manager')), ...(await membersRepo.byRole(wsId(actor), 'admin'))];
   return { ticket: escalated, managers: managers.filter((m) => !m._id.equals(actor.member._id)) };

@@ -23,8 +23,9 @@ const click = (as: string, card: Card, actionId: string, messageId?: string) => 
   const a = card.actions!.find((x) => x.id === actionId)!;
   return sandboxPost<Answer>(svc, 'action', { as, actionId: a.id, value: a.value, messageId });
 };
-async function feed(as: string, since = ''): Promise<{ version: string; unchanged?: boolean; panes: Pane[] }> {
-  return (await fetch(`${svc.url}/sandbox/api/feed?as=${encodeURIComponent(as)}&since=${since}`)).json();
+type Feed = { version: string; unchanged?: boolean; panes: Pane[] };
+async function feed(as: string, since = ''): Promise<Feed> {
+  return (await (await fetch(`${svc.url}/sandbox/api/feed?as=${encodeURIComponent(as)}&since=${since}`)).json()) as Feed;
 }
 const pane = async (as: string, id: string) => (await feed(as)).panes.find((p) => p.id === id);
 const cardText = (c: Card) => [c.title, c.text, ...(c.fields ?? []).map((f) => `${f.label}: ${f.value}`), ...(c.lines ?? [])].join('\n');
@@ -149,6 +150,12 @@ describe('the sandbox API', () => {
     expect(after.body.reply.cards[0].title).toBe(before.body.reply.cards[0].title);
     expect(cardText(after.body.reply.cards[0])).toContain('阶段: 方案报价');
     await say('sam', '/crm lang en');
+  });
+
+  it('should pass search-as-you-type queries on and return the options', async () => {
+    const r = await sandboxPost<{ options: { value: string; label: string }[] }>(svc, 'suggest', { as: 'ana', field: 'lead', query: 'Globex' });
+    expect(r.status).toBe(200);
+    expect(r.body.options.map((o) => o.label).join('\n')).toContain('Globex Inc');
   });
 
   it('should refuse unknown members and malformed requests', async () => {

@@ -2,7 +2,6 @@ import type { Card, CardAction, Form } from '../../src/bot/cards/card';
 import {
   buttonKey,
   chunkBytes,
-  clickedCard,
   isTaskId,
   newTaskId,
   parseButtonKey,
@@ -325,19 +324,6 @@ describe('renderWecomReply', () => {
     const ids = out.map((m) => (m.msgtype === 'template_card' ? String(m.template_card.task_id) : ''));
     expect(new Set(ids).size).toBe(2);
     for (const id of ids) expect(isTaskId(id)).toBe(true);
-  });
-});
-
-describe('clickedCard', () => {
-  it('should return the same card with replace_text so the buttons grey out', () => {
-    expect(clickedCard(leadCard, '已认领 · 张伟', { taskId: 'lead-L12_abc', locale: 'zh-CN' })).toEqual({
-      card_type: 'button_interaction',
-      main_title: { title: '✅ L-12 · 上海星辰科技有限公司', desc: '由 王芳 创建，负责人 张伟。' },
-      horizontal_content_list: leadHorizontal,
-      task_id: 'lead-L12_abc',
-      button_list: leadButtons,
-      replace_text: '已认领 · 张伟',
-    });
   });
 });
 

@@ -22,6 +22,8 @@ export interface Card {
   lines?: string[];
   context?: string;
   actions?: CardAction[];
+  /** The typed commands that do what the buttons do, for places without buttons (WeCom group robots). */
+  commands?: string[];
   tone?: 'info' | 'success' | 'warning' | 'error';
 }
 
@@ -59,6 +61,8 @@ export interface Notification {
   userId: string;
   cards: Card[];
   locale?: Locale;
+  /** Remember this copy too (a ticket card sent to a manager), so it is redrawn with the others. */
+  entity?: EntityRef;
 }
 
 /** Something a card shows (a ticket, a lead) whose posted copies are updated when it changes. */

@@ -230,15 +230,13 @@ export function renderWecomCard(card: Card, opts: WecomCardOpts): WecomOut[] {
   return [{ msgtype: 'template_card', template_card: laid.tc }, ...textMessages(laid.overflow.join('\n'))];
 }
 
-/** The template_card for update_template_card after a click: the same card, its buttons greyed out with `replaceText`. */
-export function clickedCard(card: Card, replaceText: string, opts: WecomCardOpts): Record<string, unknown> {
-  const laid = layout(card, opts);
-  return { ...(laid?.tc ?? { card_type: 'text_notice', card_action: { type: 1, url: opts.cardActionUrl ?? DEFAULT_CARD_URL } }), replace_text: replaceText };
-}
-
 /** A form as a text message: its title, its fields, and the typed command that does the same thing. */
 export function formText(form: Form, locale: Locale): string {
-  const fields = form.fields.map((f) => `• ${f.optional ? t(locale, 'render.wecom.optional', { label: f.label }) : f.label}`);
+  const fields = form.fields.flatMap((f) => [
+    `• ${f.optional ? t(locale, 'render.wecom.optional', { label: f.label }) : f.label}`,
+    // A choice must be typed, so show what can be typed.
+    ...(f.options ?? []).map((o) => `    ${o.label === o.value ? o.value : `${o.label} (${o.value})`}`),
+  ]);
   return [form.title, ...fields, t(locale, 'render.wecom.reply_with'), form.example].join('\n');
 }
 
@@ -262,7 +260,9 @@ function cardLines(card: Card, locale: Locale, md: boolean): string[] {
   for (const f of card.fields ?? []) out.push(fieldLine(locale, f, md));
   out.push(...(card.lines ?? []));
   if (card.context) out.push(...card.context.split('\n').map((l) => (md ? `> ${l}` : l)));
-  if (card.actions?.length) out.push(t(locale, 'render.wecom.actions', { labels: labels(locale, card.actions.map((a) => a.label)) }));
+  // No buttons here: show the commands to type when the card names them, else the actions' names.
+  if (card.commands?.length) out.push(t(locale, 'render.wecom.type_to_act'), ...card.commands.map((c) => (md ? `\`${c}\`` : c)));
+  else if (card.actions?.length) out.push(t(locale, 'render.wecom.actions', { labels: labels(locale, card.actions.map((a) => a.label)) }));
   if (!card.title && tone && out.length) out[0] = tone + out[0];
   return out;
 }

@@ -1,53 +1,64 @@
 import type { Locale } from '../../config';
 import type { Logger } from '../../logger';
-import type { Card, Reply } from '../cards/card';
-import { renderWecomCard, renderWecomMarkdown, renderWecomReply, WECOM_LIMITS } from '../cards/render-wecom';
+import type { Card, ChannelPost, Reply } from '../cards/card';
+import { newTaskId, renderWecomCard, renderWecomMarkdown, renderWecomReply, WECOM_LIMITS } from '../cards/render-wecom';
 import type { CopyStore } from '../copies';
 import { WecomWebhook, type WecomClient } from './wecom-client';
 
 const isWebhook = (channel: string) => /^https?:\/\//.test(channel);
 
+/** A card sent to one member: its task id (kept on redraws) and an unused response code ('' once spent). */
+interface DmRef {
+  taskId: string;
+  code: string;
+}
+
 /**
  * Sends replies, direct messages and channel posts through the app's API (paced per member by the
  * client). A WeCom "channel" is a group robot webhook: push-only, 20 a minute, no buttons, so its posts
- * are markdown that names the commands to type, and a redraw is a new post.
+ * are markdown naming the commands to type, and a redraw is a new post. A card sent to a member is
+ * redrawn with its single-use response code; once that is spent, a fresh card replaces it.
  */
 export class WecomMessenger {
   private readonly webhooks = new Map<string, WecomWebhook>();
 
   constructor(
-    private readonly client: WecomClient,
+    private readonly client: WecomClient | undefined,
     private readonly logger: Logger,
     private readonly defaultLocale: Locale,
     private readonly copies: CopyStore,
   ) {}
 
   async sendReply(toUser: string, reply: Reply): Promise<void> {
-    for (const m of renderWecomReply(reply, { locale: reply.locale ?? this.defaultLocale })) await this.client.sendMessage(toUser, m);
+    for (const m of renderWecomReply(reply, { locale: reply.locale ?? this.defaultLocale })) await this.app().sendMessage(toUser, m);
     await this.deliver(reply);
   }
 
   /** Direct messages, channel posts and redraws of posted copies; failures are logged, never fatal. */
-  async deliver(reply: Reply, skipUpdates = false): Promise<void> {
-    for (const n of reply.notify ?? []) {
-      await this.safely({ to: n.userId }, async () => {
-        for (const m of renderWecomReply({ cards: n.cards }, { locale: n.locale ?? reply.locale ?? this.defaultLocale })) await this.client.sendMessage(n.userId, m);
-      });
-    }
-    for (const p of reply.posts ?? []) {
+  async deliver(reply: Reply): Promise<void> {
+    const dms: ChannelPost[] = (reply.notify ?? []).map((n) => ({ channel: n.userId, cards: n.cards, locale: n.locale ?? reply.locale, entity: n.entity }));
+    const fresh = new Set<string>();
+    for (const p of [...dms, ...(reply.posts ?? [])]) {
       await this.safely({ channel: p.channel }, async () => {
-        const locale = p.locale ?? this.defaultLocale;
-        const ref = await this.post(p.channel, p.cards, locale);
-        if (p.entity) await this.copies.record({ entityKind: p.entity.kind, entityId: p.entity.id, platform: 'wecom', channel: p.channel, ref });
+        const ref = await this.post(p.channel, p.cards, p.locale ?? this.defaultLocale);
+        if (p.entity) {
+          await this.copies.record({ entityKind: p.entity.kind, entityId: p.entity.id, platform: 'wecom', channel: p.channel, ref });
+          fresh.add(`${p.channel}:${ref}`);
+        }
       });
     }
-    if (skipUpdates) return;
     for (const u of reply.updates ?? []) {
       for (const c of await this.copies.list(u.entity.kind, u.entity.id, 'wecom')) {
+        if (fresh.has(`${c.channel}:${c.ref}`)) continue;
         await this.safely({ channel: c.channel }, async () => {
           const locale = u.locale ?? this.defaultLocale;
-          if (isWebhook(c.channel)) await this.post(c.channel, u.cards, locale);
-          else if (c.ref) await this.client.updateTemplateCard({ userids: [c.channel], responseCode: c.ref, templateCard: this.cardJson(u.cards[0], locale) });
+          if (isWebhook(c.channel)) {
+            await this.post(c.channel, u.cards, locale);
+            return;
+          }
+          const ref = parseRef(c.ref);
+          const next = await this.redraw(c.channel, ref, u.cards, locale);
+          await this.copies.replaceRef(u.entity.kind, u.entity.id, 'wecom', c.channel, c.ref, JSON.stringify(next));
         });
       }
     }
@@ -55,17 +66,17 @@ export class WecomMessenger {
 
   /**
    * Answers a card click: the clicked card is replaced through update_template_card (the event's
-   * ResponseCode, same task id); anything the card cannot hold follows as messages.
+   * ResponseCode, same task id). A failure is logged and the rest of the answer still goes out.
    */
   async updateClicked(toUser: string, responseCode: string, taskId: string, card: Card, locale: Locale): Promise<void> {
     const [first, ...rest] = renderWecomCard(card, { taskId, locale });
-    if (first?.msgtype === 'template_card') {
-      await this.client.updateTemplateCard({ userids: [toUser], responseCode, templateCard: first.template_card });
-    }
-    for (const m of rest) await this.client.sendMessage(toUser, m);
+    await this.safely({ to: toUser }, async () => {
+      if (first?.msgtype === 'template_card') await this.app().updateTemplateCard({ userids: [toUser], responseCode, templateCard: first.template_card });
+    });
+    for (const m of rest) await this.app().sendMessage(toUser, m);
   }
 
-  /** Posts cards to a channel; returns what a later redraw needs (a DM card's response code). */
+  /** Posts cards to a webhook channel or a member; returns what a later redraw needs. */
   private async post(channel: string, cards: Card[], locale: Locale): Promise<string> {
     if (isWebhook(channel)) {
       let hook = this.webhooks.get(channel);
@@ -73,17 +84,31 @@ export class WecomMessenger {
       for (const content of renderWecomMarkdown(cards, WECOM_LIMITS.webhookMarkdownBytes, locale)) await hook.send({ msgtype: 'markdown', markdown: { content } });
       return 'webhook';
     }
-    let ref = '';
-    for (const m of renderWecomReply({ cards }, { locale })) {
-      const res = await this.client.sendMessage(channel, m);
-      if (m.msgtype === 'template_card' && !ref) ref = res.responseCode ?? '';
+    return JSON.stringify(await this.sendCards(channel, cards, locale));
+  }
+
+  private async sendCards(user: string, cards: Card[], locale: Locale, taskId = newTaskId()): Promise<DmRef> {
+    const ref: DmRef = { taskId, code: '' };
+    for (const m of renderWecomReply({ cards }, { locale, taskIdFor: () => taskId })) {
+      const res = await this.app().sendMessage(user, m);
+      if (m.msgtype === 'template_card' && !ref.code) ref.code = res.responseCode ?? '';
     }
     return ref;
   }
 
-  private cardJson(card: Card | undefined, locale: Locale): Record<string, unknown> | undefined {
-    const first = card ? renderWecomCard(card, { taskId: `u${Date.now().toString(36)}`, locale })[0] : undefined;
-    return first?.msgtype === 'template_card' ? first.template_card : undefined;
+  /** Redraw a member's copy: spend its response code if it has one, else send the card afresh. */
+  private async redraw(user: string, ref: DmRef, cards: Card[], locale: Locale): Promise<DmRef> {
+    const [first] = cards[0] ? renderWecomCard(cards[0], { taskId: ref.taskId, locale }) : [];
+    if (ref.code && first?.msgtype === 'template_card') {
+      await this.app().updateTemplateCard({ userids: [user], responseCode: ref.code, templateCard: first.template_card });
+      return { taskId: ref.taskId, code: '' };
+    }
+    return this.sendCards(user, cards, locale);
+  }
+
+  private app(): WecomClient {
+    if (!this.client) throw new Error('the WeCom self-built app is not configured');
+    return this.client;
   }
 
   private async safely(what: Record<string, string>, fn: () => Promise<void>): Promise<void> {
@@ -92,5 +117,14 @@ export class WecomMessenger {
     } catch (err) {
       this.logger.warn({ err, ...what }, 'WeCom delivery failed');
     }
+  }
+}
+
+function parseRef(ref: string): DmRef {
+  try {
+    const r = JSON.parse(ref) as Partial<DmRef>;
+    return { taskId: r.taskId || newTaskId(), code: r.code ?? '' };
+  } catch {
+    return { taskId: newTaskId(), code: '' };
   }
 }
