@@ -62,6 +62,8 @@ describe('opening tickets', () => {
     const count = await TicketModel.countDocuments();
     expect(await say('UREP1', '/ticket', 'new')).toContain('Usage');
     expect(await say('UREP1', '/ticket', 'new L-999 something')).toContain('There is no lead L-999');
+    expect(await say('UREP1', '/ticket', `new ${leadRef}`)).toContain('Usage');
+    expect(await say('UREP1', '/ticket', 'new printer jam priority: urgent')).toContain('Usage');
     expect(await TicketModel.countDocuments()).toBe(count);
   });
 });
@@ -222,6 +224,15 @@ describe('Reassign button', () => {
     const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
     expect(t!.status).toBe('claimed');
     await svc.slack.waitFor(() => posts('USUP2').some((p) => visibleText(p.body as SlackMessage).includes(`gave you ${ref}`)));
+  });
+});
+
+describe('help', () => {
+  it('should list the ticket commands each role may run', async () => {
+    const rep = await say('UREP1', '/ticket', 'help');
+    expect(rep).toContain('/ticket new');
+    expect(rep).not.toContain('/ticket claim');
+    expect(await say('USUP', '/ticket', 'help')).toContain('/ticket claim');
   });
 });
 

@@ -154,6 +154,26 @@ describe('WeCom tickets', () => {
     const update = wecom.called('message/update_template_card').find((c) => c.body.response_code === 'rc-ticket-1')!.body;
     expect(JSON.stringify(update.template_card)).toContain('已认领 · kefu');
     await wecom.waitFor(() => sent('kefu').some((c) => textOf(c).includes('你已认领')));
+
+    // Later changes redraw the member's copy: each single-use response code is spent at most once,
+    // and once the copy's code is spent a fresh card is sent instead.
+    const ref = card.main_title!.title.match(/T-\d+/)![0];
+    await say('kefu', `解决 ${ref} 已重开发票`);
+    await wecom.waitFor(() => sent('kefu').some((c) => isTicketCard(c) && JSON.stringify(c.body.template_card).includes('已解决')));
+    const codes = wecom.called('message/update_template_card').map((c) => c.body.response_code);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('should still answer a click when updating the clicked card fails', async () => {
+    await say('kefu', '新建工单 屏幕闪烁');
+    const isCard = (c: WecomCall) => c.body.msgtype === 'template_card' && (cardOf(c).main_title?.title ?? '').includes('屏幕闪烁');
+    await wecom.waitFor(() => sent('kefu').some(isCard));
+    const card = cardOf(sent('kefu').filter(isCard).at(-1)!);
+    const claim = card.button_list!.find((b) => b.key.startsWith('ticket_claim|'))!;
+    wecom.failNext('message/update_template_card', 40058);
+    const before = sent('kefu').length;
+    await postAppCallback(svc.url, cardClickXml('kefu', claim.key, card.task_id!, 'rc-broken'));
+    await wecom.waitFor(() => sent('kefu').slice(before).some((c) => textOf(c).includes('你已认领')));
   });
 });
 
@@ -162,28 +182,29 @@ describe('WeCom intelligent bot callbacks', () => {
     expect(await verifyUrl(svc.url, '/wecom/bot', botCrypto, WECOM_BOT_TOKEN, '42')).toEqual({ status: 200, text: '42' });
   });
 
-  it('should strip the @mention in a group and reply with an encrypted stream message', async () => {
+  it('should answer a 1:1 chat with the bot in an encrypted stream message', async () => {
     const res = await postBotCallback(svc.url, {
       msgid: 'bot-1',
       aibotid: 'AIBOT',
-      chatid: 'CHAT1',
-      chattype: 'group',
+      chattype: 'single',
       from: { userid: 'zhangwei' },
       response_url: wecom.responseUrl(),
       msgtype: 'text',
-      text: { content: '@ChatCRM\u2005帮助' },
+      text: { content: '帮助' },
     });
     expect(res.status).toBe(200);
     expect(res.reply).toMatchObject({ msgtype: 'stream', stream: { finish: true } });
     expect((res.reply!.stream as { content: string }).content).toContain('/lead add');
   });
 
-  it('should create a lead from a group message once even if it is delivered twice', async () => {
-    const msg = { msgid: 'bot-2', chattype: 'group', from: { userid: 'zhangwei' }, msgtype: 'text', text: { content: '＠ChatCRM lead add Group Co Ltd; Gu Pu; gu@group.cn' } };
+  it('should strip the @mention in a group, run the command once even if delivered twice, and answer the caller privately', async () => {
+    const msg = { msgid: 'bot-2', chatid: 'CHAT1', chattype: 'group', from: { userid: 'zhangwei' }, msgtype: 'text', text: { content: '＠ChatCRM\u2005lead add Group Co Ltd; Gu Pu; gu@group.cn' } };
+    const before = sent('zhangwei').length;
     const first = await postBotCallback(svc.url, msg);
     const second = await postBotCallback(svc.url, msg);
-    expect((first.reply!.stream as { content: string }).content).toContain('Group Co Ltd');
+    expect((first.reply!.stream as { content: string }).content).toBe('已在 ChatCRM 应用中私信回复你。');
     expect(second.reply).toBeNull();
     expect(await LeadModel.countDocuments({ company: 'Group Co Ltd' })).toBe(1);
+    await wecom.waitFor(() => sent('zhangwei').slice(before).some((c) => textOf(c).includes('Group Co Ltd')));
   });
 });

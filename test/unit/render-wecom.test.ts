@@ -327,6 +327,15 @@ describe('renderWecomReply', () => {
   });
 });
 
+describe('typed commands instead of buttons', () => {
+  it('should show the commands to type, not button names, where a card cannot have buttons', () => {
+    const card = { title: 'T-2 · 发票有误', actions: [{ id: 'ticket_claim', label: '认领', value: 'x' }], commands: ['/ticket claim T-2'] };
+    const [md] = renderWecomMarkdown([card], WECOM_LIMITS.webhookMarkdownBytes, 'zh-CN');
+    expect(md).toContain('如需处理，请向应用发送：\n`/ticket claim T-2`');
+    expect(md).not.toContain('可用操作');
+  });
+});
+
 describe('renderWecomMarkdown', () => {
   it('should render the legacy subset and list the actions as text', () => {
     const card: Card = { ...leadCard, lines: ['电话 · 11月20日'], context: '来源：展会' };

@@ -55,6 +55,7 @@ export function stripMentions(content: string): string {
 export interface BotMessage {
   msgid?: string;
   msgtype?: string;
+  chattype?: string;
   from?: { userid?: string };
   text?: { content?: string };
   response_url?: string;

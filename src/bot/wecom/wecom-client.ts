@@ -218,8 +218,9 @@ export class WecomClient {
     for (let refreshed = false; ; refreshed = true) {
       const token = await this.getToken();
       const call = () => this.http.post(`/cgi-bin/${api}`, body, { params: { access_token: token } });
-      // Sending a message is not idempotent: never repeat it after a failure that may have delivered it.
-      const reply = await callWithRetry(api, call, this.deps, api !== 'message/send');
+      // Sending a message or spending a single-use response code is not idempotent: never repeat it
+      // after a failure that may have reached WeCom.
+      const reply = await callWithRetry(api, call, this.deps, api !== 'message/send' && api !== 'message/update_template_card');
       if (TOKEN_ERRCODES.has(reply.errcode) && !refreshed) {
         this.opts.logger.info({ api, errcode: reply.errcode }, 'WeCom rejected the access_token; fetching a new one');
         // Only drop the token we used: a concurrent caller may already have fetched a fresh one.

@@ -7,6 +7,7 @@ import type { BotRequest } from '../../commands/types';
 import type { Reply } from '../cards/card';
 import { renderWecomMarkdown, WECOM_LIMITS, formText } from '../cards/render-wecom';
 import { WecomCallbackCrypto } from './wecom-crypto';
+import { t } from '../../domain/i18n';
 import { parseWecomXml, str, type XmlRecord } from './wecom-xml';
 import { dedupeKey, fromAppCallback, fromBotMessage, type BotMessage } from './to-bot-request';
 import { WecomClient } from './wecom-client';
@@ -65,11 +66,13 @@ export function createWecomRouter(deps: WecomDeps): Router {
   const corpId = config.WECOM_CORP_ID ?? '';
   const locale = config.WECOM_DEFAULT_LOCALE;
 
+  const client = config.wecomEnabled
+    ? (deps.client ?? new WecomClient({ baseUrl: config.WECOM_API_BASE_URL, corpId, secret: config.WECOM_SECRET!, agentId: config.WECOM_AGENT_ID!, logger }))
+    : undefined;
+  const messenger = new WecomMessenger(client, log, locale, deps.copies);
+
   if (config.wecomEnabled) {
     const crypto = new WecomCallbackCrypto(config.WECOM_TOKEN!, config.WECOM_ENCODING_AES_KEY!, corpId);
-    const client =
-      deps.client ?? new WecomClient({ baseUrl: config.WECOM_API_BASE_URL, corpId, secret: config.WECOM_SECRET!, agentId: config.WECOM_AGENT_ID!, logger });
-    const messenger = new WecomMessenger(client, log, locale, deps.copies);
 
     const handle = async (m: XmlRecord) => {
       const key = dedupeKey(m);
@@ -147,8 +150,14 @@ export function createWecomRouter(deps: WecomDeps): Router {
         return;
       }
       if (ready !== 'late') {
+        // In a group, an answer meant for the caller alone (their leads, their contacts) goes to them
+        // privately through the app when there is one; the group sees a pointer.
+        const privately = m.chattype === 'group' && !ready.public && client !== undefined;
+        if (privately) void deps.track(messenger.sendReply(request.userId, ready).catch((err) => log.error({ err }, 'WeCom private reply failed')));
+        else void deps.track(messenger.deliver(ready));
+        const content = privately ? t(ready.locale ?? locale, 'wecom.replied_privately') : markdown(ready);
         // The bot protocol's passive reply: one finished stream message, encrypted and signed.
-        const body = JSON.stringify({ msgtype: 'stream', stream: { id: randomBytes(8).toString('hex'), finish: true, content: markdown(ready) } });
+        const body = JSON.stringify({ msgtype: 'stream', stream: { id: randomBytes(8).toString('hex'), finish: true, content } });
         const sealed = botCrypto.seal(body, timestamp, nonce);
         res.json({ encrypt: sealed.encrypt, msgsignature: sealed.signature, timestamp: Number(timestamp), nonce });
         return;
@@ -156,6 +165,7 @@ export function createWecomRouter(deps: WecomDeps): Router {
       // Too slow for the callback window: answer once through response_url when done.
       res.status(200).send('');
       const late = await work.catch(() => null);
+      if (late) void deps.track(messenger.deliver(late));
       if (late && m.response_url) {
         await axios
           .post(m.response_url, { msgtype: 'markdown', markdown: { content: markdown(late) } }, { timeout: 10_000 })

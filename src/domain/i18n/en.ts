@@ -226,6 +226,7 @@ export const en = {
   'field.text': "Text",
   'crm.support_channel_set': "New tickets will be posted to {channel}.",
 
+  'wecom.replied_privately': 'I have answered you privately in the ChatCRM app.',
   'error.not_a_command': 'I did not understand that. Send “help” (or 帮助) to see what you can do.',
   'error.unknown_command': 'I do not know `{command}`. Type `/crm help` to see what you can do.',
   'error.usage': 'That did not fit the command. Usage: {usage}',

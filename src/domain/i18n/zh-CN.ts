@@ -227,6 +227,7 @@ export const zhCN: Record<MessageKey, string> = {
   'field.text': "内容",
   'crm.support_channel_set': "新工单将发布到 {channel}。",
 
+  'wecom.replied_privately': '已在 ChatCRM 应用中私信回复你。',
   'error.not_a_command': '没有看懂这条消息。发送“帮助”查看可用命令。',
   'error.unknown_command': '不认识 `{command}`。输入 `/crm help` 查看可用命令。',
   'error.usage': '命令格式不对。用法：{usage}',
