@@ -1,4 +1,6 @@
 import type { Config } from '../config';
+import { configure } from './workspace.service';
+import { claimTicket, createTicket } from './tickets.service';
 import type { Logger } from '../logger';
 import { workspacesRepo } from '../store/workspaces.repo';
 import type { MemberDoc } from '../store/member.model';
@@ -81,12 +83,26 @@ export async function seedDemoWorkspace(defaults: DemoDefaults, clock: () => Dat
     members.set(d.id, m);
   }
   if ((await listLeads(admin, { kind: 'all' }, 1)).total > 0) return { members: members.size, leads: 0 };
+  // New tickets go to the #support pane, where the whole team sees them.
+  if (!ws.settings?.supportChannel) await configure(admin, 'support-channel', '#support');
   let leads = 0;
   for (const demo of DEMO_LEADS) {
     const owner = members.get(demo.owner)!;
     if (await seedLead((daysAgo) => actorOf(owner, new Date(now.getTime() - daysAgo * DAY)), demo, now)) leads++;
   }
+  await seedTickets(actorOf, members);
   return { members: members.size, leads };
+}
+
+/** Two demo tickets: one waiting in the queue, one being worked on, so the ticket cards have content. */
+async function seedTickets(actorOf: (m: MemberDoc) => Actor, members: Map<string, MemberDoc>): Promise<void> {
+  const rep = actorOf(members.get('li.wei')!);
+  const support = actorOf(members.get('zhou.min')!);
+  const first = await listLeads(rep, { kind: 'mine' }, 1);
+  const lead = first.leads[0];
+  await createTicket(rep, { subject: '发票抬头错误，需要重开', description: '客户来电：发票抬头写成了旧公司名。', priority: 'high', leadId: lead?._id ?? null });
+  const second = await createTicket(actorOf(members.get('sam')!), { subject: 'Cannot log in after the update', priority: 'normal' });
+  await claimTicket(support, second);
 }
 
 /** On the first start of an empty database: the demo workspace, so the sandbox has something to show. */

@@ -24,6 +24,8 @@ export function parseChannel(s: string): string | null {
   if (slack) return slack[1];
   if (/^https:\/\/\S+\/webhook\/send\?key=[\w-]+$/.test(v)) return v;
   if (/^[CGD][A-Z0-9]{6,}$/.test(v)) return v;
+  // Typed where channels are plain names (the sandbox): "#support".
+  if (/^#[\p{L}\p{N}_-]{1,40}$/u.test(v)) return v.slice(1);
   if (v === 'none' || v === '-') return '';
   return null;
 }

@@ -158,6 +158,42 @@ describe('the sandbox in Chromium', () => {
     await context.close();
   }, 90000);
 
-  // TODO(tickets): open a ticket, then claim it from two browser contexts at once (one wins, the
-  // other is told), once tickets exist.
+  it('should post a new ticket to #support and, when two people click Claim at once, give it to one and tell the other', async () => {
+    const reporter = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const agent = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const manager = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const [sam, zhou, wang] = await Promise.all([reporter.newPage(), agent.newPage(), manager.newPage()]);
+    await Promise.all([sam.goto(`${svc.url}/sandbox?as=sam`), zhou.goto(`${svc.url}/sandbox?as=zhou.min`), wang.goto(`${svc.url}/sandbox?as=wang.fang`)]);
+
+    await type(sam, '/ticket new The export button does nothing priority: high');
+    const opened = answer(sam, 'Opened T-');
+    await opened.waitFor();
+    const ref = /Opened (T-\d+)/.exec((await opened.textContent()) ?? '')![1];
+
+    // Both support-side users see the card in the #support pane, live.
+    const cardIn = (page: Page) => page.locator('section[data-pane-id="channel:support"] article', { hasText: `${ref} · The export button does nothing` });
+    await Promise.all([cardIn(zhou).waitFor(), cardIn(wang).waitFor()]);
+    await shotMessage(cardIn(zhou), 'ticket-card.png');
+
+    await Promise.all([
+      cardIn(zhou).locator('button[data-action-id="ticket_claim"]').click(),
+      cardIn(wang).locator('button[data-action-id="ticket_claim"]').click(),
+    ]);
+    const told = (page: Page, who: string) => page.locator(`section[data-pane-id="chat:${who}"] article.msg-bot`, { hasText: new RegExp(`${ref}.*认领|认领 ${ref}`) });
+    const toldZhou = told(zhou, 'zhou.min');
+    const toldWang = told(wang, 'wang.fang');
+    await Promise.all([toldZhou.first().waitFor(), toldWang.first().waitFor()]);
+    const texts = [(await toldZhou.last().textContent()) ?? '', (await toldWang.last().textContent()) ?? ''];
+    // One was told they claimed it, the other who has it (both read Chinese in the demo workspace).
+    expect(texts.filter((t) => t.includes(`你已认领 ${ref}`))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes(`${ref} 已被`) && t.includes('认领'))).toHaveLength(1);
+
+    // Every copy of the card now says who claimed it, and offers Resolve instead of Claim.
+    for (const page of [zhou, wang, sam]) {
+      const card = page.locator('section[data-pane-id="channel:support"] article', { hasText: `${ref} ·` });
+      await card.locator('.card', { hasText: /Claimed by|已认领/ }).waitFor();
+      await expect(card.locator('button[data-action-id="ticket_claim"]').count()).resolves.toBe(0);
+    }
+    await Promise.all([reporter.close(), agent.close(), manager.close()]);
+  }, 90000);
 });

@@ -28,7 +28,10 @@ export function deliver(feed: SandboxFeed, reply: Reply, d: Delivery): void {
   if (reply.replaceOriginal && clicked && reply.cards.length) feed.update(clicked.id, { cards: reply.cards, locale });
   else if (reply.cards.length) feed.add(chat, { from: 'bot', cards: reply.cards, locale });
   if (reply.form) feed.add(chat, { from: 'bot', cards: [], form: reply.form, locale });
-  for (const n of reply.notify ?? []) feed.add(paneId('dm', n.userId), { from: 'bot', cards: n.cards, locale: n.locale ?? locale });
+  for (const n of reply.notify ?? []) {
+    const msg = feed.add(paneId('dm', n.userId), { from: 'bot', cards: n.cards, locale: n.locale ?? locale });
+    if (n.entity) feed.remember(n.entity, msg.id);
+  }
   for (const p of reply.posts ?? []) {
     const msg = feed.add(paneId('channel', p.channel), { from: 'bot', cards: p.cards, locale: p.locale ?? locale });
     if (p.entity) feed.remember(p.entity, msg.id);
