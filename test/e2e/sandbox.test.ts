@@ -166,9 +166,10 @@ describe('the sandbox in Chromium', () => {
     await Promise.all([sam.goto(`${svc.url}/sandbox?as=sam`), zhou.goto(`${svc.url}/sandbox?as=zhou.min`), wang.goto(`${svc.url}/sandbox?as=wang.fang`)]);
 
     await type(sam, '/ticket new The export button does nothing priority: high');
-    const opened = answer(sam, 'Opened T-');
+    // Sam may read Chinese by now (the first scenario switched his language).
+    const opened = sam.locator('section[data-pane-id="chat:sam"] article.msg-bot', { hasText: /(Opened|已创建) T-\d+/ }).last();
     await opened.waitFor();
-    const ref = /Opened (T-\d+)/.exec((await opened.textContent()) ?? '')![1];
+    const ref = /(?:Opened|已创建) (T-\d+)/.exec((await opened.textContent()) ?? '')![1];
 
     // Both support-side users see the card in the #support pane, live.
     const cardIn = (page: Page) => page.locator('section[data-pane-id="channel:support"] article', { hasText: `${ref} · The export button does nothing` });
