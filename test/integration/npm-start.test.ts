@@ -62,6 +62,12 @@ describe('the service as `npm start` runs it', () => {
       expect((await fetch(`${r.url}/readyz`)).status).toBe(200);
       expect(r.output()).toContain('embedded ferretdb');
       expect(r.output()).toContain('Slack is off');
+      // A newcomer's first page: the sandbox, with the seeded demo workspace.
+      const home = await fetch(`${r.url}/`);
+      expect(home.status).toBe(200);
+      const html = await home.text();
+      expect(html).toContain('ChatCRM sandbox');
+      expect(html).toContain('Sam Carter');
     } finally {
       expect(await stop(r)).toBe(0);
     }

@@ -137,7 +137,7 @@ describe('WeCom self-built app callbacks', () => {
 });
 
 describe('WeCom tickets', () => {
-  it('should send a new ticket card to its creator and grey the clicked card with 已认领 when support claims it', async () => {
+  it('should send a new ticket card to its creator and redraw the clicked card as 已认领 when support claims it', async () => {
     // zhangwei was the first WeCom user, so the admin.
     expect(textOf((await say('zhangwei', '/crm role @kefu support'))[0])).toContain('客服');
     const msgs = await say('kefu', '新建工单 发票有误 优先级：高');
