@@ -5,6 +5,7 @@ import { type Actor, wsId } from './actor';
 import { assertAdmin } from './access';
 import { userError } from './errors';
 import { isLocale } from './i18n';
+import { isTimeZone } from '../config';
 
 export type SettingName = 'locale' | 'timezone' | 'stages' | 'assignment' | 'stale-days' | 'currency' | 'support-channel' | 'sla';
 export const SETTING_NAMES: SettingName[] = ['locale', 'timezone', 'stages', 'assignment', 'stale-days', 'currency', 'support-channel', 'sla'];
@@ -30,14 +31,6 @@ export function parseChannel(s: string): string | null {
   return null;
 }
 
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Validates one `/crm config <name> <value>` and returns the settings patch. */
 function settingPatch(name: SettingName, value: string): Record<string, unknown> {
