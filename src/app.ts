@@ -42,6 +42,11 @@ export function createApp(deps: AppDeps): CreatedApp {
         res.setHeader('x-request-id', id);
         return id;
       },
+      // Log the path only, never the query or headers: they may carry the sandbox token or its cookie.
+      serializers: {
+        req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: (req.url ?? '').split('?')[0] }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || Boolean(req.url?.startsWith('/sandbox/api/feed')) },
     }),
   );

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { useTestDb } from '../helpers/db';
 import { sandboxPost, startSandbox, type SandboxService } from '../helpers/sandbox';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -102,5 +103,55 @@ describe('with Slack configured', () => {
     } finally {
       await svc.close();
     }
+  });
+});
+
+describe('sandbox without a token', () => {
+  let svc: SandboxService;
+  beforeAll(async () => {
+    svc = await startSandbox({ SANDBOX_ENABLED: 'true' });
+  });
+  afterAll(async () => svc.close());
+
+  it('should answer loopback names and refuse another Host (DNS rebinding) or a cross-origin POST', async () => {
+    const port = new URL(svc.url).port;
+    expect((await fetch(`${svc.url}/sandbox/api/feed?as=sam`)).status).toBe(200);
+    // fetch() will not send another Host header; a raw request can, as a rebinding browser would.
+    const withHost = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/sandbox/api/feed?as=sam', headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await withHost(`attacker.example:${port}`)).toBe(401);
+    expect(await withHost(`localhost:${port}`)).toBe(200);
+    const post = (origin: string) =>
+      fetch(`${svc.url}/sandbox/api/command`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ as: 'sam', text: 'help' }) });
+    expect((await post('https://attacker.example')).status).toBe(401);
+    expect((await post(svc.url)).status).toBe(200);
+  });
+});
+
+describe('request logs', () => {
+  it('should never write the sandbox token into the log', async () => {
+    const { Writable } = await import('node:stream');
+    const pino = (await import('pino')).default;
+    const { createApp } = await import('../../src/app');
+    let logged = '';
+    const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, cb) => ((logged += String(chunk)), cb()) }));
+    const { app } = createApp({ config: loadConfig({ SANDBOX_ENABLED: 'true', SANDBOX_TOKEN: TOKEN, HOST: '127.0.0.1' }), logger });
+    const server = await new Promise<import('node:http').Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    await fetch(`${url}/sandbox/?token=${TOKEN}`, { redirect: 'manual' });
+    await fetch(`${url}/sandbox/api/command`, { method: 'POST', headers: { 'x-sandbox-token': TOKEN, cookie: `chatcrm_sandbox_token=${TOKEN}`, 'content-type': 'application/json' }, body: '{}' });
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+    expect(logged).toContain('/sandbox');
+    expect(logged).not.toContain(TOKEN);
   });
 });

@@ -39,9 +39,30 @@ function refuse(req: Request, res: Response, locale: Locale): void {
   res.status(401).type('html').send(`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>401</title><p>${escapeHtml(message)}</p></html>`);
 }
 
+const LOOPBACK_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
+
+/**
+ * Without a token the sandbox only answers loopback names: a web page that rebinds its own domain to
+ * 127.0.0.1 (DNS rebinding), or a proxy forwarding to it, sends another Host and is refused; a POST
+ * from another origin is refused too.
+ */
+function loopbackOnly(req: Request): boolean {
+  const host = req.get('host') ?? '';
+  if (!LOOPBACK_HOST.test(host)) return false;
+  const origin = req.get('origin');
+  if (req.method !== 'GET' && origin) {
+    try {
+      return LOOPBACK_HOST.test(new URL(origin).host) && new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
 export function tokenGuard(token: string | undefined, localeOf: (req: Request) => Locale): RequestHandler {
   return (req, res, next) => {
-    if (!token) return next();
+    if (!token) return loopbackOnly(req) ? next() : refuse(req, res, localeOf(req));
     const fromQuery = typeof req.query.token === 'string' ? req.query.token : undefined;
     const given = fromQuery ?? req.get(TOKEN_HEADER) ?? readCookie(req.headers.cookie, TOKEN_COOKIE);
     if (!given || !sameToken(given, token)) return refuse(req, res, localeOf(req));

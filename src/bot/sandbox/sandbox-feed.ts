@@ -40,7 +40,10 @@ export class SandboxFeed {
   private readonly panes = new Map<string, string[]>();
   private readonly copies = new Map<string, Set<string>>();
 
-  constructor(private readonly maxPerPane = 100) {}
+  constructor(
+    private readonly maxPerPane = 100,
+    private readonly maxPanes = 200,
+  ) {}
 
   add(pane: string, m: Omit<FeedMessage, 'id' | 'pane' | 'rev'>): FeedMessage {
     const msg: FeedMessage = { ...m, id: `m${++this.seq}`, pane, rev: 1 };
@@ -49,7 +52,14 @@ export class SandboxFeed {
     ids.push(msg.id);
     // A long session keeps the newest messages; the oldest are forgotten.
     while (ids.length > this.maxPerPane) this.forget(ids.shift()!);
-    this.panes.set(pane, ids);
+    this.panes.delete(pane);
+    this.panes.set(pane, ids); // re-inserted: the map's order is least recently written first
+    // A session that invents many people (a DM pane each) forgets the quietest panes first.
+    for (const [old, oldIds] of this.panes) {
+      if (this.panes.size <= this.maxPanes) break;
+      oldIds.forEach((x) => this.forget(x));
+      this.panes.delete(old);
+    }
     this.version++;
     return msg;
   }
@@ -97,6 +107,9 @@ export class SandboxFeed {
 
   private forget(id: string): void {
     this.messages.delete(id);
-    for (const set of this.copies.values()) set.delete(id);
+    for (const [key, set] of this.copies) {
+      set.delete(id);
+      if (!set.size) this.copies.delete(key);
+    }
   }
 }
