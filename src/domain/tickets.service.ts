@@ -101,16 +101,27 @@ async function refusal(actor: Actor, id: Types.ObjectId) {
   const now = await ticketsRepo.byId(wsId(actor), id);
   if (!now) return userError('not_found', 'ticket.gone');
   if (now.status === 'resolved') return userError('conflict', 'ticket.already_resolved', { id: ticketRef(now) });
-  const who = now.assigneeId ? await membersRepo.byId(wsId(actor), now.assigneeId) : null;
+  // The winner of a claim may not have written the ticket yet; its claim row already names them.
+  const holder = now.assigneeId ?? (await ticketsRepo.claimHolder(wsId(actor), now._id, now.claimRound ?? 0));
+  const who = holder ? await membersRepo.byId(wsId(actor), holder) : null;
   return userError('conflict', 'ticket.already_claimed', { id: ticketRef(now), by: who?.displayName || who?.platformUserId || '?' });
 }
 
-/** The first click wins: one conditional update on an open, unassigned ticket. */
+/**
+ * The first click wins. The claim row's unique index picks exactly one winner per round (atomic on
+ * every MongoDB-protocol server), then one conditional update records it on the ticket.
+ */
 export async function claimTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc> {
   assertWorker(actor);
-  const now = actor.now();
-  const claimed = await ticketsRepo.transition(wsId(actor), t._id, { status: 'open', assigneeId: null }, { status: 'claimed', assigneeId: actor.member._id, claimedAt: now });
-  if (!claimed) throw await refusal(actor, t._id);
+  const ws = wsId(actor);
+  const round = t.claimRound ?? 0;
+  if (t.status !== 'open' || !(await ticketsRepo.reserveClaim(ws, t._id, round, actor.member._id))) throw await refusal(actor, t._id);
+  const claimed = await ticketsRepo.transition(ws, t._id, { status: 'open', claimRound: round }, { status: 'claimed', assigneeId: actor.member._id, claimedAt: actor.now() });
+  if (!claimed) {
+    // Resolved or reopened in between: give the round back and say how it is now.
+    await ticketsRepo.releaseClaim(ws, t._id, round, actor.member._id);
+    throw await refusal(actor, t._id);
+  }
   await audit(actor, 'ticket.claim', claimed, { status: 'open' }, { status: 'claimed', assigneeId: actor.member._id });
   return claimed;
 }
@@ -134,7 +145,7 @@ export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): P
 
 export async function reopenTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc> {
   if (!worksTickets(actor.member) && !t.createdById.equals(actor.member._id)) throw userError('forbidden', 'ticket.support_only');
-  const set = { status: 'open', assigneeId: null, claimedAt: null, resolvedAt: null, resolution: '', ...dueTimes(actor, t.priority, actor.now()) };
+  const set = { status: 'open', assigneeId: null, claimedAt: null, resolvedAt: null, resolution: '', claimRound: (t.claimRound ?? 0) + 1, ...dueTimes(actor, t.priority, actor.now()) };
   const open = await ticketsRepo.transition(wsId(actor), t._id, { status: 'resolved' }, set);
   if (!open) throw userError('conflict', 'ticket.not_resolved', { id: ticketRef(t) });
   await audit(actor, 'ticket.reopen', open, { status: 'resolved', resolution: t.resolution }, { status: 'open' });
@@ -160,6 +171,8 @@ export async function reassignTicket(actor: Actor, t: TicketDoc, to: MemberDoc):
   assertWorker(actor);
   if (to.role !== 'support') throw userError('invalid_input', 'ticket.assignee_not_support', { who: to.displayName || to.platformUserId });
   const set = { status: 'claimed', assigneeId: to._id, claimedAt: t.claimedAt ?? actor.now() };
+  // Giving away an unclaimed ticket takes its claim, so a simultaneous Claim cannot also win.
+  if (t.status === 'open' && !(await ticketsRepo.reserveClaim(wsId(actor), t._id, t.claimRound ?? 0, to._id))) throw await refusal(actor, t._id);
   const moved = await ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] }, assigneeId: t.assigneeId }, set);
   if (!moved) throw await refusal(actor, t._id);
   await audit(actor, 'ticket.reassign', moved, { assigneeId: t.assigneeId }, { assigneeId: to._id });

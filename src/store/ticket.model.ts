@@ -18,6 +18,8 @@ const ticketSchema = new Schema(
     resolvedAt: { type: Date, default: null },
     resolution: { type: String, default: '' },
     escalated: { type: Boolean, default: false },
+    // Which claim round the ticket is in (see ticket-claim.model.ts); a reopen starts the next one.
+    claimRound: { type: Number, default: 0 },
     // SLA targets stored when the ticket opens (and again on reopen); the jobs issue chases breaches.
     firstResponseDueAt: { type: Date, required: true },
     resolutionDueAt: { type: Date, required: true },

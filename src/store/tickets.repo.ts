@@ -1,5 +1,7 @@
 import type { Types } from 'mongoose';
 import { TicketModel, type Ticket, type TicketDoc } from './ticket.model';
+import { TicketClaimModel } from './ticket-claim.model';
+import { isDuplicateKeyError } from './db-errors';
 
 export interface TicketQuery {
   status?: Ticket['status'][];
@@ -35,6 +37,27 @@ export const ticketsRepo = {
    */
   async transition(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<TicketDoc | null> {
     return TicketModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set }, { returnDocument: 'after' });
+  },
+
+  /** Takes the ticket's claim for this round; true for exactly one caller, however many race. */
+  async reserveClaim(workspaceId: Types.ObjectId, ticketId: Types.ObjectId, round: number, memberId: Types.ObjectId): Promise<boolean> {
+    try {
+      await TicketClaimModel.create({ workspaceId, ticketId, round, memberId, at: new Date() });
+      return true;
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return false;
+      throw err;
+    }
+  },
+
+  /** Who holds the claim of this round (null when nobody). */
+  async claimHolder(workspaceId: Types.ObjectId, ticketId: Types.ObjectId, round: number): Promise<Types.ObjectId | null> {
+    const c = await TicketClaimModel.findOne({ workspaceId, ticketId, round }).lean();
+    return c ? c.memberId : null;
+  },
+
+  async releaseClaim(workspaceId: Types.ObjectId, ticketId: Types.ObjectId, round: number, memberId: Types.ObjectId): Promise<void> {
+    await TicketClaimModel.deleteOne({ workspaceId, ticketId, round, memberId });
   },
 
   async count(workspaceId: Types.ObjectId, q: TicketQuery): Promise<number> {

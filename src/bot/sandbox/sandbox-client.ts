@@ -27,11 +27,12 @@ export const SANDBOX_CLIENT_JS = String.raw`(function () {
       body: JSON.stringify(body),
       credentials: 'same-origin'
     }).then(function (r) {
+      // An answer that is not ours (a proxy's HTML error page) reads as "not answering", in the page's language.
       return r.json().then(function (j) {
-        if (!r.ok) throw new Error(j.error || r.statusText);
+        if (!r.ok) throw new Error(j.error || cfg.offline);
         return j;
-      });
-    });
+      }, function () { throw new Error(cfg.offline); });
+    }, function () { throw new Error(cfg.offline); });
   }
 
   function fragment(html) {
