@@ -92,27 +92,28 @@ export async function createLead(actor: Actor, input: LeadInput, opts: { force?:
   let owner: MemberDoc;
   try {
     owner = await pickOwner(actor);
-    const seq = await countersRepo.next(ws, 'lead');
-    lead = await leadsRepo.create(ws, {
-      _id: id,
-      seq,
-      company: input.company,
-      contactName: input.contactName,
-      phones: input.phones.map((p) => p.raw),
-      emails: input.emails,
-      source: input.source,
-      value: input.value,
-      currency: input.value === null ? null : (input.currency ?? actor.workspace.settings?.currency ?? 'CNY'),
-      stage: actor.workspace.settings?.stages?.[0] ?? 'new',
-      ownerId: owner._id,
-      createdById: actor.member._id,
-      tags: input.tags,
-      nextFollowUpAt: input.next?.at ?? null,
-      nextFollowUpWhat: input.next?.what ?? '',
-      lostReason: '',
-      lastContactAt: null,
-      keys,
-    });
+    lead = await countersRepo.insertNumbered(ws, 'lead', (seq) =>
+      leadsRepo.create(ws, {
+        _id: id,
+        seq,
+        company: input.company,
+        contactName: input.contactName,
+        phones: input.phones.map((p) => p.raw),
+        emails: input.emails,
+        source: input.source,
+        value: input.value,
+        currency: input.value === null ? null : (input.currency ?? actor.workspace.settings?.currency ?? 'CNY'),
+        stage: actor.workspace.settings?.stages?.[0] ?? 'new',
+        ownerId: owner._id,
+        createdById: actor.member._id,
+        tags: input.tags,
+        nextFollowUpAt: input.next?.at ?? null,
+        nextFollowUpWhat: input.next?.what ?? '',
+        lostReason: '',
+        lastContactAt: null,
+        keys,
+      }),
+    );
   } catch (err) {
     // The lead was not written: free its reservations (a leftover is reclaimed later if this fails too).
     if (!opts.force) await leadsRepo.releaseKeys(ws, id).catch(() => undefined);

@@ -66,16 +66,17 @@ export async function createTicket(actor: Actor, input: NewTicket): Promise<Tick
   if (subject.length > SUBJECT_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'subject', max: SUBJECT_MAX });
   if ((input.description ?? '').length > DESCRIPTION_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'description', max: DESCRIPTION_MAX });
   const priority = input.priority ?? 'normal';
-  const seq = await countersRepo.next(wsId(actor), 'ticket');
-  const ticket = await ticketsRepo.create(wsId(actor), {
-    seq,
-    subject,
-    description: input.description ?? '',
-    priority,
-    leadId: input.leadId ?? null,
-    createdById: actor.member._id,
-    ...dueTimes(actor, priority, actor.now()),
-  });
+  const ticket = await countersRepo.insertNumbered(wsId(actor), 'ticket', (seq) =>
+    ticketsRepo.create(wsId(actor), {
+      seq,
+      subject,
+      description: input.description ?? '',
+      priority,
+      leadId: input.leadId ?? null,
+      createdById: actor.member._id,
+      ...dueTimes(actor, priority, actor.now()),
+    }),
+  );
   await audit(actor, 'ticket.create', ticket, null, ticket.toObject());
   return ticket;
 }

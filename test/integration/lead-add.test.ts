@@ -101,6 +101,14 @@ describe('/lead add over signed Slack HTTP', () => {
     expect(await LeadModel.findOne({ company: 'Unit Ltd' }).lean()).toMatchObject({ value: 50000, currency: 'CNY' });
   });
 
+  it('should give twenty leads added at the same moment twenty different ids', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => slash(svc, '/lead', `add Burst ${i} Ltd; Person ${i}; p${i}@burst.test`)));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    const leads = await LeadModel.find({ company: /^Burst / }).lean();
+    expect(leads).toHaveLength(20);
+    expect(new Set(leads.map((l) => l.seq)).size).toBe(20);
+  });
+
   it('should say exactly what is missing, show an example and store nothing', async () => {
     const res = await slash(svc, '/lead', 'add Acme Ltd; +86 138-1234-5678');
     const text = visibleText(res.body);
