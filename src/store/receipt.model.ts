@@ -8,5 +8,6 @@ const receiptSchema = new Schema({
   at: { type: Date, required: true },
 });
 receiptSchema.index({ source: 1, key: 1 }, { unique: true });
+receiptSchema.index({ at: 1 });
 
 export const ReceiptModel = model('Receipt', receiptSchema);

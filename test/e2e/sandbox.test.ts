@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { useTestDb } from '../helpers/db';
-import { launchChromium, startSandbox, type SandboxService } from '../helpers/sandbox';
+import { launchChromium, sandboxPost, startSandbox, type SandboxService } from '../helpers/sandbox';
 import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
 
 // The sandbox page in Debian's Chromium, against the real app and database: what a newcomer does
@@ -106,8 +106,11 @@ describe('the sandbox in Chromium', () => {
     const wecom = JSON.parse((await zh.locator('pre.raw-wecom').textContent())!);
     expect(wecom[0].msgtype).toBe('template_card');
     expect(wecom[0].template_card.card_type).toBe('button_interaction');
-    // Polling must not close the toggle.
-    await page.waitForTimeout(1500);
+    // A change elsewhere (another member's command) must not close the toggle when the page redraws.
+    const before = await page.locator('body').getAttribute('data-version');
+    await sandboxPost(svc, 'command', { as: 'ana', text: '/lead list' });
+    for (let i = 0; i < 100 && (await page.locator('body').getAttribute('data-version')) === before; i++) await page.waitForTimeout(100);
+    expect(await page.locator('body').getAttribute('data-version')).not.toBe(before);
     await expect(zh.locator('details.raw').getAttribute('open')).resolves.toBe('');
     await shotMessage(zh, 'platform-json.png');
 
