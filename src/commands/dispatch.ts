@@ -53,9 +53,9 @@ async function runCommand(ctx: Ctx, command: string, text: string): Promise<Repl
   const [sub, rest] = splitFirst(text);
   if (!sub || ['help', '帮助', '?'].includes(sub.toLowerCase())) return helpReply(ctx);
   // "/lead show L-12" names a subcommand; "/log L-12 call …" is one command taking the whole text.
-  const sub_ = COMMANDS.find((c) => c.name === `${base} ${sub.toLowerCase()}`);
-  const def = sub_ ?? COMMANDS.find((c) => c.name === base);
-  const args = sub_ ? rest : text;
+  const subDef = COMMANDS.find((c) => c.name === `${base} ${sub.toLowerCase()}`);
+  const def = subDef ?? COMMANDS.find((c) => c.name === base);
+  const args = subDef ? rest : text;
   if (!def) return reply([errorCard(ctx.t('error.unknown_command', { command: `/${base} ${sub}`.slice(0, 60) }))]);
   if (def.adminOnly && ctx.actor.member.role !== 'admin') return reply([errorCard(ctx.t('error.admin_only'))]);
   const parsed = def.input.safeParse(def.parse(args));

@@ -1,8 +1,7 @@
 import type { Card, CardAction } from '../bot/cards/card';
 import type { TicketDoc } from '../store/ticket.model';
 import type { MessageKey } from '../domain/i18n';
-import { membersById } from '../domain/leads.service';
-import { leadsRepoView } from '../domain/views';
+import { leadSummary, membersById } from '../domain/leads.service';
 import { ticketRef } from '../domain/tickets.service';
 import { ACTIONS } from './constants';
 import { memberName } from './lead-cards';
@@ -12,7 +11,7 @@ import type { Ctx } from './types';
 export async function ticketCard(ctx: Ctx, t: TicketDoc, opts: { notice?: string } = {}): Promise<Card> {
   const people = await membersById(ctx.actor, [t.createdById, t.assigneeId].filter(Boolean));
   const assignee = t.assigneeId ? people.get(String(t.assigneeId)) : undefined;
-  const lead = t.leadId ? await leadsRepoView(ctx.actor, t.leadId) : null;
+  const lead = t.leadId ? await leadSummary(ctx.actor, t.leadId) : null;
   const fields = [
     { label: ctx.t('ticket.field.priority'), value: ctx.t(`ticket.priority.${t.priority}` as MessageKey) },
     { label: ctx.t('ticket.field.status'), value: ctx.t(`ticket.status.${t.status}` as MessageKey) + (t.escalated ? ` · ${ctx.t('ticket.escalated')}` : '') },

@@ -259,6 +259,12 @@ export async function recentInteractions(actor: Actor, lead: LeadDoc, limit = 5)
   return interactionsRepo.latest(wsId(actor), lead._id, limit);
 }
 
+/** Number and company of a lead, to name it on a ticket (no permission needed to see a name). */
+export async function leadSummary(actor: Actor, id: Types.ObjectId): Promise<{ seq: number; company: string } | null> {
+  const lead = await leadsRepo.byId(wsId(actor), id);
+  return lead ? { seq: lead.seq, company: lead.company } : null;
+}
+
 export async function membersById(actor: Actor, ids: unknown[]): Promise<Map<string, MemberDoc>> {
   const rows = await membersRepo.byIds(wsId(actor), ids);
   return new Map(rows.map((m) => [String(m._id), m]));

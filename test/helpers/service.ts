@@ -116,6 +116,25 @@ export async function interact(svc: TestService, payload: Record<string, unknown
   return { status: res.status, body: raw ? JSON.parse(raw) : null };
 }
 
+/** A form field as Slack sends it: typed text, or a chosen option (`{ select }`). */
+export type ViewValue = string | { select: string | null };
+
+/** Submits a modal (view_submission) as `user`, with block id -> value. */
+export function submitView(svc: TestService, user: string, view: { callback_id: string; private_metadata?: string }, values: Record<string, ViewValue>) {
+  const state = Object.fromEntries(
+    Object.entries(values).map(([block, v]) => [
+      block,
+      { value: typeof v === 'string' ? { type: 'plain_text_input', value: v } : { type: 'static_select', selected_option: v.select === null ? null : { value: v.select } } },
+    ]),
+  );
+  return interact(svc, {
+    type: 'view_submission',
+    team: { id: 'T1', domain: 'acme' },
+    user: { id: user, username: user.toLowerCase().slice(1), team_id: 'T1' },
+    view: { id: 'V1', callback_id: view.callback_id, private_metadata: view.private_metadata ?? '', state: { values: state } },
+  });
+}
+
 export function click(svc: TestService, button: { actionId: string; value: string }, o: { user?: string; team?: string; responseId?: string } = {}) {
   const responseId = o.responseId ?? `r${++seq}`;
   return interact(svc, {

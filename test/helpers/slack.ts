@@ -25,8 +25,6 @@ export class FakeSlack {
   readonly calls: Recorded[] = [];
   private server?: http.Server;
   url = '';
-  /** Per-method override: return a status and body instead of the default success. */
-  failures = new Map<string, () => { status: number; body: unknown; headers?: Record<string, string> }>();
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
@@ -43,12 +41,6 @@ export class FakeSlack {
           }
         }
         this.calls.push({ path, method: path.replace(/^\/api\//, ''), headers: req.headers, body });
-        const fail = this.failures.get(path.replace(/^\/api\//, ''))?.();
-        if (fail) {
-          res.writeHead(fail.status, { 'content-type': 'application/json', ...(fail.headers ?? {}) });
-          res.end(JSON.stringify(fail.body));
-          return;
-        }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(this.answer(path)));
       });
@@ -89,7 +81,6 @@ export class FakeSlack {
 
   reset(): void {
     this.calls.length = 0;
-    this.failures.clear();
   }
 
   async waitFor(pred: () => boolean, timeoutMs = 5000): Promise<void> {

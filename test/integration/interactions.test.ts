@@ -3,7 +3,7 @@ import { LeadModel } from '../../src/store/lead.model';
 import { TicketModel } from '../../src/store/ticket.model';
 import { useTestDb } from '../helpers/db';
 import { SIGNING_SECRET, slackHeaders } from '../helpers/slack';
-import { buttons, click, interact, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { buttons, click, interact, slash, startService, visibleText, type SlackMessage, type TestService, submitView } from '../helpers/service';
 
 useTestDb();
 let svc: TestService;
@@ -81,17 +81,7 @@ describe('logging from Slack', () => {
     await svc.slack.waitFor(() => svc.slack.called('views.open').length === 1);
     const view = svc.slack.called('views.open')[0].body.view as { callback_id: string; private_metadata: string; blocks: { block_id: string }[] };
     expect(view.blocks.map((b) => b.block_id)).toEqual(['kind', 'text', 'next']);
-    const res = await interact(svc, {
-      type: 'view_submission',
-      team: { id: 'T1', domain: 'acme' },
-      user: { id: 'UREP1', username: 'rep1', team_id: 'T1' },
-      view: {
-        id: 'V1',
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata,
-        state: { values: { kind: { value: { type: 'static_select', selected_option: { value: 'meeting' } } }, text: { value: { type: 'plain_text_input', value: 'quarterly review' } }, next: { value: { type: 'plain_text_input', value: '' } } } },
-      },
-    });
+    const res = await submitView(svc, 'UREP1', view, { kind: { select: 'meeting' }, text: 'quarterly review', next: '' });
     expect(res.status).toBe(200);
     expect(await InteractionModel.findOne({ text: 'quarterly review' }).lean()).toMatchObject({ kind: 'meeting' });
   });
@@ -122,24 +112,7 @@ describe('logging from Slack', () => {
     const none = await fetch(`${svc.url}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackHeaders(SIGNING_SECRET, other) }, body: other });
     expect(((await none.json()) as { options: unknown[] }).options).toEqual([]);
 
-    await interact(svc, {
-      type: 'view_submission',
-      team: { id: 'T1', domain: 'acme' },
-      user: { id: 'UREP1', username: 'rep1', team_id: 'T1' },
-      view: {
-        id: 'V2',
-        callback_id: view.callback_id,
-        private_metadata: view.private_metadata,
-        state: {
-          values: {
-            lead: { lead_search: { type: 'external_select', selected_option: { value: options[0].value } } },
-            kind: { value: { type: 'static_select', selected_option: { value: 'wechat' } } },
-            text: { value: { type: 'plain_text_input', value: 'Bill says the budget is approved' } },
-            next: { value: { type: 'plain_text_input', value: '' } },
-          },
-        },
-      },
-    });
+    await submitView(svc, 'UREP1', view, { lead: { select: options[0].value }, kind: { select: 'wechat' }, text: 'Bill says the budget is approved', next: '' });
     expect(await InteractionModel.findOne({ kind: 'wechat' }).lean()).toMatchObject({
       text: 'Bill says the budget is approved',
       messageAuthor: '<@UCUST>',

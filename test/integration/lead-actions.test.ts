@@ -1,7 +1,7 @@
 import { LeadModel } from '../../src/store/lead.model';
 import { AuditEventModel } from '../../src/store/audit-event.model';
 import { useTestDb } from '../helpers/db';
-import { buttons, click, interact, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { buttons, click, interact, slash, startService, visibleText, type SlackMessage, type TestService, submitView } from '../helpers/service';
 
 useTestDb();
 let svc: TestService;
@@ -110,13 +110,7 @@ describe('lead card buttons', () => {
     await svc.slack.waitFor(() => svc.slack.called('views.open').length === 1);
     const view = svc.slack.called('views.open')[0].body.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe('lead_followup_form');
-    const submit = (when: string) =>
-      interact(svc, {
-        type: 'view_submission',
-        team: { id: 'T1', domain: 'acme' },
-        user: { id: 'UREP1', username: 'rep1', team_id: 'T1' },
-        view: { id: 'V1', callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: { when: { value: { type: 'plain_text_input', value: when } } } } },
-      });
+    const submit = (when: string) => submitView(svc, 'UREP1', view, { when });
     const bad = await submit('whenever');
     expect(bad.body).toMatchObject({ response_action: 'errors', errors: { when: expect.stringContaining('could not read a date') } });
     const good = await submit('2030-02-01 10:00 demo');
@@ -127,18 +121,7 @@ describe('lead card buttons', () => {
 });
 
 describe('the lead form', () => {
-  const submitLead = (values: Record<string, string>) =>
-    interact(svc, {
-      type: 'view_submission',
-      team: { id: 'T1', domain: 'acme' },
-      user: { id: 'UREP2', username: 'rep2', team_id: 'T1' },
-      view: {
-        id: 'V2',
-        callback_id: 'lead_add_form',
-        private_metadata: '',
-        state: { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: { type: 'plain_text_input', value: v } }])) },
-      },
-    });
+  const submitLead = (values: Record<string, string>) => submitView(svc, 'UREP2', { callback_id: 'lead_add_form' }, values);
 
   it('should open a modal when /lead add has no text', async () => {
     const res = await slash(svc, '/lead', 'add', as('UREP2'));

@@ -1,7 +1,7 @@
 import { TicketModel } from '../../src/store/ticket.model';
 import { AuditEventModel } from '../../src/store/audit-event.model';
 import { useTestDb } from '../helpers/db';
-import { buttons, click, interact, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { buttons, click, interact, slash, submitView, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 
 useTestDb();
 let svc: TestService;
@@ -127,13 +127,7 @@ describe('resolving, reopening, escalating, reassigning', () => {
     await click(svc, resolve, { user: 'USUP' });
     await svc.slack.waitFor(() => svc.slack.called('views.open').length === 1);
     const view = svc.slack.called('views.open')[0].body.view as { callback_id: string; private_metadata: string };
-    const submit = (note: string) =>
-      interact(svc, {
-        type: 'view_submission',
-        team: { id: 'T1', domain: 'acme' },
-        user: { id: 'USUP', username: 'sup', team_id: 'T1' },
-        view: { id: 'V9', callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: { note: { value: { type: 'plain_text_input', value: note } } } } },
-      });
+    const submit = (note: string) => submitView(svc, 'USUP', view, { note });
     expect((await submit('   ')).body).toMatchObject({ response_action: 'errors', errors: { note: expect.stringContaining('Say how') } });
     expect((await submit('rebooted it')).status).toBe(200);
     expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.status).toBe('resolved');
@@ -181,24 +175,7 @@ describe('"Open ticket" from a message', () => {
     const view = svc.slack.called('views.open')[0].body.view as { callback_id: string; blocks: { block_id: string; element: { initial_value?: string } }[] };
     const initial = Object.fromEntries(view.blocks.map((b) => [b.block_id, b.element.initial_value]));
     expect(initial).toMatchObject({ subject: 'Login fails after the update', description: 'Login fails after the update\nError 500 on every page' });
-    await interact(svc, {
-      type: 'view_submission',
-      team: { id: 'T1', domain: 'acme' },
-      user: { id: 'UREP1', username: 'rep1', team_id: 'T1' },
-      view: {
-        id: 'V5',
-        callback_id: view.callback_id,
-        private_metadata: '',
-        state: {
-          values: {
-            subject: { value: { type: 'plain_text_input', value: 'Login fails after the update' } },
-            description: { value: { type: 'plain_text_input', value: 'Error 500 on every page' } },
-            priority: { value: { type: 'static_select', selected_option: { value: 'high' } } },
-            lead: { lead_search: { type: 'external_select', selected_option: null } },
-          },
-        },
-      },
-    });
+    await submitView(svc, 'UREP1', view, { subject: 'Login fails after the update', description: 'Error 500 on every page', priority: { select: 'high' }, lead: { select: null } });
     expect(await TicketModel.findOne({ subject: 'Login fails after the update' }).lean()).toMatchObject({ description: 'Error 500 on every page', priority: 'high', leadId: null });
     await svc.slack.waitFor(() => posts('CSUPPORT').some((p) => visibleText(p.body as SlackMessage).includes('Login fails')));
   });
@@ -215,12 +192,7 @@ describe('Reassign button', () => {
     expect(offered).toContain('USUP2');
     expect(offered).not.toContain('UREP1');
     expect(offered).not.toContain('UADMIN');
-    await interact(svc, {
-      type: 'view_submission',
-      team: { id: 'T1', domain: 'acme' },
-      user: { id: 'USUP', username: 'sup', team_id: 'T1' },
-      view: { id: 'V7', callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: { assignee: { value: { type: 'static_select', selected_option: { value: 'USUP2' } } } } } },
-    });
+    await submitView(svc, 'USUP', view, { assignee: { select: 'USUP2' } });
     const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
     expect(t!.status).toBe('claimed');
     await svc.slack.waitFor(() => posts('USUP2').some((p) => visibleText(p.body as SlackMessage).includes(`gave you ${ref}`)));
