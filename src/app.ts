@@ -8,10 +8,16 @@ import { dispatch } from './commands/dispatch';
 import { createSlackAdapter, type SlackAdapter } from './bot/slack/slack-app';
 import { InFlight } from './inflight';
 import { createWecomRouter } from './bot/wecom/wecom-router';
-import type { WecomClient } from './bot/wecom/wecom-client';
 import { receiptsRepo } from './store/receipts.repo';
 import { messageCopiesRepo } from './store/message-copies.repo';
 import { createSandboxRouter } from './bot/sandbox/sandbox-router';
+import { SandboxFeed } from './bot/sandbox/sandbox-feed';
+import { SandboxOutbox } from './bot/sandbox/sandbox-outbox';
+import { SlackOutbox } from './bot/slack/slack-outbox';
+import { WecomOutbox } from './bot/wecom/wecom-outbox';
+import { WecomClient } from './bot/wecom/wecom-client';
+import type { Messenger } from './bot/messenger';
+import { createJobs, JOB_NAMES, type JobName, type Jobs } from './jobs/agenda';
 
 export interface AppDeps {
   config: Config;
@@ -20,6 +26,8 @@ export interface AppDeps {
   now?: () => Date;
   /** A preconfigured WeCom client (tests inject one with a fake clock). */
   wecomClient?: WecomClient;
+  /** The database the scheduled jobs use (Agenda opens its own connection); no jobs without it. */
+  mongoUri?: string;
 }
 
 export interface CreatedApp {
@@ -27,6 +35,8 @@ export interface CreatedApp {
   slack?: SlackAdapter;
   /** Requests acknowledged but still being worked on (shutdown drains them). */
   inflight: InFlight;
+  /** The scheduled jobs and outbox sender, built but not started (main starts them). */
+  jobs?: Jobs;
 }
 
 /** Builds the HTTP app (health, Slack); never listens, so tests can mount it on any port. */
@@ -60,6 +70,21 @@ export function createApp(deps: AppDeps): CreatedApp {
   });
 
   const inflight = new InFlight();
+  // One WeCom client for replies and queued messages, so its per-member pacing covers both.
+  const wecomClient =
+    deps.wecomClient ??
+    (config.wecomEnabled
+      ? new WecomClient({ baseUrl: config.WECOM_API_BASE_URL, corpId: config.WECOM_CORP_ID!, secret: config.WECOM_SECRET!, agentId: config.WECOM_AGENT_ID!, logger })
+      : undefined);
+  const feed = config.sandboxEnabled ? new SandboxFeed() : undefined;
+  let jobs: Jobs | undefined;
+  if (config.JOBS_ENABLED && deps.mongoUri) {
+    const messengers: Partial<Record<string, Messenger>> = {};
+    if (config.slackEnabled) messengers.slack = new SlackOutbox(config);
+    if (config.wecomEnabled || config.wecomBotEnabled) messengers.wecom = new WecomOutbox(wecomClient, logger);
+    if (feed) messengers.sandbox = new SandboxOutbox(feed);
+    jobs = createJobs({ config, logger, mongoUri: deps.mongoUri, messengers });
+  }
   const run = (req: Parameters<typeof dispatch>[0]) => dispatch(req, { config, logger, now: deps.now });
   let slack: SlackAdapter | undefined;
   if (config.slackEnabled) {
@@ -69,10 +94,13 @@ export function createApp(deps: AppDeps): CreatedApp {
   }
   if (config.wecomEnabled || config.wecomBotEnabled) {
     app.use(
-      createWecomRouter({ config, logger, dispatch: run, firstTime: receiptsRepo.firstTime, track: (w) => inflight.track(w), copies: messageCopiesRepo, client: deps.wecomClient }),
+      createWecomRouter({ config, logger, dispatch: run, firstTime: receiptsRepo.firstTime, track: (w) => inflight.track(w), copies: messageCopiesRepo, client: wecomClient }),
     );
   }
   // The local web sandbox (bot/sandbox): on by default when no platform is configured.
-  if (config.sandboxEnabled) app.use(createSandboxRouter({ config, logger, dispatch: run, track: (w) => inflight.track(w) }));
-  return { app, slack, inflight };
+  if (config.sandboxEnabled) {
+    const sandboxJobs = jobs && { names: JOB_NAMES, runNow: (name: string) => jobs.runNow(name as JobName) };
+    app.use(createSandboxRouter({ config, logger, dispatch: run, track: (w) => inflight.track(w), feed, jobs: sandboxJobs }));
+  }
+  return { app, slack, inflight, jobs };
 }

@@ -43,6 +43,13 @@ export const configSchema = z.object({
   DEFAULT_PHONE_REGION: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter region code such as CN').default('CN'),
   SANDBOX_ENABLED: z.stringbool().optional(),
   SANDBOX_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  // Scheduled jobs (src/jobs): nudges, escalations, SLA chases, the weekly digest, and the outbox sender.
+  JOBS_ENABLED: z.stringbool().default(true),
+  JOBS_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export type Config = z.infer<typeof configSchema> & { slackEnabled: boolean; wecomEnabled: boolean; wecomBotEnabled: boolean; sandboxEnabled: boolean };

@@ -32,12 +32,15 @@ async function main(): Promise<void> {
 
   // A fresh database gets the sandbox's demo workspace, so there is something to click at once.
   if (config.sandboxEnabled) await seedDemoIfEmpty(config, logger);
-  const { app, slack, inflight } = createApp({ config, logger });
+  const { app, slack, inflight, jobs } = createApp({ config, logger, mongoUri: uri });
   if (!config.slackEnabled) logger.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to enable it');
   else if (!slack?.router) {
     await slack?.app.start();
     logger.info('Slack connected in Socket Mode');
   }
+
+  if (jobs) await jobs.start();
+  else logger.info('scheduled jobs are off (JOBS_ENABLED=false)');
 
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ port: config.PORT }, `ChatCRM listening on http://localhost:${config.PORT}`);
@@ -51,6 +54,8 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     // Finish what was already acknowledged to Slack before the database goes away.
     if (!(await inflight.drain(10_000))) logger.warn({ pending: inflight.size }, 'shutting down with requests still running');
+    // Running jobs and the message being sent finish; queued messages wait in the outbox for the next start.
+    await jobs?.stop().catch((err) => logger.warn({ err }, 'jobs did not stop cleanly'));
     if (slack && !slack.router) await slack.app.stop().catch(() => undefined);
     await disconnectDb().catch(() => undefined);
     await embedded?.stop();

@@ -3,7 +3,8 @@ import * as leads from '../domain/leads.service';
 import { AppError } from '../domain/errors';
 import { ACTIONS, FORMS } from './constants';
 import { createdReply, listReply, type PageRef, assignReply } from './lead.command';
-import { leadCard, leadRef, memberName, stageLabel } from './lead-cards';
+import { infoCard, leadCard, leadRef, memberName, stageLabel } from './lead-cards';
+import { snoozeFollowUp } from '../domain/nudges.service';
 import type { Ctx } from './types';
 import { z } from 'zod';
 import * as tickets from '../domain/tickets.service';
@@ -35,6 +36,15 @@ const pageRef = z.union([
 ]);
 
 export const actionHandlers: Record<string, ActionHandler> = {
+  // From a follow-up nudge: "<lead id>:<days>:<due time in ms>" moves the follow-up and its nudge.
+  [ACTIONS.nudgeSnooze]: (ctx, value) => {
+    const [id, days, due] = value.split(':');
+    return onLead(ctx, id, async (lead) => {
+      const moved = await snoozeFollowUp(ctx.actor, lead, Number(days) === 7 ? 7 : 1, Number(due));
+      const until = ctx.formatDate(moved.nextFollowUpAt ?? ctx.actor.now());
+      return reply([infoCard(ctx.t('nudge.snoozed', { id: leadRef(moved), company: moved.company, until }))], { replaceOriginal: true });
+    });
+  },
   [ACTIONS.leadAdvance]: (ctx, value) => {
     const [id, from] = value.split(':');
     return onLead(ctx, id, async (lead) => {

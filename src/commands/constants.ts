@@ -1,7 +1,7 @@
 // Every name the platforms see: slash commands, shortcut callback ids, action ids and form ids.
 // The Slack manifests are checked against this file by a test.
 
-export const SLASH_COMMANDS = ['/lead', '/crm', '/log', '/ticket'] as const;
+export const SLASH_COMMANDS = ['/lead', '/crm', '/log', '/ticket', '/pipeline'] as const;
 export type SlashCommand = (typeof SLASH_COMMANDS)[number];
 
 export const SHORTCUTS = {
@@ -28,6 +28,7 @@ export const ACTIONS = {
   ticketEscalate: 'ticket_escalate',
   ticketReassign: 'ticket_reassign',
   ticketPage: 'ticket_page',
+  nudgeSnooze: 'nudge_snooze',
 } as const;
 
 export const FORMS = {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { reply } from '../bot/cards/card';
 import { ROLES, memberForMention, setManager, setOwnLocale, setRole, setTeam } from '../domain/members.service';
 import { configure, SETTING_NAMES } from '../domain/workspace.service';
+import { setMuted } from '../domain/nudges.service';
 import { isLocale, t } from '../domain/i18n';
 import { userError } from '../domain/errors';
 import { parseMention, splitFirst } from './args';
@@ -76,6 +77,10 @@ const config = defineCommand({
       stages: s.stages.join(' → '),
       assignment: s.assignment,
       'stale-days': s.staleDays,
+      'escalate-days': s.escalateDays,
+      'work-hours': `${s.workHours?.start}-${s.workHours?.end} ${(s.workHours?.days ?? []).map((d) => WEEKDAY_NAMES[d]).join(',')}`,
+      digest: `${WEEKDAY_NAMES[s.digest?.day ?? 1]} ${s.digest?.time}`,
+      'digest-channel': (s.digest?.channels ?? []).map((c) => `${c.team || '—'}: ${c.channel}`).join(', ') || '—',
       currency: s.currency,
       'support-channel': s.supportChannel || '—',
       sla: [sla('high'), sla('normal'), sla('low')].join(', '),
@@ -83,6 +88,21 @@ const config = defineCommand({
     return reply([infoCard(ctx.t('crm.config_set', { name, value: String(shown) }))]);
   },
 });
+
+const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** `/crm mute` and `/crm unmute`: no nudges by direct message for this member until unmuted. */
+const mute = (muted: boolean) =>
+  defineCommand({
+    name: muted ? 'crm mute' : 'crm unmute',
+    help: muted ? 'help.crm.mute' : 'help.crm.unmute',
+    parse: () => ({}),
+    input: z.object({}),
+    run: async (ctx) => {
+      await setMuted(ctx.actor, muted);
+      return reply([infoCard(ctx.t(muted ? 'crm.muted' : 'crm.unmuted'))]);
+    },
+  });
 
 const lang = defineCommand({
   name: 'crm lang',
@@ -98,4 +118,4 @@ const lang = defineCommand({
   },
 });
 
-export const crmCommands: CommandDef<never>[] = [role, team, manager, config, lang] as unknown as CommandDef<never>[];
+export const crmCommands: CommandDef<never>[] = [role, team, manager, config, lang, mute(true), mute(false)] as unknown as CommandDef<never>[];

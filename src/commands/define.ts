@@ -10,6 +10,8 @@ export interface CommandDef<I = unknown> {
   /** Catalogue key of the help line (usage and example). */
   help: MessageKey;
   adminOnly?: boolean;
+  /** A bare command ("/pipeline") runs with empty arguments instead of showing help. */
+  runsWithoutArgs?: boolean;
   /** Only these roles may run it (help lists it only for them); the domain enforces it too. */
   roles?: Role[];
   /** Turns the argument text into the shape `input` validates. */

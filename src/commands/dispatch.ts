@@ -13,6 +13,7 @@ import { leadCommands, leadForm } from './lead.command';
 import { crmCommands } from './crm.command';
 import { logCommands, logForm } from './log.command';
 import { ticketCommands } from './ticket.command';
+import { pipelineCommands } from './pipeline.command';
 import { leadOptions, ticketForm } from './pickers';
 import { actionHandlers } from './actions';
 import { formHandlers } from './forms';
@@ -20,7 +21,7 @@ import { errorCard } from './lead-cards';
 import type { BotRequest, Ctx } from './types';
 
 /** The one registry: "<command> <subcommand>" -> definition. */
-export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...logCommands, ...ticketCommands, ...crmCommands];
+export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...logCommands, ...ticketCommands, ...crmCommands, ...pipelineCommands];
 
 export interface DispatchDeps {
   config: Pick<Config, 'DEFAULT_LOCALE' | 'WECOM_DEFAULT_LOCALE' | 'DEFAULT_TIMEZONE' | 'DEFAULT_PHONE_REGION'>;
@@ -51,12 +52,18 @@ async function runCommand(ctx: Ctx, command: string, text: string): Promise<Repl
   if (!command) return reply([errorCard(ctx.t('error.not_a_command'))]);
   const base = command.replace(/^[/／]/, '').toLowerCase();
   const [sub, rest] = splitFirst(text);
+  const bare = !sub ? COMMANDS.find((c) => c.name === base && c.runsWithoutArgs) : undefined;
+  if (bare) return runDef(ctx, bare, '');
   if (!sub || ['help', '帮助', '?'].includes(sub.toLowerCase())) return helpReply(ctx);
   // "/lead show L-12" names a subcommand; "/log L-12 call …" is one command taking the whole text.
   const subDef = COMMANDS.find((c) => c.name === `${base} ${sub.toLowerCase()}`);
   const def = subDef ?? COMMANDS.find((c) => c.name === base);
   const args = subDef ? rest : text;
   if (!def) return reply([errorCard(ctx.t('error.unknown_command', { command: `/${base} ${sub}`.slice(0, 60) }))]);
+  return runDef(ctx, def, args);
+}
+
+async function runDef(ctx: Ctx, def: CommandDef<never>, args: string): Promise<Reply> {
   if (def.adminOnly && ctx.actor.member.role !== 'admin') return reply([errorCard(ctx.t('error.admin_only'))]);
   const parsed = def.input.safeParse(def.parse(args));
   if (!parsed.success) return reply([errorCard(ctx.t('error.usage', { usage: ctx.t(def.help) }))]);

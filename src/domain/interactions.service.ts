@@ -61,10 +61,11 @@ export async function logInteraction(actor: Actor, lead: LeadDoc, input: LogInpu
     messageAuthor: input.messageAuthor,
     messageLink: input.messageLink,
   });
-  const set: Record<string, unknown> = { lastContactAt: at };
-  if (input.next) Object.assign(set, { nextFollowUpAt: input.next.at, nextFollowUpWhat: input.next.what });
+  // A contact ends any gone-quiet spell; a new follow-up time moves the pending nudge.
+  const set: Record<string, unknown> = { lastContactAt: at, quietLevel: 0 };
+  if (input.next) Object.assign(set, { nextFollowUpAt: input.next.at, nextFollowUpWhat: input.next.what, followUpPending: true });
   const updated = (await leadsRepo.update(ws, lead._id, {}, set)) ?? lead;
-  await auditRepo.record(ws, { actorId: actor.member._id, platform: actor.platform, action: 'interaction.create', entity: 'lead', entityId: lead._id, before: null, after: { interactionId: interaction._id, kind: input.kind, ...set } });
+  await auditRepo.record(ws, { actorId: actor.member._id, platform: actor.platform, action: 'interaction.create', entity: 'lead', entityId: lead._id, before: null, after: { interactionId: interaction._id, kind: input.kind, ...set }, at });
   let ticket: TicketDoc | null = null;
   if (input.kind === 'complaint') {
     const subject = text.split('\n')[0].slice(0, 80);

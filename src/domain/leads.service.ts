@@ -34,7 +34,7 @@ function snapshot(lead: LeadDoc) {
 }
 
 async function audit(actor: Actor, action: string, lead: LeadDoc, before: unknown, after: unknown) {
-  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action, entity: 'lead', entityId: lead._id, before, after });
+  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action, entity: 'lead', entityId: lead._id, before, after, at: actor.now() });
 }
 
 async function pickOwner(actor: Actor): Promise<MemberDoc> {
@@ -109,6 +109,8 @@ export async function createLead(actor: Actor, input: LeadInput, opts: { force?:
         tags: input.tags,
         nextFollowUpAt: input.next?.at ?? null,
         nextFollowUpWhat: input.next?.what ?? '',
+        followUpPending: Boolean(input.next),
+        quietLevel: 0,
         lostReason: '',
         lastContactAt: null,
         keys,
@@ -217,7 +219,8 @@ export async function assignLead(actor: Actor, lead: LeadDoc, to: MemberDoc): Pr
 export async function setNextFollowUp(actor: Actor, lead: LeadDoc, at: Date, what: string): Promise<LeadDoc> {
   if (at.getTime() <= actor.now().getTime()) throw userError('invalid_input', 'error.date_past');
   if (what.length > 300) throw userError('invalid_input', 'error.field_too_long', { field: 'what', max: 300 });
-  return change(actor, lead, 'lead.next', { nextFollowUpAt: at, nextFollowUpWhat: what });
+  // A new time moves the lead's one pending nudge (the follow-up job reads these two fields).
+  return change(actor, lead, 'lead.next', { nextFollowUpAt: at, nextFollowUpWhat: what, followUpPending: true });
 }
 
 export type ListFilter = { kind: 'all' } | { kind: 'mine' } | { kind: 'team' } | { kind: 'stale' } | { kind: 'stage'; stage: string };

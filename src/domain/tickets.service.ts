@@ -42,7 +42,7 @@ function assertWorker(actor: Actor): void {
 }
 
 async function audit(actor: Actor, action: string, t: TicketDoc, before: unknown, after: unknown) {
-  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action, entity: 'ticket', entityId: t._id, before, after });
+  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action, entity: 'ticket', entityId: t._id, before, after, at: actor.now() });
 }
 
 function dueTimes(actor: Actor, priority: Priority, from: Date) {
@@ -146,7 +146,7 @@ export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): P
 
 export async function reopenTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc> {
   if (!worksTickets(actor.member) && !t.createdById.equals(actor.member._id)) throw userError('forbidden', 'ticket.support_only');
-  const set = { status: 'open', assigneeId: null, claimedAt: null, resolvedAt: null, resolution: '', claimRound: (t.claimRound ?? 0) + 1, ...dueTimes(actor, t.priority, actor.now()) };
+  const set = { status: 'open', assigneeId: null, claimedAt: null, resolvedAt: null, resolution: '', claimRound: (t.claimRound ?? 0) + 1, slaClaimAlerted: false, slaResolveAlerted: false, ...dueTimes(actor, t.priority, actor.now()) };
   const open = await ticketsRepo.transition(wsId(actor), t._id, { status: 'resolved' }, set);
   if (!open) throw userError('conflict', 'ticket.not_resolved', { id: ticketRef(t) });
   await audit(actor, 'ticket.reopen', open, { status: 'resolved', resolution: t.resolution }, { status: 'open' });

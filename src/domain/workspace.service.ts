@@ -6,9 +6,40 @@ import { assertAdmin } from './access';
 import { userError } from './errors';
 import { isLocale } from './i18n';
 import { isTimeZone } from '../config';
+import { parseClock } from './schedule';
 
-export type SettingName = 'locale' | 'timezone' | 'stages' | 'assignment' | 'stale-days' | 'currency' | 'support-channel' | 'sla';
-export const SETTING_NAMES: SettingName[] = ['locale', 'timezone', 'stages', 'assignment', 'stale-days', 'currency', 'support-channel', 'sla'];
+export const SETTING_NAMES = [
+  'locale',
+  'timezone',
+  'stages',
+  'assignment',
+  'stale-days',
+  'escalate-days',
+  'work-hours',
+  'digest',
+  'digest-channel',
+  'currency',
+  'support-channel',
+  'sla',
+] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+
+const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, 周日: 0, 周一: 1, 周二: 2, 周三: 3, 周四: 4, 周五: 5, 周六: 6 };
+
+/** "mon-fri", "mon,wed,fri", "周一-周五" -> [1..5]; null when unreadable. */
+export function parseWeekdays(s: string): number[] | null {
+  const days = new Set<number>();
+  for (const part of s.toLowerCase().split(/[,，]/)) {
+    const [a, b] = part.split(/[-–~]/).map((x) => WEEKDAYS[x.trim().slice(0, x.trim().startsWith('周') ? 2 : 3)]);
+    if (a === undefined || (part.match(/[-–~]/) && b === undefined)) return null;
+    if (b === undefined) days.add(a);
+    else for (let d = a; ; d = (d + 1) % 7) {
+      days.add(d);
+      if (d === b) break;
+    }
+  }
+  return days.size ? [...days].sort() : null;
+}
 
 /** "90m", "4h", "2d", "1h30m" -> minutes; null when unreadable. */
 export function parseDuration(s: string): number | null {
@@ -33,7 +64,7 @@ export function parseChannel(s: string): string | null {
 
 
 /** Validates one `/crm config <name> <value>` and returns the settings patch. */
-function settingPatch(name: SettingName, value: string): Record<string, unknown> {
+function settingPatch(name: Exclude<SettingName, 'digest-channel'>, value: string): Record<string, unknown> {
   const v = value.trim();
   switch (name) {
     case 'locale':
@@ -51,6 +82,28 @@ function settingPatch(name: SettingName, value: string): Record<string, unknown>
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1 || n > 365) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '1–365' });
       return { staleDays: n };
+    }
+    case 'escalate-days': {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 365) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '1–365' });
+      return { escalateDays: n };
+    }
+    case 'work-hours': {
+      // "09:00-18:00 mon-fri"
+      const [range, daysText] = v.split(/\s+/);
+      const [start, end] = (range ?? '').split(/[-–~]/);
+      const s = parseClock(start ?? '');
+      const e = parseClock(end ?? '');
+      const days = parseWeekdays(daysText ?? 'mon-fri');
+      if (s === null || e === null || e <= s || !days) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '09:00-18:00 mon-fri' });
+      return { 'workHours.start': start.trim(), 'workHours.end': end.trim(), 'workHours.days': days };
+    }
+    case 'digest': {
+      // "mon 09:00"
+      const [dayText, time] = v.split(/\s+/);
+      const days = parseWeekdays(dayText ?? '');
+      if (!days || days.length !== 1 || parseClock(time ?? '') === null) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'mon 09:00' });
+      return { 'digest.day': days[0], 'digest.time': time };
     }
     case 'currency':
       if (!/^[A-Z]{3}$/.test(v.toUpperCase())) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'CNY, USD, EUR, …' });
@@ -79,9 +132,21 @@ function settingPatch(name: SettingName, value: string): Record<string, unknown>
   }
 }
 
+/** `/crm config digest-channel [team] #channel`: where a team's digest goes ('none' = its managers). */
+async function digestChannelPatch(actor: Actor, value: string): Promise<Record<string, unknown>> {
+  const parts = value.trim().split(/\s+/);
+  const channel = parseChannel(parts[parts.length - 1] ?? '');
+  const team = parts.length > 1 ? parts.slice(0, -1).join(' ') : '';
+  if (channel === null || team.length > 60) {
+    throw userError('invalid_input', 'crm.config_bad_value', { name: 'digest-channel', allowed: '[team] #channel | none' });
+  }
+  const others = (actor.workspace.settings?.digest?.channels ?? []).filter((c) => (c.team ?? '') !== team).map((c) => ({ team: c.team ?? '', channel: c.channel ?? '' }));
+  return { 'digest.channels': channel ? [...others, { team, channel }] : others };
+}
+
 export async function configure(actor: Actor, name: SettingName, value: string): Promise<WorkspaceDoc> {
   assertAdmin(actor);
-  const patch = settingPatch(name, value);
+  const patch = name === 'digest-channel' ? await digestChannelPatch(actor, value) : settingPatch(name, value);
   // Audit as { setting: value }: stored keys may not contain '.', which the update paths do.
   const before = { [name]: JSON.parse(JSON.stringify(actor.workspace.settings ?? {})) };
   const updated = await workspacesRepo.updateSettings(wsId(actor), patch);

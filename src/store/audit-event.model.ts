@@ -12,6 +12,7 @@ const auditEventSchema = new Schema({
   at: { type: Date, required: true },
 });
 auditEventSchema.index({ workspaceId: 1, entity: 1, entityId: 1, at: -1 });
+auditEventSchema.index({ workspaceId: 1, action: 1, at: 1 });
 
 export type AuditEvent = InferSchemaType<typeof auditEventSchema>;
 export const AuditEventModel = model('AuditEvent', auditEventSchema);

@@ -9,11 +9,13 @@ export interface AuditInput {
   entityId: Types.ObjectId;
   before: unknown;
   after: unknown;
+  /** When it happened (the actor's clock); defaults to now. */
+  at?: Date;
 }
 
 export const auditRepo = {
   async record(workspaceId: Types.ObjectId, e: AuditInput): Promise<void> {
-    await AuditEventModel.create({ workspaceId, ...e, at: new Date() });
+    await AuditEventModel.create({ workspaceId, ...e, at: e.at ?? new Date() });
   },
 
   async forEntity(workspaceId: Types.ObjectId, entity: string, entityId: Types.ObjectId) {

@@ -15,6 +15,7 @@ const interactionSchema = new Schema({
   ticketId: { type: Schema.Types.ObjectId, default: null },
 });
 interactionSchema.index({ workspaceId: 1, leadId: 1, at: -1 });
+interactionSchema.index({ workspaceId: 1, at: 1 });
 
 export type Interaction = InferSchemaType<typeof interactionSchema>;
 export type InteractionDoc = HydratedDocument<Interaction>;

@@ -19,6 +19,10 @@ const leadSchema = new Schema(
     nextFollowUpWhat: { type: String, default: '' },
     lostReason: { type: String, default: '' },
     lastContactAt: { type: Date, default: null },
+    // A follow-up nudge is still to be sent for nextFollowUpAt (set with it, cleared once queued).
+    followUpPending: { type: Boolean, default: false },
+    // Gone-quiet state since the last contact: 0 active, 1 owner nudged, 2 escalated to the manager.
+    quietLevel: { type: Number, default: 0 },
     // Normalised keys used for duplicate detection and search; display fields keep what the user typed.
     keys: {
       phones: { type: [String], default: [] },
@@ -36,6 +40,9 @@ leadSchema.index({ workspaceId: 1, 'keys.company': 1, 'keys.contact': 1 });
 leadSchema.index({ workspaceId: 1, ownerId: 1, updatedAt: -1 });
 leadSchema.index({ workspaceId: 1, stage: 1 });
 leadSchema.index({ workspaceId: 1, nextFollowUpAt: 1 });
+leadSchema.index({ workspaceId: 1, followUpPending: 1, nextFollowUpAt: 1 });
+leadSchema.index({ workspaceId: 1, quietLevel: 1, lastContactAt: 1 });
+leadSchema.index({ workspaceId: 1, createdAt: 1 });
 
 export type Lead = InferSchemaType<typeof leadSchema>;
 export type LeadDoc = HydratedDocument<Lead>;

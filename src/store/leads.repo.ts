@@ -122,6 +122,23 @@ export const leadsRepo = {
     return LeadModel.find(toFilter(workspaceId, q)).sort({ updatedAt: -1, _id: -1 }).skip(skip).limit(limit);
   },
 
+  /** Leads whose follow-up time has come and whose nudge is not queued yet. */
+  async dueFollowUps(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<LeadDoc[]> {
+    return LeadModel.find({ workspaceId, followUpPending: true, nextFollowUpAt: { $lte: now } }).sort({ nextFollowUpAt: 1 }).limit(limit);
+  },
+
+  /** Open leads at gone-quiet `level` whose last contact (or creation) is before `before`. */
+  async quiet(workspaceId: Types.ObjectId, level: number, before: Date, limit: number): Promise<LeadDoc[]> {
+    return LeadModel.find({
+      workspaceId,
+      quietLevel: level,
+      stage: { $nin: ['won', 'lost'] },
+      $or: [{ lastContactAt: { $lt: before } }, { lastContactAt: null, createdAt: { $lt: before } }],
+    })
+      .sort({ _id: 1 })
+      .limit(limit);
+  },
+
   /** Applies `set` only if the lead still matches `expect` (optimistic check); null when it changed. */
   async update(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<LeadDoc | null> {
     return LeadModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set }, { returnDocument: 'after' });

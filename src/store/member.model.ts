@@ -12,6 +12,8 @@ const memberSchema = new Schema(
     team: { type: String, default: '' },
     managerId: { type: Schema.Types.ObjectId, default: null },
     locale: { type: String, default: null },
+    // `/crm mute`: no nudges by direct message until `/crm unmute`.
+    muted: { type: Boolean, default: false },
   },
   { timestamps: true },
 );

@@ -47,6 +47,10 @@ export const membersRepo = {
     return rows.map((r) => r._id);
   },
 
+  async all(workspaceId: Types.ObjectId): Promise<MemberDoc[]> {
+    return MemberModel.find({ workspaceId }).sort({ createdAt: 1, _id: 1 }) as Promise<MemberDoc[]>;
+  },
+
   async update(workspaceId: Types.ObjectId, id: unknown, set: Record<string, unknown>): Promise<MemberDoc | null> {
     return MemberModel.findOneAndUpdate({ workspaceId, _id: id }, { $set: set }, { returnDocument: 'after' }) as Promise<MemberDoc | null>;
   },

@@ -23,6 +23,9 @@ const ticketSchema = new Schema(
     // SLA targets stored when the ticket opens (and again on reopen); the jobs issue chases breaches.
     firstResponseDueAt: { type: Date, required: true },
     resolutionDueAt: { type: Date, required: true },
+    // The SLA job has chased this round's missed claim / resolution target (reset on reopen).
+    slaClaimAlerted: { type: Boolean, default: false },
+    slaResolveAlerted: { type: Boolean, default: false },
   },
   { timestamps: true },
 );
@@ -30,6 +33,10 @@ ticketSchema.index({ workspaceId: 1, seq: 1 }, { unique: true });
 ticketSchema.index({ workspaceId: 1, status: 1, createdAt: -1 });
 ticketSchema.index({ workspaceId: 1, assigneeId: 1, status: 1 });
 ticketSchema.index({ workspaceId: 1, leadId: 1 });
+ticketSchema.index({ workspaceId: 1, status: 1, firstResponseDueAt: 1 });
+ticketSchema.index({ workspaceId: 1, status: 1, resolutionDueAt: 1 });
+ticketSchema.index({ workspaceId: 1, createdAt: 1 });
+ticketSchema.index({ workspaceId: 1, resolvedAt: 1 });
 
 export type Ticket = InferSchemaType<typeof ticketSchema>;
 export type TicketDoc = HydratedDocument<Ticket>;

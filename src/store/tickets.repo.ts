@@ -60,6 +60,16 @@ export const ticketsRepo = {
     await TicketClaimModel.deleteOne({ workspaceId, ticketId, round, memberId });
   },
 
+  /** Unclaimed tickets past their first-response target, not chased yet this round. */
+  async missedClaim(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<TicketDoc[]> {
+    return TicketModel.find({ workspaceId, status: 'open', firstResponseDueAt: { $lte: now }, slaClaimAlerted: { $ne: true } }).limit(limit);
+  },
+
+  /** Unresolved tickets past their resolution target, not chased yet this round. */
+  async missedResolution(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<TicketDoc[]> {
+    return TicketModel.find({ workspaceId, status: { $in: ['open', 'claimed'] }, resolutionDueAt: { $lte: now }, slaResolveAlerted: { $ne: true } }).limit(limit);
+  },
+
   async count(workspaceId: Types.ObjectId, q: TicketQuery): Promise<number> {
     return TicketModel.countDocuments(toFilter(workspaceId, q));
   },

@@ -15,7 +15,21 @@ const workspaceSchema = new Schema(
       currency: { type: String, default: 'CNY' },
       stages: { type: [String], default: () => [...DEFAULT_STAGES] },
       assignment: { type: String, enum: ['creator', 'round_robin'], default: 'creator' },
+      // A lead with no interaction for staleDays nudges its owner; escalateDays later, their manager.
       staleDays: { type: Number, default: 3 },
+      escalateDays: { type: Number, default: 7 },
+      // Nudges wait for the working day: these weekdays (0 = Sunday), between start and end, local time.
+      workHours: {
+        start: { type: String, default: '09:00' },
+        end: { type: String, default: '18:00' },
+        days: { type: [Number], default: () => [1, 2, 3, 4, 5] },
+      },
+      // The weekly digest: weekday (0 = Sunday) and local time; per-team channels ('' team = no team).
+      digest: {
+        day: { type: Number, default: 1 },
+        time: { type: String, default: '09:00' },
+        channels: { type: [{ _id: false, team: String, channel: String }], default: () => [] },
+      },
       // Where new tickets are posted: a Slack channel id or a WeCom group-robot webhook ('' = the creator).
       supportChannel: { type: String, default: '' },
       // Minutes to first response (claim) and to resolution, per priority.

@@ -20,6 +20,11 @@ export const workspacesRepo = {
   },
 
   /** True when the database holds at least one workspace (an empty one gets the sandbox demo). */
+  /** Every workspace (a small collection): the jobs fan out over it, one workspace at a time. */
+  async all(): Promise<WorkspaceDoc[]> {
+    return WorkspaceModel.find({}).sort({ _id: 1 });
+  },
+
   async any(): Promise<boolean> {
     return (await WorkspaceModel.exists({})) !== null;
   },

@@ -151,6 +151,12 @@ export const SANDBOX_CLIENT_JS = String.raw`(function () {
       send('action', { as: as(), actionId: b.getAttribute('data-action-id'), value: b.getAttribute('data-value') || '', messageId: messageIdOf(b) }, b);
     } else if (b.hasAttribute('data-form-cancel')) {
       send('form/cancel', { as: as(), messageId: messageIdOf(b) }, b);
+    } else if (b.hasAttribute('data-job')) {
+      var jobStatus = document.getElementById('jobs-status');
+      b.disabled = true;
+      api('jobs/' + encodeURIComponent(b.getAttribute('data-job')), { as: as() })
+        .then(function (r) { jobStatus.textContent = r.message; refresh(); }, function (err) { jobStatus.textContent = err.message; })
+        .then(function () { b.disabled = false; });
     } else if (b.hasAttribute('data-example')) {
       input.value = b.getAttribute('data-example');
       input.focus();

@@ -49,12 +49,17 @@ export function renderMessageHtml(msg: FeedMessage, locale: Locale, members: Dem
 export interface PageOptions {
   locale: Locale;
   members: DemoMember[];
+  /** Scheduled jobs that can be run from the page ("Run now"); none when jobs are off. */
+  jobs?: readonly string[];
 }
 
-export function renderPage({ locale, members }: PageOptions): string {
+export function renderPage({ locale, members, jobs = [] }: PageOptions): string {
   const tr = (k: Parameters<typeof t>[1], p?: Record<string, string>) => escapeHtml(t(locale, k, p));
   const asOptions = members.map((m, i) => `<option value="${escapeHtml(m.id)}"${i === 0 ? ' selected' : ''}>${escapeHtml(memberLabel(locale, m))}</option>`).join('');
   const langs = [['en', 'English'], ['zh-CN', '中文']].map(([v, label]) => `<option value="${v}"${v === locale ? ' selected' : ''}>${label}</option>`).join('');
+  const jobList = jobs
+    .map((j) => `<li><span>${tr(`sandbox.jobs.${j}` as Parameters<typeof t>[1])}</span> <button type="button" class="btn" data-job="${escapeHtml(j)}">${tr('sandbox.jobs.run')}</button></li>`)
+    .join('');
   const examples = EXAMPLES.map((e) => `<button type="button" class="chip" data-example="${escapeHtml(e)}">${escapeHtml(e)}</button>`).join('');
   // Read by the script; `<` is escaped so no text can close the script element.
   const clientConfig = JSON.stringify({ members: members.map((m) => m.id), offline: t(locale, 'sandbox.error.offline') }).replace(/</g, '\\u003c');
@@ -94,10 +99,9 @@ export function renderPage({ locale, members }: PageOptions): string {
     <h2>${tr('sandbox.channels.title')}</h2>
     <div id="channel-panes" class="panes"></div>
     <p class="empty" data-empty-for="channel">${tr('sandbox.channels.empty')}</p>
-    <!-- RUN NOW: the "Run now" controls of the scheduled jobs (nudges, digests) go in this section once src/jobs exists. -->
     <section id="jobs" class="jobs">
       <h2>${tr('sandbox.jobs.title')}</h2>
-      <p>${tr('sandbox.jobs.none')}</p>
+      ${jobs.length ? `<p>${tr('sandbox.jobs.hint')}</p><ul class="job-list">${jobList}</ul><p id="jobs-status" class="status" role="status"></p>` : `<p>${tr('sandbox.jobs.none')}</p>`}
     </section>
   </aside>
 </main>

@@ -5,7 +5,7 @@ import type { Config } from '../../config';
 import type { Logger } from '../../logger';
 import type { BotRequest } from '../../commands/types';
 import { DEMO_MEMBERS, type DemoMember } from '../../domain/demo-workspace';
-import { isLocale, t } from '../../domain/i18n';
+import { isLocale, t, type MessageKey } from '../../domain/i18n';
 import type { Reply } from '../cards/card';
 import { LANG_COOKIE, readCookie, tokenGuard } from './sandbox-auth';
 import { SANDBOX_CLIENT_JS } from './sandbox-client';
@@ -21,6 +21,15 @@ export interface SandboxDeps {
   logger: Logger;
   dispatch: Dispatch;
   track?: <T>(work: Promise<T>) => Promise<T>;
+  /** Where replies and queued messages appear (shared with the jobs' sandbox messenger). */
+  feed?: SandboxFeed;
+  /** The scheduled jobs, for the "Run now" buttons. */
+  jobs?: SandboxJobs;
+}
+
+export interface SandboxJobs {
+  names: readonly string[];
+  runNow(name: string): Promise<{ queued: number; sent: number }>;
 }
 
 const SECURITY_HEADERS = {
@@ -38,7 +47,7 @@ export function createSandboxRouter(deps: SandboxDeps): Router {
   const { config } = deps;
   const log = deps.logger.child({ component: 'sandbox' });
   const track: <T>(work: Promise<T>) => Promise<T> = deps.track ?? ((w) => w);
-  const feed = new SandboxFeed();
+  const feed = deps.feed ?? new SandboxFeed();
   // Part of the feed version, so a page left open across a restart reloads everything.
   const instance = randomBytes(4).toString('hex');
   const version = () => `${instance}.${feed.version}`;
@@ -84,7 +93,7 @@ export function createSandboxRouter(deps: SandboxDeps): Router {
   const json = express.json({ limit: '256kb' });
 
   sandbox.get('/', (req, res) => {
-    res.type('html').send(renderPage({ locale: localeOf(req), members }));
+    res.type('html').send(renderPage({ locale: localeOf(req), members, jobs: deps.jobs?.names }));
   });
   sandbox.get('/app.js', (_req, res) => {
     res.type('application/javascript').send(SANDBOX_CLIENT_JS);
@@ -145,6 +154,18 @@ export function createSandboxRouter(deps: SandboxDeps): Router {
     if (!p) return;
     const reply = await track(deps.dispatch(fromSuggest(p.member, p.body.field, p.body.query)));
     res.json({ options: reply.options ?? [] });
+  });
+
+  // "Run now": one job at once, so a digest or a nudge can be seen without waiting for its time.
+  sandbox.post('/api/jobs/:name', json, async (req, res) => {
+    const name = String(req.params.name);
+    const jobs = deps.jobs;
+    if (!jobs || !jobs.names.includes(name)) {
+      bad(req, res, `unknown job ${name.slice(0, 40)}`);
+      return;
+    }
+    const { queued, sent } = await track(jobs.runNow(name));
+    res.json({ version: version(), message: t(localeOf(req), 'sandbox.jobs.done', { job: t(localeOf(req), `sandbox.jobs.${name}` as MessageKey), queued, sent }) });
   });
 
   router.use('/sandbox', sandbox);

@@ -11,6 +11,7 @@ const BACKOFF_BASE_MS = 1_000; // -1, 5xx, network: 1 s, 2 s, 4 s
 const HTTP_TIMEOUT_MS = 10_000;
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
+const DUPLICATE_CHECK_SECONDS = 4 * 3600; // WeCom's maximum
 const CONFIG_ERRCODES = new Set([40001, 40013, 60020]); // bad secret, bad corpid, IP not trusted
 const TOKEN_ERRCODES = new Set([40014, 42001]); // invalid / expired access_token
 
@@ -160,10 +161,13 @@ export class WecomClient {
    * Queues a message to one member. Resolves once WeCom accepted it; sends are spaced so the member
    * never exceeds perMinute / perHour (WeCom would drop the excess silently), in call order.
    */
-  sendMessage(toUser: string, message: WecomMessage): Promise<{ msgid?: string; responseCode?: string }> {
-    const body = { touser: toUser, agentid: this.opts.agentId, ...message, enable_duplicate_check: 0 };
+  sendMessage(toUser: string, message: WecomMessage, opts: { duplicateCheck?: boolean } = {}): Promise<{ msgid?: string; responseCode?: string }> {
+    // With WeCom's duplicate check on, an identical request within 4 hours is not delivered twice, so
+    // the call may be repeated after a failure that may have reached WeCom.
+    const dedupe = opts.duplicateCheck ? { enable_duplicate_check: 1, duplicate_check_interval: DUPLICATE_CHECK_SECONDS } : { enable_duplicate_check: 0 };
+    const body = { touser: toUser, agentid: this.opts.agentId, ...message, ...dedupe };
     return this.pacer.schedule(toUser, async () => {
-      const reply = await this.post('message/send', body);
+      const reply = await this.post('message/send', body, Boolean(opts.duplicateCheck));
       if (optionalString(reply.invaliduser)) {
         this.opts.logger.warn({ invaliduser: reply.invaliduser }, 'WeCom skipped recipients outside the app');
       }
@@ -214,13 +218,13 @@ export class WecomClient {
   }
 
   /** A business call: on 40014/42001 fetch a new token and retry once (a second one is an error). */
-  private async post(api: string, body: Record<string, unknown>): Promise<WecomReply> {
+  private async post(api: string, body: Record<string, unknown>, repeatable = false): Promise<WecomReply> {
     for (let refreshed = false; ; refreshed = true) {
       const token = await this.getToken();
       const call = () => this.http.post(`/cgi-bin/${api}`, body, { params: { access_token: token } });
       // Sending a message or spending a single-use response code is not idempotent: never repeat it
       // after a failure that may have reached WeCom.
-      const reply = await callWithRetry(api, call, this.deps, api !== 'message/send' && api !== 'message/update_template_card');
+      const reply = await callWithRetry(api, call, this.deps, repeatable || (api !== 'message/send' && api !== 'message/update_template_card'));
       if (TOKEN_ERRCODES.has(reply.errcode) && !refreshed) {
         this.opts.logger.info({ api, errcode: reply.errcode }, 'WeCom rejected the access_token; fetching a new one');
         // Only drop the token we used: a concurrent caller may already have fetched a fresh one.

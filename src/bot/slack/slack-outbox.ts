@@ -1,0 +1,89 @@
+import { webApi } from '@slack/bolt';
+import type { Config } from '../../config';
+import { renderMessage } from '../cards/render-slack';
+import type { Messenger, Outgoing, SendResult } from '../messenger';
+
+/** Message metadata type that carries the outbox key, so a resend can first look for the message. */
+export const OUTBOX_EVENT_TYPE = 'chatcrm_outbox';
+const HISTORY_PAGES = 5;
+// Slack errors that mean "try later" rather than "this will never work".
+const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+
+interface SlackError {
+  code?: string;
+  retryAfter?: number;
+  data?: { error?: string };
+  statusCode?: number;
+}
+
+export function classifySlackError(err: unknown): Extract<SendResult, { ok: false }> {
+  const e = (err ?? {}) as SlackError;
+  if (e.code === 'slack_webapi_rate_limited_error') return { ok: false, reason: 'rate limited (429)', retry: true, mayHaveArrived: false, retryAfterMs: (e.retryAfter ?? 1) * 1000 };
+  if (e.code === 'slack_webapi_platform_error') {
+    const error = e.data?.error ?? 'unknown_error';
+    const transient = TRANSIENT.has(error);
+    return { ok: false, reason: error, retry: transient, mayHaveArrived: transient && error !== 'ratelimited' };
+  }
+  // An HTTP 5xx, a timeout or a dropped connection: Slack may have posted the message.
+  return { ok: false, reason: e.statusCode ? `HTTP ${e.statusCode}` : (e.code ?? String(err)), retry: true, mayHaveArrived: true };
+}
+
+/**
+ * Sends queued messages with its own WebClient: no built-in retries and no waiting out 429s inside the
+ * client, so the outbox decides when to try again. Each post carries its key as message metadata; a
+ * resend after an uncertain attempt first reads the channel's recent history for that key.
+ */
+export class SlackOutbox implements Messenger {
+  private readonly client: InstanceType<typeof webApi.WebClient>;
+  private readonly dmChannels = new Map<string, string>();
+
+  constructor(config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>) {
+    this.client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+      slackApiUrl: config.SLACK_API_URL,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logLevel: webApi.LogLevel.ERROR,
+    });
+  }
+
+  async send(m: Outgoing, opts: { recheck: boolean }): Promise<SendResult> {
+    try {
+      const channel = m.kind === 'dm' ? await this.dmChannel(m.to) : m.to;
+      if (opts.recheck && (await this.alreadyPosted(channel, m))) return { ok: true };
+      await this.client.chat.postMessage({
+        channel,
+        ...renderMessage({ cards: m.cards, locale: m.locale }),
+        metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: m.key } },
+      });
+      return { ok: true };
+    } catch (err) {
+      return classifySlackError(err);
+    }
+  }
+
+  /** The direct-message channel with a user (history can only be read there, not by user id). */
+  private async dmChannel(user: string): Promise<string> {
+    const known = this.dmChannels.get(user);
+    if (known) return known;
+    const res = await this.client.conversations.open({ users: user });
+    const id = res.channel?.id;
+    if (!id) throw Object.assign(new Error('conversations.open returned no channel'), { code: 'slack_webapi_platform_error', data: { error: 'channel_not_found' } });
+    this.dmChannels.set(user, id);
+    return id;
+  }
+
+  private async alreadyPosted(channel: string, m: Outgoing): Promise<boolean> {
+    let cursor: string | undefined;
+    const oldest = String(Math.floor(m.queuedAt.getTime() / 1000) - 60);
+    for (let page = 0; page < HISTORY_PAGES; page++) {
+      const res = await this.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, cursor });
+      for (const msg of res.messages ?? []) {
+        const meta = msg.metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
+        if (meta?.event_type === OUTBOX_EVENT_TYPE && meta.event_payload?.key === m.key) return true;
+      }
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (!cursor) return false;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,93 @@
+import { Agenda } from 'agenda';
+import ConnectionString from 'mongodb-connection-string-url';
+import type { Messenger } from '../bot/messenger';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { FOLLOW_UPS_JOB, runFollowUps } from './follow-up-nudge.job';
+import { GONE_QUIET_JOB, runGoneQuiet } from './gone-quiet.job';
+import { TICKET_SLA_JOB, runTicketSla } from './ticket-sla.job';
+import { WEEKLY_DIGEST_JOB, runWeeklyDigest } from './weekly-digest.job';
+import { OutboxSender } from './outbox-sender';
+import type { JobDeps, JobResult } from './job-deps';
+
+export const JOB_NAMES = [FOLLOW_UPS_JOB, GONE_QUIET_JOB, TICKET_SLA_JOB, WEEKLY_DIGEST_JOB] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export interface JobsOptions {
+  config: Pick<Config, 'DEFAULT_LOCALE' | 'JOBS_EVERY_SECONDS' | 'OUTBOX_POLL_MS' | 'OUTBOX_LEASE_SECONDS' | 'OUTBOX_RETRY_BASE_MS' | 'OUTBOX_MAX_ATTEMPTS' | 'MONGODB_DB'>;
+  logger: Logger;
+  mongoUri: string;
+  messengers: Partial<Record<string, Messenger>>;
+}
+
+export interface Jobs {
+  /** Starts Agenda (the recurring sweeps, locked across instances) and the outbox sender. */
+  start(): Promise<void>;
+  /** Stops taking new work, waits for running jobs and the send in hand, closes Agenda's connection. */
+  stop(): Promise<void>;
+  /** Runs one job at once (sandbox "Run now", tests with a controlled clock); quiet hours are ignored. */
+  runNow(name: JobName, now?: Date): Promise<JobResult & { sent: number }>;
+  sender: OutboxSender;
+}
+
+/** Agenda keeps its own driver (mongodb 4): it gets its own client to the same database. */
+function agendaAddress(uri: string, db: string): string {
+  const cs = new ConnectionString(uri);
+  cs.pathname = `/${db}`;
+  return cs.toString();
+}
+
+export function createJobs(opts: JobsOptions): Jobs {
+  const { config, logger } = opts;
+  const sender = new OutboxSender(opts.messengers, logger.child({ part: 'outbox' }), {
+    pollMs: config.OUTBOX_POLL_MS,
+    leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
+    retryBaseMs: config.OUTBOX_RETRY_BASE_MS,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+  });
+  const deps: JobDeps = { config, logger, kick: () => sender.kick() };
+  const runs: Record<JobName, (now: Date, manual: boolean) => Promise<JobResult>> = {
+    [FOLLOW_UPS_JOB]: (now, manual) => runFollowUps(deps, now, { anyHour: manual }),
+    [GONE_QUIET_JOB]: (now, manual) => runGoneQuiet(deps, now, { anyHour: manual }),
+    [TICKET_SLA_JOB]: (now) => runTicketSla(deps, now),
+    [WEEKLY_DIGEST_JOB]: (now, manual) => runWeeklyDigest(deps, now, { now: manual }),
+  };
+  let agenda: Agenda | undefined;
+
+  return {
+    sender,
+    async start() {
+      const every = config.JOBS_EVERY_SECONDS;
+      agenda = new Agenda({
+        db: { address: agendaAddress(opts.mongoUri, config.MONGODB_DB), collection: 'agendaJobs' },
+        processEvery: `${Math.min(every, 5)} seconds`,
+        // A sweep that has not finished in ten minutes is taken over by another instance.
+        defaultLockLifetime: 10 * 60_000,
+      });
+      agenda.on('error', (err: unknown) => logger.error({ err }, 'Agenda error'));
+      for (const name of JOB_NAMES) {
+        agenda.define(name, async () => {
+          const result = await runs[name](new Date(), false);
+          if (result.queued) logger.info({ job: name, queued: result.queued }, 'job queued messages');
+        });
+      }
+      await agenda.start();
+      await agenda.every(`${every} seconds`, [...JOB_NAMES]);
+      sender.start();
+      logger.info({ every, jobs: JOB_NAMES }, 'scheduled jobs started');
+    },
+    async stop() {
+      if (agenda) {
+        await agenda.drain();
+        await agenda.stop(); // unlocks jobs this instance locked but had not started
+        await agenda.close({ force: false }).catch(() => undefined);
+      }
+      await sender.stop();
+    },
+    async runNow(name, now = new Date()) {
+      const result = await runs[name](now, true);
+      const sent = await sender.runOnce();
+      return { ...result, sent };
+    },
+  };
+}

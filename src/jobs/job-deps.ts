@@ -1,0 +1,58 @@
+import type { Types } from 'mongoose';
+import type { Config, Locale } from '../config';
+import type { Logger } from '../logger';
+import type { Card } from '../bot/cards/card';
+import { makeCtx } from '../commands/context';
+import type { Ctx } from '../commands/types';
+import { queueMessage, readerActor } from '../domain/nudges.service';
+import type { MemberDoc } from '../store/member.model';
+import type { WorkspaceDoc } from '../store/workspace.model';
+
+export interface JobDeps {
+  config: Pick<Config, 'DEFAULT_LOCALE'>;
+  logger: Logger;
+  /** Wake the outbox sender (new messages are waiting). */
+  kick: () => void;
+}
+
+export interface JobResult {
+  queued: number;
+}
+
+/** Most items one run handles per workspace; the rest wait for the next run (a minute later). */
+export const BATCH = 200;
+
+/** The card context for a member who will read the message: their language and the workspace's zone. */
+export function readerCtx(deps: JobDeps, ws: WorkspaceDoc, member: MemberDoc, now: Date): Ctx {
+  const actor = readerActor(ws, member, now, deps.config.DEFAULT_LOCALE);
+  return makeCtx(actor, actor.locale, deps.logger);
+}
+
+/** A reader for a channel post: nobody in particular, in the workspace's language, with no rights. */
+export function channelCtx(deps: JobDeps, ws: WorkspaceDoc, now: Date): Ctx {
+  const nobody = { _id: ws._id, role: 'rep', team: '', locale: null, displayName: '', platformUserId: '', managerId: null, muted: false } as unknown as MemberDoc;
+  return readerCtx(deps, ws, nobody, now);
+}
+
+type Platform = 'slack' | 'wecom' | 'sandbox';
+
+/** Writes one message to the outbox under its idempotency key; 1 when new, 0 when already there. */
+export async function queue(
+  ws: WorkspaceDoc,
+  m: { key: string; to: string; kind: 'dm' | 'channel'; cards: Card[]; locale: Locale },
+  now: Date,
+): Promise<number> {
+  const wrote = await queueMessage(ws._id as Types.ObjectId, { ...m, platform: ws.platform as Platform, notBefore: now });
+  return wrote ? 1 : 0;
+}
+
+/** Runs `fn` for each item; one item's failure is logged and does not stop the others. */
+export async function eachSafely<T>(items: T[], log: Logger, what: (item: T) => Record<string, unknown>, fn: (item: T) => Promise<void>): Promise<void> {
+  for (const item of items) {
+    try {
+      await fn(item);
+    } catch (err) {
+      log.error({ err, ...what(item) }, 'job step failed; the next run tries again');
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { Locale } from '../config';
+import type { Logger } from '../logger';
+import type { Card } from '../bot/cards/card';
+import type { Messenger } from '../bot/messenger';
+import { claimNext, dueMessages, messageGivenUp, messageSent, retryMessage, type QueuedMessage } from '../domain/outbox.service';
+
+export interface SenderOptions {
+  pollMs: number;
+  leaseMs: number;
+  retryBaseMs: number;
+  maxAttempts: number;
+  /** Longest back-off between attempts. */
+  maxBackoffMs?: number;
+  now?: () => Date;
+}
+
+const BATCH = 50;
+
+/**
+ * Sends what the jobs wrote to the outbox, oldest first, each attempt taken through a unique row so
+ * two instances never send the same attempt. A failure is retried with back-off (or after the wait
+ * the platform named) until it succeeds or runs out of attempts, and is then given up with a logged
+ * reason. An attempt that may have arrived is checked for before the next one (see Messenger).
+ */
+export class OutboxSender {
+  private readonly owner = randomUUID();
+  private readonly now: () => Date;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private again = false;
+  private stopped = true;
+  private draining = false;
+
+  constructor(
+    private readonly messengers: Partial<Record<string, Messenger>>,
+    private readonly logger: Logger,
+    private readonly opts: SenderOptions,
+  ) {
+    this.now = opts.now ?? (() => new Date());
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Something was queued: send it now rather than at the next poll. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  /** Stops polling and waits for the batch being sent (SIGTERM drains, it does not cut a send). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.draining = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass over due messages; resolves with how many were sent. */
+  async runOnce(): Promise<number> {
+    if (this.running) return this.running;
+    this.running = this.pass().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.runOnce()
+        .catch((err) => this.logger.warn({ err }, 'outbox pass failed; retrying at the next poll'))
+        .finally(() => {
+          if (this.stopped) return;
+          const again = this.again;
+          this.again = false;
+          this.schedule(again ? 0 : this.opts.pollMs);
+        });
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  private async pass(): Promise<number> {
+    let sent = 0;
+    for (const item of await dueMessages(this.now(), BATCH)) {
+      // Draining: finish the message in hand; the rest stay queued for the next start.
+      if (this.draining) break;
+      if (await this.sendOne(item)) sent++;
+    }
+    return sent;
+  }
+
+  private async sendOne(item: QueuedMessage): Promise<boolean> {
+    const now = this.now();
+    const claimed = await claimNext(item, this.owner, new Date(now.getTime() + this.opts.leaseMs), new Date(now.getTime() - this.opts.leaseMs));
+    if (!claimed) return false;
+    const log = this.logger.child({ outbox: claimed.key, workspace: String(claimed.workspaceId), attempt: claimed.attempts });
+    const messenger = this.messengers[claimed.platform];
+    if (!messenger) {
+      await messageGivenUp(claimed, `no sender for platform ${claimed.platform}`);
+      log.error({ platform: claimed.platform }, 'outbox message given up: that platform is not configured');
+      return false;
+    }
+    const result = await messenger.send(
+      { key: claimed.key, to: claimed.to, kind: claimed.kind as 'dm' | 'channel', cards: claimed.cards as Card[], locale: claimed.locale as Locale, queuedAt: claimed.createdAt },
+      // The previous attempt's outcome is unknown (a crash, a timeout, a 5xx): look before resending.
+      { recheck: item.uncertain },
+    );
+    if (result.ok) {
+      await messageSent(claimed, this.now());
+      log.info('outbox message sent');
+      return true;
+    }
+    if (result.retry && claimed.attempts < this.opts.maxAttempts) {
+      const backoff = Math.min(this.opts.retryBaseMs * 2 ** (claimed.attempts - 1), this.opts.maxBackoffMs ?? 15 * 60_000);
+      const wait = Math.max(result.retryAfterMs ?? 0, backoff);
+      await retryMessage(claimed, new Date(this.now().getTime() + wait), result.reason, result.mayHaveArrived);
+      log.warn({ reason: result.reason, waitMs: wait }, 'outbox send failed; will retry');
+      return false;
+    }
+    await messageGivenUp(claimed, result.reason);
+    log.error({ reason: result.reason }, 'outbox message given up');
+    return false;
+  }
+}

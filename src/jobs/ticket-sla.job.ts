@@ -1,0 +1,40 @@
+import { allWorkspaces, missedClaims, missedResolutions, slaChased, ticketWatchers } from '../domain/nudges.service';
+import { ticketCard } from '../commands/ticket-cards';
+import type { TicketDoc } from '../store/ticket.model';
+import type { WorkspaceDoc } from '../store/workspace.model';
+import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult } from './job-deps';
+
+export const TICKET_SLA_JOB = 'ticket-sla';
+
+/**
+ * An unclaimed ticket past its first-response target is posted to the support channel again and its
+ * managers are told; an unresolved one past its resolution target is escalated (flagged, managers
+ * told). SLA targets are wall-clock, so these go out at any hour. One chase per target per round.
+ */
+export async function runTicketSla(deps: JobDeps, now: Date): Promise<JobResult> {
+  let queued = 0;
+  const log = deps.logger.child({ job: TICKET_SLA_JOB });
+
+  const chase = async (ws: WorkspaceDoc, t: TicketDoc, which: 'claim' | 'resolve') => {
+    const base = `sla-${which}:${t._id}:${t.claimRound ?? 0}`;
+    const notice = which === 'claim' ? 'sla.claim_missed' : 'sla.resolve_missed';
+    const shown = which === 'resolve' ? Object.assign(t.toObject(), { escalated: true }) : t;
+    const channel = ws.settings?.supportChannel;
+    if (channel && which === 'claim') {
+      const ctx = channelCtx(deps, ws, now);
+      queued += await queue(ws, { key: `${base}:channel`, to: channel, kind: 'channel', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice) })], locale: ctx.locale }, now);
+    }
+    for (const m of await ticketWatchers(ws)) {
+      const ctx = readerCtx(deps, ws, m, now);
+      queued += await queue(ws, { key: `${base}:${m._id}`, to: m.platformUserId, kind: 'dm', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice) })], locale: ctx.locale }, now);
+    }
+    await slaChased(ws, t, which, now);
+  };
+
+  await eachSafely(await allWorkspaces(), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
+    await eachSafely(await missedClaims(ws, now, BATCH), log, (t) => ({ ticket: String(t._id) }), (t) => chase(ws, t, 'claim'));
+    await eachSafely(await missedResolutions(ws, now, BATCH), log, (t) => ({ ticket: String(t._id) }), (t) => chase(ws, t, 'resolve'));
+  });
+  if (queued) deps.kick();
+  return { queued };
+}

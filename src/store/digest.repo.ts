@@ -1,0 +1,76 @@
+import type { Types } from 'mongoose';
+import { LeadModel } from './lead.model';
+import { AuditEventModel } from './audit-event.model';
+import { InteractionModel } from './interaction.model';
+import { TicketModel } from './ticket.model';
+
+// The weekly digest's queries: each reads the week's changes through an index, or lets the database
+// count and sum (the pipeline, completeness); none loads a workspace's whole lead list.
+
+export interface Window {
+  from: Date;
+  to: Date;
+}
+
+const inWindow = (w: Window) => ({ $gte: w.from, $lt: w.to });
+const owners = (ownerIds?: Types.ObjectId[]) => (ownerIds ? { ownerId: { $in: ownerIds } } : {});
+
+export const STAGE_ACTIONS = ['lead.stage', 'lead.won', 'lead.lost'];
+
+export const digestRepo = {
+  async newLeads(workspaceId: Types.ObjectId, w: Window, ownerIds?: Types.ObjectId[]): Promise<number> {
+    return LeadModel.countDocuments({ workspaceId, createdAt: inWindow(w), ...owners(ownerIds) });
+  },
+
+  /** Stage changes in the window: the lead, from (and owner at the time), to. */
+  async stageMoves(workspaceId: Types.ObjectId, w: Window) {
+    const rows = await AuditEventModel.find({ workspaceId, action: { $in: STAGE_ACTIONS }, at: inWindow(w) }, { entityId: 1, before: 1, after: 1, at: 1 }).sort({ at: 1 }).lean();
+    return rows.map((r) => {
+      const before = (r.before ?? {}) as { stage?: string; ownerId?: unknown };
+      const after = (r.after ?? {}) as { stage?: string };
+      return { leadId: r.entityId, from: String(before.stage ?? ''), to: String(after.stage ?? ''), ownerId: before.ownerId ? String(before.ownerId) : '' };
+    });
+  },
+
+  async leadsByIds(workspaceId: Types.ObjectId, ids: unknown[]) {
+    return LeadModel.find({ workspaceId, _id: { $in: ids } }, { value: 1, currency: 1, stage: 1, ownerId: 1 }).lean();
+  },
+
+  /** Open leads per stage and currency: how many, and their summed value (counted by the database). */
+  async pipeline(workspaceId: Types.ObjectId, openStages: string[], ownerIds?: Types.ObjectId[]) {
+    const rows = await LeadModel.aggregate<{ _id: { stage: string; currency: string | null }; count: number; value: number }>([
+      { $match: { workspaceId, stage: { $in: openStages }, ...owners(ownerIds) } },
+      { $group: { _id: { stage: '$stage', currency: '$currency' }, count: { $sum: 1 }, value: { $sum: '$value' } } },
+    ]);
+    return rows.map((r) => ({ stage: r._id.stage, currency: r._id.currency, count: r.count, value: r.value ?? 0 }));
+  },
+
+  async countOpen(workspaceId: Types.ObjectId, openStages: string[], extra: Record<string, unknown>, ownerIds?: Types.ObjectId[]): Promise<number> {
+    return LeadModel.countDocuments({ workspaceId, stage: { $in: openStages }, ...owners(ownerIds), ...extra });
+  },
+
+  /** Interactions in the window per author (counted by the database). */
+  async interactionsPerAuthor(workspaceId: Types.ObjectId, w: Window, authorIds?: Types.ObjectId[]) {
+    const rows = await InteractionModel.aggregate<{ _id: Types.ObjectId; count: number }>([
+      { $match: { workspaceId, at: inWindow(w), ...(authorIds ? { authorId: { $in: authorIds } } : {}) } },
+      { $group: { _id: '$authorId', count: { $sum: 1 } } },
+    ]);
+    return rows.map((r) => ({ authorId: r._id, count: r.count }));
+  },
+
+  async ticketsOpened(workspaceId: Types.ObjectId, w: Window): Promise<number> {
+    return TicketModel.countDocuments({ workspaceId, createdAt: inWindow(w) });
+  },
+
+  async ticketsResolved(workspaceId: Types.ObjectId, w: Window): Promise<number> {
+    return TicketModel.countDocuments({ workspaceId, resolvedAt: inWindow(w) });
+  },
+
+  /** Tickets with a target that fell due in the window, with what is needed to tell if it was met. */
+  async ticketsDue(workspaceId: Types.ObjectId, w: Window) {
+    return TicketModel.find(
+      { workspaceId, $or: [{ firstResponseDueAt: inWindow(w) }, { resolutionDueAt: inWindow(w) }] },
+      { firstResponseDueAt: 1, resolutionDueAt: 1, claimedAt: 1, resolvedAt: 1 },
+    ).lean();
+  },
+};
