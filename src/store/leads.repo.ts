@@ -133,7 +133,7 @@ export const leadsRepo = {
       workspaceId,
       quietLevel: level,
       stage: { $nin: ['won', 'lost'] },
-      $or: [{ lastContactAt: { $lt: before } }, { lastContactAt: null, createdAt: { $lt: before } }],
+      $or: [{ lastContactAt: { $lte: before } }, { lastContactAt: null, createdAt: { $lte: before } }],
     })
       .sort({ _id: 1 })
       .limit(limit);

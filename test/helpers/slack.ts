@@ -17,12 +17,28 @@ export interface Recorded {
   body: Record<string, unknown>;
 }
 
+/** How the fake answers one Web API call: normally, 429, a 500 after posting anyway, or never. */
+export type Fault = 'ok' | 'rate_limited' | 'error_after_post' | 'hang';
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  key?: string;
+  body: Record<string, unknown>;
+}
+
 /**
  * A local stand-in for Slack's Web API and response URLs. It records every call; `/api/<method>`
  * answers like Slack (form in, `{ ok: true }` out) and `/respond/<id>` accepts response_url posts.
  */
 export class FakeSlack {
   readonly calls: Recorded[] = [];
+  /** Messages chat.postMessage accepted (also when it then answered 500), as channel history. */
+  readonly posted: PostedMessage[] = [];
+  /** Decides each Web API call's fate; `n` counts calls to that method so far (1-based). */
+  fault: (method: string, n: number) => Fault = () => 'ok';
+  private readonly counts = new Map<string, number>();
   private server?: http.Server;
   url = '';
 
@@ -40,9 +56,25 @@ export class FakeSlack {
             body[k] = /^[[{]/.test(v) ? safeJson(v) : v;
           }
         }
-        this.calls.push({ path, method: path.replace(/^\/api\//, ''), headers: req.headers, body });
+        const method = path.replace(/^\/api\//, '');
+        this.calls.push({ path, method, headers: req.headers, body });
+        const n = (this.counts.get(method) ?? 0) + 1;
+        this.counts.set(method, n);
+        const fault = path.startsWith('/api/') ? this.fault(method, n) : 'ok';
+        if (fault === 'rate_limited') {
+          res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+          return;
+        }
+        const answer = this.answer(path, body);
+        if (fault === 'hang') return; // processed, never answered (the caller dies or times out)
+        if (fault === 'error_after_post') {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end('internal error');
+          return;
+        }
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(this.answer(path)));
+        res.end(JSON.stringify(answer));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -50,12 +82,29 @@ export class FakeSlack {
     return this;
   }
 
-  private answer(path: string): unknown {
+  private answer(path: string, body: Record<string, unknown>): unknown {
     switch (path) {
       case '/api/auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'chatcrm' };
-      case '/api/chat.postMessage':
-        return { ok: true, channel: 'D1', ts: `${Date.now() / 1000}` };
+      case '/api/chat.postMessage': {
+        // A user id as channel means a direct message: Slack answers with the DM channel's id.
+        const to = String(body.channel ?? '');
+        const channel = /^[UW]/.test(to) ? `D${to}` : to;
+        const ts = `${(Date.now() / 1000).toFixed(6)}${this.posted.length}`;
+        const meta = body.metadata as { event_payload?: { key?: string } } | undefined;
+        this.posted.push({ channel, ts, text: String(body.text ?? ''), key: meta?.event_payload?.key, body });
+        return { ok: true, channel, ts };
+      }
+      case '/api/conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users ?? '').split(',')[0]}` } };
+      case '/api/conversations.history': {
+        const oldest = Number(body.oldest ?? 0);
+        const messages = this.posted
+          .filter((m) => m.channel === body.channel && Number(m.ts) >= oldest)
+          .reverse()
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(body.include_all_metadata && m.key ? { metadata: { event_type: 'chatcrm_outbox', event_payload: { key: m.key } } } : {}) }));
+        return { ok: true, messages, has_more: false };
+      }
       case '/api/views.open':
         return { ok: true, view: { id: 'V1' } };
       default:
@@ -81,6 +130,15 @@ export class FakeSlack {
 
   reset(): void {
     this.calls.length = 0;
+    this.posted.length = 0;
+    this.counts.clear();
+  }
+
+  /** How many times each outbox key arrived (a correct sender makes every count 1). */
+  deliveries(): Map<string, number> {
+    const m = new Map<string, number>();
+    for (const p of this.posted) if (p.key) m.set(p.key, (m.get(p.key) ?? 0) + 1);
+    return m;
   }
 
   async waitFor(pred: () => boolean, timeoutMs = 5000): Promise<void> {

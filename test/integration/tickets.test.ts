@@ -89,7 +89,7 @@ describe('claiming', () => {
     expect(answers.find((a) => a.includes('already claimed'))).toContain(`by ${winner.toLowerCase()}`);
     const updates = svc.slack.called('chat.update');
     expect(updates).toHaveLength(1);
-    expect(updates[0].body.channel).toBe('D1');
+    expect(updates[0].body.channel).toBe('CSUPPORT');
     expect(visibleText(updates[0].body as SlackMessage)).toContain(`Claimed by ${winner.toLowerCase()}`);
     expect(await AuditEventModel.countDocuments({ entity: 'ticket', entityId: t!._id, action: 'ticket.claim' })).toBe(1);
   }, 120000);

@@ -6,7 +6,10 @@ import type { BotRequest } from '../../commands/types';
 import type { Card, Reply } from '../cards/card';
 import { t } from '../../domain/i18n';
 import type { Locale } from '../../config';
-import { LEAD_SEARCH_ACTION, SHORTCUTS, SLASH_COMMANDS } from '../../commands/constants';
+import { ACTIONS, LEAD_SEARCH_ACTION, SHORTCUTS, SLASH_COMMANDS } from '../../commands/constants';
+
+// Every card button: a registered action id, with the ":<index>" suffix that keeps ids unique in a message.
+const CARD_ACTION = new RegExp(`^(${Object.values(ACTIONS).join('|')})(:\\d+)?$`);
 import { renderMessage, renderModal } from '../cards/render-slack';
 import {
   fromBlockAction,
@@ -104,7 +107,7 @@ export function createSlackAdapter(
     await deliver(client, r, copies, log);
   })()));
 
-  app.action(/^(lead|ticket)_/, ({ body, ack, respond, client }) => track((async () => {
+  app.action(CARD_ACTION, ({ body, ack, respond, client }) => track((async () => {
     await ack();
     const b = body as unknown as BlockActionBody & { trigger_id: string };
     const r = await dispatch(fromBlockAction(b));
