@@ -46,6 +46,12 @@ const ALIASES: [string, string, string][] = [
   ['主管', '/crm', 'manager'],
   ['设置', '/crm', 'config'],
   ['语言', '/crm', 'lang'],
+  ['静音', '/crm', 'mute'],
+  ['免打扰', '/crm', 'mute'],
+  ['取消静音', '/crm', 'unmute'],
+  ['销售漏斗', '/pipeline', ''],
+  ['漏斗', '/pipeline', ''],
+  ['业绩', '/pipeline', ''],
 ];
 
 const BY_LENGTH = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
@@ -91,7 +97,7 @@ export function parseTypedCommand(input: string): TypedCommand | null {
   if (!m) return null;
   const word = m[1].normalize('NFKC').toLowerCase();
   const rest = m[2].trim();
-  if (word === 'lead' || word === 'crm' || word === 'log' || word === 'ticket') return { command: `/${word}`, text: rest };
+  if (word === 'lead' || word === 'crm' || word === 'log' || word === 'ticket' || word === 'pipeline') return { command: `/${word}`, text: rest };
   // "投诉 L-12 …" logs a complaint (which opens a ticket).
   const complaint = text.match(/^投诉[\s\u3000:：]*(L-?\d+)[\s\u3000]+([\s\S]+)$/i);
   if (complaint) return { command: '/log', text: `${complaint[1]} complaint ${complaint[2].trim()}` };

@@ -38,11 +38,15 @@ export const digestRepo = {
 
   /** Open leads per stage and currency: how many, and their summed value (counted by the database). */
   async pipeline(workspaceId: Types.ObjectId, openStages: string[], ownerIds?: Types.ObjectId[]) {
-    const rows = await LeadModel.aggregate<{ _id: { stage: string; currency: string | null }; count: number; value: number }>([
+    type Row = { _id: { stage: string; currency: string | null }; n: number };
+    const group = (n: unknown) => LeadModel.aggregate<Row>([
       { $match: { workspaceId, stage: { $in: openStages }, ...owners(ownerIds) } },
-      { $group: { _id: { stage: '$stage', currency: '$currency' }, count: { $sum: 1 }, value: { $sum: '$value' } } },
+      { $group: { _id: { stage: '$stage', currency: '$currency' }, n } },
     ]);
-    return rows.map((r) => ({ stage: r._id.stage, currency: r._id.currency, count: r.count, value: r.value ?? 0 }));
+    // Two passes: FerretDB 1.24 gets only the first of several $sum accumulators in one $group right.
+    const [counts, sums] = await Promise.all([group({ $sum: 1 }), group({ $sum: '$value' })]);
+    const sumOf = (id: Row['_id']) => sums.find((r) => r._id.stage === id.stage && (r._id.currency ?? null) === (id.currency ?? null))?.n ?? 0;
+    return counts.map((r) => ({ stage: r._id.stage, currency: r._id.currency ?? null, count: r.n, value: sumOf(r._id) }));
   },
 
   async countOpen(workspaceId: Types.ObjectId, openStages: string[], extra: Record<string, unknown>, ownerIds?: Types.ObjectId[]): Promise<number> {

@@ -18,7 +18,7 @@ export interface Recorded {
 }
 
 /** How the fake answers one Web API call: normally, 429, a 500 after posting anyway, or never. */
-export type Fault = 'ok' | 'rate_limited' | 'error_after_post' | 'hang';
+export type Fault = 'ok' | 'rate_limited' | 'error_after_post' | 'hang' | 'channel_not_found';
 
 export interface PostedMessage {
   channel: string;
@@ -64,6 +64,11 @@ export class FakeSlack {
         if (fault === 'rate_limited') {
           res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' });
           res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+          return;
+        }
+        if (fault === 'channel_not_found') {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: false, error: 'channel_not_found' }));
           return;
         }
         const answer = this.answer(path, body);

@@ -115,11 +115,29 @@ async function until(what: string, pred: () => boolean | Promise<boolean>, timeo
   }
 }
 
+/** Each Web API call the fake answered and how (for failure messages), in order. */
+const trace = new WeakMap<FakeSlack, string[]>();
+
+/** Installs `hook` as the fake's fault hook, noting every call and its fate. */
+function setFaults(fake: FakeSlack, hook: (method: string, n: number) => Fault): void {
+  const lines: string[] = [];
+  trace.set(fake, lines);
+  fake.fault = (method, n) => {
+    const fault = hook(method, n);
+    // The fake records the call just before it asks the hook.
+    const body = fake.calls[fake.calls.length - 1]?.body ?? {};
+    const key = (body.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key;
+    lines.push(`  ${new Date().toISOString()} ${method} #${n} → ${fault}${body.channel ? ` channel=${String(body.channel)}` : ''}${body.users ? ` users=${String(body.users)}` : ''}${key ? ` key=${key}` : ''}`);
+    return fault;
+  };
+}
+
 function summary(fake: FakeSlack): string {
   const counts = [...fake.deliveries()].map(([k, n]) => `  ${k} ×${n}`).join('\n');
   const methods = new Map<string, number>();
   for (const c of fake.calls) methods.set(c.method, (methods.get(c.method) ?? 0) + 1);
-  return `fake Slack calls: ${JSON.stringify(Object.fromEntries(methods))}\ndeliveries (${fake.deliveries().size} keys):\n${counts}\n`;
+  const calls = (trace.get(fake) ?? []).join('\n');
+  return `fake Slack calls: ${JSON.stringify(Object.fromEntries(methods))}\ndeliveries (${fake.deliveries().size} keys):\n${counts}\ncalls in order:\n${calls}\n`;
 }
 
 /** Today's weekday in Shanghai (0 = Sunday). */
@@ -261,9 +279,8 @@ describe('the outbox when the service crashes mid-batch', () => {
       fake = await new FakeSlack().start();
       const HANG_AT = 7;
       // Only the HANG_AT-th post hangs (the counter goes on across the restart): afterwards all is normal.
-      fake.fault = (method, n) => (method === 'chat.postMessage' && n === HANG_AT ? 'hang' : 'ok');
+      setFaults(fake, (method, n) => (method === 'chat.postMessage' && n === HANG_AT ? 'hang' : 'ok'));
 
-      const started = Date.now();
       const { hungKey } = await crashAndRecover(fake, keys, HANG_AT, services);
 
       await expectExactlyOnce(fake, keys, services);
@@ -273,7 +290,6 @@ describe('the outbox when the service crashes mid-batch', () => {
       expect(fake.called('chat.postMessage')).toHaveLength(LEADS);
       expect((await OutboxModel.findOne({ key: hungKey }).lean())?.attempts).toBe(2);
       expect(await stop(services[services.length - 1])).toBe('0');
-      process.stderr.write(`outbox crash test: recovered in ${Date.now() - started} ms\n`);
     },
     TEST_TIMEOUT,
   );
@@ -286,7 +302,7 @@ describe('the outbox when the service crashes mid-batch', () => {
       const HANG_AT = 10;
       let hung = false;
       // Every third post fails, alternately rate limited (429) and a 500 after the message was posted anyway.
-      fake.fault = (method, n): Fault => {
+      setFaults(fake, (method, n): Fault => {
         if (method !== 'chat.postMessage') return 'ok';
         if (n === HANG_AT && !hung) {
           hung = true;
@@ -294,7 +310,7 @@ describe('the outbox when the service crashes mid-batch', () => {
         }
         if (n % 3 === 0) return (n / 3) % 2 === 1 ? 'rate_limited' : 'error_after_post';
         return 'ok';
-      };
+      });
 
       const { hungKey } = await crashAndRecover(fake, keys, HANG_AT, services);
 
@@ -313,14 +329,14 @@ describe('the outbox when the service crashes mid-batch', () => {
       fake = await new FakeSlack().start();
       const HANG_AT = 10;
       let hung = false;
-      fake.fault = (method, n): Fault => {
+      setFaults(fake, (method, n): Fault => {
         if (method === 'chat.postMessage' && n === HANG_AT && !hung) {
           hung = true;
           return 'hang';
         }
         if (n % 3 === 0) return (n / 3) % 2 === 1 ? 'rate_limited' : 'error_after_post';
         return 'ok';
-      };
+      });
 
       const { hungKey } = await crashAndRecover(fake, keys, HANG_AT, services);
 

@@ -25,6 +25,10 @@ describe('typed commands (WeCom, sandbox)', () => {
     ['线索 历史 L-12', '/lead', 'history L-12'],
     ['工单 重新打开 T-57', '/ticket', 'reopen T-57'],
     ['ticket list unclaimed', '/ticket', 'list unclaimed'],
+    ['漏斗 团队', '/pipeline', '团队'],
+    ['/pipeline me', '/pipeline', 'me'],
+    ['静音', '/crm', 'mute'],
+    ['取消静音', '/crm', 'unmute'],
   ])('should read %j as %s %j', (input, command, text) => {
     expect(parseTypedCommand(input)).toEqual({ command, text });
   });
