@@ -39,7 +39,7 @@ export const digestRepo = {
   /** Open leads per stage and currency: how many, and their summed value (counted by the database). */
   async pipeline(workspaceId: Types.ObjectId, openStages: string[], ownerIds?: Types.ObjectId[]) {
     type Row = { _id: { stage: string; currency: string | null }; n: number };
-    const group = (n: unknown) => LeadModel.aggregate<Row>([
+    const group = (n: { $sum: 1 | string }) => LeadModel.aggregate<Row>([
       { $match: { workspaceId, stage: { $in: openStages }, ...owners(ownerIds) } },
       { $group: { _id: { stage: '$stage', currency: '$currency' }, n } },
     ]);
