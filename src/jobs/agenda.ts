@@ -61,8 +61,9 @@ export function createJobs(opts: JobsOptions): Jobs {
       agenda = new Agenda({
         db: { address: agendaAddress(opts.mongoUri, config.MONGODB_DB), collection: 'agendaJobs' },
         processEvery: `${Math.min(every, 5)} seconds`,
-        // A sweep that has not finished in ten minutes is taken over by another instance.
-        defaultLockLifetime: 10 * 60_000,
+        // A sweep locked by an instance that died is taken over after this; a slow sweep run twice is
+        // harmless (every message has an idempotency key), a long wait after a crash is not.
+        defaultLockLifetime: Math.max(30_000, 2 * every * 1000),
       });
       agenda.on('error', (err: unknown) => logger.error({ err }, 'Agenda error'));
       for (const name of JOB_NAMES) {

@@ -116,7 +116,8 @@ export class OutboxSender {
     if (result.retry && claimed.attempts < this.opts.maxAttempts) {
       const backoff = Math.min(this.opts.retryBaseMs * 2 ** (claimed.attempts - 1), this.opts.maxBackoffMs ?? 15 * 60_000);
       const wait = Math.max(result.retryAfterMs ?? 0, backoff);
-      await retryMessage(claimed, new Date(this.now().getTime() + wait), result.reason, result.mayHaveArrived);
+      // Still uncertain unless this attempt settled it: a failed history check proves nothing.
+      await retryMessage(claimed, new Date(this.now().getTime() + wait), result.reason, result.mayHaveArrived || item.uncertain);
       log.warn({ reason: result.reason, waitMs: wait }, 'outbox send failed; will retry');
       return false;
     }

@@ -1,0 +1,78 @@
+// `npm run bench:digest`: how long the weekly digest's figures take for a workspace with BENCH_LEADS
+// leads (default 100,000): seeds leads, a week of stage moves, interactions and tickets, then times
+// pipelineFigures for the whole workspace and for one team. Prints the seed size and the timings.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Types } from 'mongoose';
+import { startFerretDb } from '../src/store/embedded-db';
+import { connectDb, disconnectDb } from '../src/store/connection';
+import { WorkspaceModel } from '../src/store/workspace.model';
+import { LeadModel } from '../src/store/lead.model';
+import { AuditEventModel } from '../src/store/audit-event.model';
+import { InteractionModel } from '../src/store/interaction.model';
+import { pipelineFigures } from '../src/domain/digest.service';
+
+const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DAY = 86_400_000;
+const STAGES = ['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
+
+async function main() {
+  const db = process.env.MONGODB_URI ? null : await startFerretDb({ dataDir: mkdtempSync(path.join(tmpdir(), 'chatcrm-bench-')) });
+  await connectDb(process.env.MONGODB_URI ?? db!.uri, `bench_digest_${Date.now()}`);
+  const ws = await WorkspaceModel.create({ platform: 'sandbox', externalId: 'bench', name: 'Bench', settings: { locale: 'en', timezone: 'Asia/Shanghai', phoneRegion: 'CN' } });
+  const owners = Array.from({ length: 50 }, () => new Types.ObjectId());
+  const team = owners.slice(0, 10);
+  const to = new Date('2026-11-23T01:00:00Z');
+  const from = new Date(to.getTime() - 7 * DAY);
+  const t0 = performance.now();
+  const leadIds: Types.ObjectId[] = [];
+  for (let start = 0; start < LEADS; start += 5000) {
+    const batch = Array.from({ length: Math.min(5000, LEADS - start) }, (_, j) => {
+      const i = start + j;
+      const _id = new Types.ObjectId();
+      leadIds.push(_id);
+      const createdAt = new Date(to.getTime() - (i % 400) * DAY);
+      return {
+        _id, workspaceId: ws._id, seq: i + 1, company: `Company ${i}`, contactName: `Contact ${i}`,
+        phones: i % 3 ? [`+86138${String(i).padStart(8, '0')}`] : [], emails: [], source: i % 2 ? 'expo' : '', value: i % 4 ? 1000 + (i % 97) * 100 : null,
+        currency: 'CNY', stage: STAGES[i % STAGES.length], ownerId: owners[i % owners.length], createdById: owners[0], tags: [],
+        nextFollowUpAt: null, nextFollowUpWhat: '', lostReason: '', lastContactAt: new Date(to.getTime() - (i % 30) * DAY),
+        followUpPending: false, quietLevel: 0, keys: { phones: [], emails: [], company: `company ${i}`, contact: `contact ${i}` }, createdAt, updatedAt: createdAt,
+      };
+    });
+    await LeadModel.collection.insertMany(batch, { ordered: false });
+  }
+  const week = (i: number) => new Date(from.getTime() + (i % 7) * DAY + i);
+  const moves = Array.from({ length: 2000 }, (_, i) => ({
+    workspaceId: ws._id, actorId: owners[0], platform: 'sandbox', action: 'lead.stage', entity: 'lead', entityId: leadIds[i * 7],
+    before: { stage: STAGES[i % 5], ownerId: owners[(i * 7) % owners.length] }, after: { stage: STAGES[(i % 5) + 1] }, at: week(i),
+  }));
+  await AuditEventModel.collection.insertMany(moves);
+  const touches = Array.from({ length: 5000 }, (_, i) => ({ workspaceId: ws._id, leadId: leadIds[i * 3], kind: 'call', text: 'x', authorId: owners[i % owners.length], at: week(i) }));
+  await InteractionModel.collection.insertMany(touches);
+  const seeded = performance.now() - t0;
+
+  const time = async (label: string, ownerIds: Types.ObjectId[] | undefined) => {
+    const ms: number[] = [];
+    let figures;
+    for (let r = 0; r < RUNS; r++) {
+      const s = performance.now();
+      figures = await pipelineFigures(ws, ownerIds, { from, to });
+      ms.push(performance.now() - s);
+    }
+    ms.sort((a, b) => a - b);
+    process.stdout.write(`${label}: median ${ms[Math.floor(ms.length / 2)].toFixed(0)} ms, max ${ms[ms.length - 1].toFixed(0)} ms (${RUNS} runs; new leads ${figures!.newLeads}, moves ${figures!.movesTotal}, open ${figures!.completeness.total})\n`);
+  };
+  process.stdout.write(`seeded ${LEADS} leads, ${moves.length} stage moves, ${touches.length} interactions in ${(seeded / 1000).toFixed(1)} s\n`);
+  await time('digest figures, whole workspace', undefined);
+  await time('digest figures, one team (10 of 50 owners)', team);
+  await disconnectDb();
+  await db?.stop();
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
