@@ -14,7 +14,7 @@ import { InteractionModel } from '../src/store/interaction.model';
 import { pipelineFigures } from '../src/domain/digest.service';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const DAY = 86_400_000;
 const STAGES = ['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
 
@@ -46,11 +46,11 @@ async function main() {
   }
   const week = (i: number) => new Date(from.getTime() + (i % 7) * DAY + i);
   const moves = Array.from({ length: 2000 }, (_, i) => ({
-    workspaceId: ws._id, actorId: owners[0], platform: 'sandbox', action: 'lead.stage', entity: 'lead', entityId: leadIds[i * 7],
-    before: { stage: STAGES[i % 5], ownerId: owners[(i * 7) % owners.length] }, after: { stage: STAGES[(i % 5) + 1] }, at: week(i),
+    workspaceId: ws._id, actorId: owners[0], platform: 'sandbox', action: 'lead.stage', entity: 'lead', entityId: leadIds[(i * 7) % leadIds.length],
+    before: { stage: STAGES[i % 5], ownerId: owners[((i * 7) % leadIds.length) % owners.length] }, after: { stage: STAGES[(i % 5) + 1] }, at: week(i),
   }));
   await AuditEventModel.collection.insertMany(moves);
-  const touches = Array.from({ length: 5000 }, (_, i) => ({ workspaceId: ws._id, leadId: leadIds[i * 3], kind: 'call', text: 'x', authorId: owners[i % owners.length], at: week(i) }));
+  const touches = Array.from({ length: 5000 }, (_, i) => ({ workspaceId: ws._id, leadId: leadIds[(i * 3) % leadIds.length], kind: 'call', text: 'x', authorId: owners[i % owners.length], at: week(i) }));
   await InteractionModel.collection.insertMany(touches);
   const seeded = performance.now() - t0;
 
@@ -66,6 +66,29 @@ async function main() {
     process.stdout.write(`${label}: median ${ms[Math.floor(ms.length / 2)].toFixed(0)} ms, max ${ms[ms.length - 1].toFixed(0)} ms (${RUNS} runs; new leads ${figures!.newLeads}, moves ${figures!.movesTotal}, open ${figures!.completeness.total})\n`);
   };
   process.stdout.write(`seeded ${LEADS} leads, ${moves.length} stage moves, ${touches.length} interactions in ${(seeded / 1000).toFixed(1)} s\n`);
+  if (process.env.BENCH_PROFILE) {
+    const { digestRepo } = await import('../src/store/digest.repo');
+    const { leadsRepo } = await import('../src/store/leads.repo');
+    const open = STAGES.slice(0, 5);
+    const w = { from, to };
+    const steps: [string, () => Promise<unknown>][] = [
+      ['newLeads', () => digestRepo.newLeads(ws._id, w)],
+      ['stageMoves', () => digestRepo.stageMoves(ws._id, w)],
+      ['pipeline', () => digestRepo.pipeline(ws._id, open)],
+      ['countOpen', () => digestRepo.countOpen(ws._id, open, {})],
+      ['countOpen size', () => digestRepo.countOpen(ws._id, open, { phones: { $size: 0 }, emails: { $size: 0 } })],
+      ['countOpen source', () => digestRepo.countOpen(ws._id, open, { source: { $nin: ['', null] } })],
+      ['stale count', () => leadsRepo.count(ws._id, { openOnly: true, lastContactBefore: from })],
+      ['stale list', () => leadsRepo.list(ws._id, { openOnly: true, lastContactBefore: from }, 0, 10)],
+      ['interactions', () => digestRepo.interactionsPerAuthor(ws._id, w)],
+      ['ticketsDue', () => digestRepo.ticketsDue(ws._id, w)],
+    ];
+    for (const [name, fn] of steps) {
+      const s = performance.now();
+      await fn();
+      process.stdout.write(`  ${name}: ${(performance.now() - s).toFixed(0)} ms\n`);
+    }
+  }
   await time('digest figures, whole workspace', undefined);
   await time('digest figures, one team (10 of 50 owners)', team);
   await disconnectDb();

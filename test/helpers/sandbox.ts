@@ -12,9 +12,10 @@ export interface SandboxService {
 }
 
 /** The real app with the sandbox on (no platform configured), on a loopback port. */
-export async function startSandbox(env: Record<string, string> = {}): Promise<SandboxService> {
+export async function startSandbox(env: Record<string, string> = {}, mongoUri?: string): Promise<SandboxService> {
   const config = loadConfig({ HOST: '127.0.0.1', DEFAULT_LOCALE: 'en', ...env });
-  const { app } = createApp({ config, logger: createLogger('silent') });
+  // With a database URI the scheduled jobs exist too (built, not started), for the "Run now" buttons.
+  const { app } = createApp({ config, logger: createLogger('silent'), mongoUri });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
