@@ -21,7 +21,7 @@ describe('the sandbox Run now controls', () => {
     expect([...html.matchAll(/data-job="([^"]+)"/g)].map((m) => m[1])).toEqual(['follow-ups', 'gone-quiet', 'ticket-sla', 'weekly-digest']);
   });
 
-  it('should send the weekly digest at once, into the members' and channels' panes', async () => {
+  it("should send the weekly digest at once, into the members' and channels' panes", async () => {
     const r = await sandboxPost<{ message: string }>(svc, 'jobs/weekly-digest', { as: 'u_admin' });
     expect(r.status).toBe(200);
     expect(r.body.message).toMatch(/^Weekly digest \(for the last seven days, now\): [1-9]\d* message\(s\) queued, [1-9]\d* sent\.$/);
