@@ -1,32 +1,21 @@
-import type { Types } from 'mongoose';
-import type { Locale } from '../config';
 import { leadsRepo } from '../store/leads.repo';
 import { membersRepo } from '../store/members.repo';
 import { ticketsRepo } from '../store/tickets.repo';
 import { workspacesRepo } from '../store/workspaces.repo';
 import { interactionsRepo } from '../store/interactions.repo';
 import { auditRepo } from '../store/audit.repo';
-import { outboxRepo, type NewOutboxItem } from '../store/outbox.repo';
 import type { LeadDoc } from '../store/lead.model';
 import type { MemberDoc } from '../store/member.model';
 import type { TicketDoc } from '../store/ticket.model';
 import type { WorkspaceDoc } from '../store/workspace.model';
-import { type Actor, type Platform, wsId } from './actor';
-import { isLocale } from './i18n';
+import { type Actor, wsId } from './actor';
 import { userError } from './errors';
 import type { DigestSchedule, WorkHours } from './schedule';
 
-// What the scheduled jobs read and change: due follow-ups, quiet leads, missed ticket targets, the
-// outbox. Each change is conditional on the state the job read, so two instances cannot both act.
+// What the scheduled jobs read and change: due follow-ups, quiet leads, missed ticket targets; and
+// lead snoozes and mutes. Each change is conditional on the state the job read, so two instances cannot both act.
 
 export const allWorkspaces = () => workspacesRepo.all();
-
-/** Acting "as" a member who will read a card: their language, their workspace, the job's clock. */
-export function readerActor(ws: WorkspaceDoc, member: MemberDoc, now: Date, fallback: Locale): Actor {
-  const wanted = member.locale ?? ws.settings?.locale;
-  const locale = wanted && isLocale(wanted) ? wanted : fallback;
-  return { workspace: ws, member, platform: ws.platform as Platform, locale, now: () => now };
-}
 
 export function workHoursOf(ws: WorkspaceDoc): WorkHours {
   const w = ws.settings?.workHours;
@@ -72,11 +61,6 @@ export async function managersOf(ws: WorkspaceDoc, member: MemberDoc): Promise<M
   return (await membersRepo.byRole(ws._id, 'admin')).filter((m) => !m._id.equals(member._id));
 }
 
-/** Managers and admins: told about tickets past their targets. */
-export async function ticketWatchers(ws: WorkspaceDoc): Promise<MemberDoc[]> {
-  return [...(await membersRepo.byRole(ws._id, 'manager')), ...(await membersRepo.byRole(ws._id, 'admin'))];
-}
-
 export const missedClaims = (ws: WorkspaceDoc, now: Date, limit: number) => ticketsRepo.missedClaim(ws._id, now, limit);
 export const missedResolutions = (ws: WorkspaceDoc, now: Date, limit: number) => ticketsRepo.missedResolution(ws._id, now, limit);
 
@@ -90,12 +74,6 @@ export async function slaChased(ws: WorkspaceDoc, t: TicketDoc, which: 'claim' |
   }
   return done;
 }
-
-export async function queueMessage(workspaceId: Types.ObjectId, item: NewOutboxItem): Promise<boolean> {
-  return outboxRepo.enqueue(workspaceId, item);
-}
-
-export const isQueued = (workspaceId: Types.ObjectId, key: string) => outboxRepo.has(workspaceId, key);
 
 /** Snooze from a nudge: the follow-up (and its one pending nudge) moves `days` days from now. */
 export async function snoozeFollowUp(actor: Actor, lead: LeadDoc, days: number, dueMs: number): Promise<LeadDoc> {

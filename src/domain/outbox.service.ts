@@ -1,7 +1,13 @@
-import { outboxRepo } from '../store/outbox.repo';
+import type { Types } from 'mongoose';
+import { outboxRepo, type NewOutboxItem } from '../store/outbox.repo';
 import type { OutboxDoc } from '../store/outbox.model';
 
-// The outbox sender's view of the store: due messages, taking an attempt, recording how it went.
+// The outbox: the jobs queue messages under idempotency keys; the sender takes due messages, one
+// attempt at a time, and records how each went.
+
+/** Writes the message unless its key is already queued; true when this call wrote it. */
+export const queueMessage = (workspaceId: Types.ObjectId, item: NewOutboxItem) => outboxRepo.enqueue(workspaceId, item);
+export const isQueued = (workspaceId: Types.ObjectId, key: string) => outboxRepo.has(workspaceId, key);
 
 export type QueuedMessage = OutboxDoc;
 

@@ -164,8 +164,13 @@ export async function escalateTicket(actor: Actor, t: TicketDoc): Promise<{ tick
     throw await refusal(actor, t._id);
   }
   await audit(actor, 'ticket.escalate', escalated, { escalated: false }, { escalated: true });
-  const managers = [...(await membersRepo.byRole(wsId(actor), 'manager')), ...(await membersRepo.byRole(wsId(actor), 'admin'))];
+  const managers = await ticketWatchers(wsId(actor));
   return { ticket: escalated, managers: managers.filter((m) => !m._id.equals(actor.member._id)) };
+}
+
+/** Managers and admins: told when a ticket is escalated, by a person or by its missed SLA. */
+export async function ticketWatchers(workspaceId: Types.ObjectId): Promise<MemberDoc[]> {
+  return [...(await membersRepo.byRole(workspaceId, 'manager')), ...(await membersRepo.byRole(workspaceId, 'admin'))];
 }
 
 export async function reassignTicket(actor: Actor, t: TicketDoc, to: MemberDoc): Promise<TicketDoc> {

@@ -2,9 +2,10 @@ import type { Types } from 'mongoose';
 import type { Config, Locale } from '../config';
 import type { Logger } from '../logger';
 import type { Card } from '../bot/cards/card';
-import { makeCtx } from '../commands/context';
+import { localeOf, makeCtx } from '../commands/context';
 import type { Ctx } from '../commands/types';
-import { queueMessage, readerActor } from '../domain/nudges.service';
+import type { Platform } from '../domain/actor';
+import { queueMessage } from '../domain/outbox.service';
 import type { MemberDoc } from '../store/member.model';
 import type { WorkspaceDoc } from '../store/workspace.model';
 
@@ -24,8 +25,8 @@ export const BATCH = 200;
 
 /** The card context for a member who will read the message: their language and the workspace's zone. */
 export function readerCtx(deps: JobDeps, ws: WorkspaceDoc, member: MemberDoc, now: Date): Ctx {
-  const actor = readerActor(ws, member, now, deps.config.DEFAULT_LOCALE);
-  return makeCtx(actor, actor.locale, deps.logger);
+  const locale = localeOf(member, ws.settings!.locale, deps.config.DEFAULT_LOCALE);
+  return makeCtx({ workspace: ws, member, platform: ws.platform as Platform, locale, now: () => now }, locale, deps.logger);
 }
 
 /** A reader for a channel post: nobody in particular, in the workspace's language, with no rights. */
@@ -33,8 +34,6 @@ export function channelCtx(deps: JobDeps, ws: WorkspaceDoc, now: Date): Ctx {
   const nobody = { _id: ws._id, role: 'rep', team: '', locale: null, displayName: '', platformUserId: '', managerId: null, muted: false } as unknown as MemberDoc;
   return readerCtx(deps, ws, nobody, now);
 }
-
-type Platform = 'slack' | 'wecom' | 'sandbox';
 
 /** Writes one message to the outbox under its idempotency key; 1 when new, 0 when already there. */
 export async function queue(

@@ -1,5 +1,7 @@
-import { allWorkspaces, missedClaims, missedResolutions, slaChased, ticketWatchers } from '../domain/nudges.service';
+import { allWorkspaces, missedClaims, missedResolutions, slaChased } from '../domain/nudges.service';
+import { ticketWatchers } from '../domain/tickets.service';
 import { ticketCard } from '../commands/ticket-cards';
+import type { Types } from 'mongoose';
 import type { TicketDoc } from '../store/ticket.model';
 import type { WorkspaceDoc } from '../store/workspace.model';
 import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult } from './job-deps';
@@ -24,7 +26,7 @@ export async function runTicketSla(deps: JobDeps, now: Date): Promise<JobResult>
       const ctx = channelCtx(deps, ws, now);
       queued += await queue(ws, { key: `${base}:channel`, to: channel, kind: 'channel', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice) })], locale: ctx.locale }, now);
     }
-    for (const m of await ticketWatchers(ws)) {
+    for (const m of await ticketWatchers(ws._id as Types.ObjectId)) {
       const ctx = readerCtx(deps, ws, m, now);
       queued += await queue(ws, { key: `${base}:${m._id}`, to: m.platformUserId, kind: 'dm', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice) })], locale: ctx.locale }, now);
     }

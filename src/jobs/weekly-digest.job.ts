@@ -1,5 +1,6 @@
 import { latestDigestSlot } from '../domain/schedule';
-import { allWorkspaces, digestScheduleOf, isQueued } from '../domain/nudges.service';
+import { allWorkspaces, digestScheduleOf } from '../domain/nudges.service';
+import { isQueued } from '../domain/outbox.service';
 import { digestDestinations, pipelineFigures, teamsOf } from '../domain/digest.service';
 import { digestCard } from '../commands/digest-cards';
 import type { Types } from 'mongoose';
@@ -43,23 +44,18 @@ interface Team {
 async function digestForTeam(deps: JobDeps, ws: WorkspaceDoc, { team, members, ownerIds }: Team, window: { from: Date; to: Date }, week: string, now: Date): Promise<number> {
   const key = `digest:${team}:${week}`;
   const dest = await digestDestinations(ws, team, members);
-  const keys = dest.channel ? [key] : dest.members.map((m) => `${key}:${m._id}`);
+  const copies = dest.channel
+    ? [{ key, to: dest.channel, kind: 'channel' as const, ctx: channelCtx(deps, ws, now) }]
+    : dest.members.map((m) => ({ key: `${key}:${m._id}`, to: m.platformUserId, kind: 'dm' as const, ctx: readerCtx(deps, ws, m, now) }));
   // Cheap check first: the figures are only computed when some copy is still to be queued.
   const missing = [];
-  for (const k of keys) if (!(await isQueued(ws._id, k))) missing.push(k);
+  for (const c of copies) if (!(await isQueued(ws._id, c.key))) missing.push(c);
   if (!missing.length) return 0;
   const figures = await pipelineFigures(ws, ownerIds, window);
   let queued = 0;
-  if (dest.channel) {
-    const ctx = channelCtx(deps, ws, now);
+  for (const { ctx, ...c } of missing) {
     const scope = team || ws.name || ctx.t('digest.everyone');
-    return queue(ws, { key, to: dest.channel, kind: 'channel', cards: [digestCard(ctx, figures, scope)], locale: ctx.locale }, now);
-  }
-  for (const m of dest.members) {
-    if (!missing.includes(`${key}:${m._id}`)) continue;
-    const ctx = readerCtx(deps, ws, m, now);
-    const scope = team || ws.name || ctx.t('digest.everyone');
-    queued += await queue(ws, { key: `${key}:${m._id}`, to: m.platformUserId, kind: 'dm', cards: [digestCard(ctx, figures, scope)], locale: ctx.locale }, now);
+    queued += await queue(ws, { ...c, cards: [digestCard(ctx, figures, scope)], locale: ctx.locale }, now);
   }
   return queued;
 }

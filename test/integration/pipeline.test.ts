@@ -54,6 +54,8 @@ describe('job settings', () => {
     expect(await say('UADMIN', '/crm', 'config escalate-days 5')).toContain('escalate-days is now 5');
     expect(await say('UADMIN', '/crm', 'config work-hours 18:00-09:00')).toContain('That value does not work for work-hours');
     expect(await say('UADMIN', '/crm', 'config digest someday 9')).toContain('That value does not work for digest');
+    expect(await say('UADMIN', '/crm', 'config digest-channel east not-a-channel')).toContain('That value does not work for digest-channel');
+    expect(await say('UADMIN', '/crm', 'config escalate-days 0')).toContain('That value does not work for escalate-days');
     expect(await say('UREP1', '/crm', 'config digest mon 09:00')).toContain('admin');
     const s = (await WorkspaceModel.findOne({ externalId: 'T1' }).lean())!.settings!;
     expect(s.workHours).toEqual({ start: '08:30', end: '17:00', days: [1, 2, 3, 4, 5, 6] });

@@ -264,3 +264,15 @@ export class WecomWebhook {
     });
   }
 }
+
+const webhooks = new Map<string, WecomWebhook>();
+
+/** A WeCom "channel" is a group robot's webhook URL; anything else is a member's user id. */
+export const isWebhook = (channel: string): boolean => /^https?:\/\//.test(channel);
+
+/** The process's one WecomWebhook per robot URL, so replies and queued posts share its 20-a-minute pacing. */
+export function webhookFor(url: string, logger: Logger): WecomWebhook {
+  let hook = webhooks.get(url);
+  if (!hook) webhooks.set(url, (hook = new WecomWebhook(url, { logger })));
+  return hook;
+}

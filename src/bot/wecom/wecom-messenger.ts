@@ -3,9 +3,8 @@ import type { Logger } from '../../logger';
 import type { Card, ChannelPost, Reply } from '../cards/card';
 import { newTaskId, renderWecomCard, renderWecomMarkdown, renderWecomReply, WECOM_LIMITS } from '../cards/render-wecom';
 import type { CopyStore } from '../copies';
-import { WecomWebhook, type WecomClient } from './wecom-client';
+import { isWebhook, webhookFor, type WecomClient } from './wecom-client';
 
-const isWebhook = (channel: string) => /^https?:\/\//.test(channel);
 
 /** A card sent to one member: its task id (kept on redraws) and an unused response code ('' once spent). */
 interface DmRef {
@@ -20,8 +19,6 @@ interface DmRef {
  * redrawn with its single-use response code; once that is spent, a fresh card replaces it.
  */
 export class WecomMessenger {
-  private readonly webhooks = new Map<string, WecomWebhook>();
-
   constructor(
     private readonly client: WecomClient | undefined,
     private readonly logger: Logger,
@@ -79,8 +76,7 @@ export class WecomMessenger {
   /** Posts cards to a webhook channel or a member; returns what a later redraw needs. */
   private async post(channel: string, cards: Card[], locale: Locale): Promise<string> {
     if (isWebhook(channel)) {
-      let hook = this.webhooks.get(channel);
-      if (!hook) this.webhooks.set(channel, (hook = new WecomWebhook(channel, { logger: this.logger })));
+      const hook = webhookFor(channel, this.logger);
       for (const content of renderWecomMarkdown(cards, WECOM_LIMITS.webhookMarkdownBytes, locale)) await hook.send({ msgtype: 'markdown', markdown: { content } });
       return 'webhook';
     }

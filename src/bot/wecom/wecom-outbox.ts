@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../../logger';
 import { renderWecomMarkdown, renderWecomReply, WECOM_LIMITS } from '../cards/render-wecom';
 import type { Messenger, Outgoing, SendResult } from '../messenger';
-import { WecomApiError, WecomConfigError, WecomNetworkError, WecomWebhook, type WecomClient } from './wecom-client';
+import { isWebhook, webhookFor, WecomApiError, WecomConfigError, WecomNetworkError, type WecomClient } from './wecom-client';
 
 const RATE_LIMITED_MS = 60_000; // a 45009 block lasts the minute window
 const CONFIG_RETRY_MS = 10 * 60_000; // the client's own cool-down after a bad secret
@@ -24,8 +24,6 @@ export function classifyWecomError(err: unknown): Extract<SendResult, { ok: fals
  * is simply repeated. Group-robot webhooks have no such check: an uncertain post is not repeated.
  */
 export class WecomOutbox implements Messenger {
-  private readonly webhooks = new Map<string, WecomWebhook>();
-
   constructor(
     private readonly client: WecomClient | undefined,
     private readonly logger: Logger,
@@ -33,7 +31,7 @@ export class WecomOutbox implements Messenger {
 
   async send(m: Outgoing, opts: { recheck: boolean }): Promise<SendResult> {
     try {
-      if (/^https:\/\//.test(m.to)) return await this.post(m, opts.recheck);
+      if (isWebhook(m.to)) return await this.post(m, opts.recheck);
       if (!this.client) return { ok: false, reason: 'the WeCom self-built app is not configured', retry: false, mayHaveArrived: false };
       // One task id per card, derived from the key: a repeated request is byte-for-byte the same.
       const taskIdFor = (i: number) => `crm_${createHash('sha256').update(`${m.key}#${i}`).digest('hex').slice(0, 24)}`;
@@ -48,8 +46,7 @@ export class WecomOutbox implements Messenger {
 
   private async post(m: Outgoing, recheck: boolean): Promise<SendResult> {
     if (recheck) return { ok: false, reason: 'an earlier post to this group robot may have arrived; robots cannot be checked, so it is not repeated', retry: false, mayHaveArrived: true };
-    let hook = this.webhooks.get(m.to);
-    if (!hook) this.webhooks.set(m.to, (hook = new WecomWebhook(m.to, { logger: this.logger })));
+    const hook = webhookFor(m.to, this.logger);
     for (const content of renderWecomMarkdown(m.cards, WECOM_LIMITS.webhookMarkdownBytes, m.locale)) await hook.send({ msgtype: 'markdown', markdown: { content } });
     return { ok: true };
   }
