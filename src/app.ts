@@ -17,7 +17,9 @@ import { SlackOutbox } from './bot/slack/slack-outbox';
 import { WecomOutbox } from './bot/wecom/wecom-outbox';
 import { WecomClient } from './bot/wecom/wecom-client';
 import type { Messenger } from './bot/messenger';
-import { createJobs, JOB_NAMES, type JobName, type Jobs } from './jobs/agenda';
+import { createJobs, createOutboxSender, JOB_NAMES, type JobName, type Jobs } from './jobs/agenda';
+import type { OutboxSender } from './jobs/outbox-sender';
+import { createPostQueue } from './jobs/post-queue';
 
 export interface AppDeps {
   config: Config;
@@ -35,7 +37,9 @@ export interface CreatedApp {
   slack?: SlackAdapter;
   /** Requests acknowledged but still being worked on (shutdown drains them). */
   inflight: InFlight;
-  /** The scheduled jobs and outbox sender, built but not started (main starts them). */
+  /** The outbox sender: tries each queued message at once; its polling (retries) starts in main. */
+  outbox: OutboxSender;
+  /** The scheduled jobs, built but not started (main starts them); none when JOBS_ENABLED=false. */
   jobs?: Jobs;
 }
 
@@ -77,24 +81,24 @@ export function createApp(deps: AppDeps): CreatedApp {
       ? new WecomClient({ baseUrl: config.WECOM_API_BASE_URL, corpId: config.WECOM_CORP_ID!, secret: config.WECOM_SECRET!, agentId: config.WECOM_AGENT_ID!, logger })
       : undefined);
   const feed = config.sandboxEnabled ? new SandboxFeed() : undefined;
-  let jobs: Jobs | undefined;
-  if (config.JOBS_ENABLED && deps.mongoUri) {
-    const messengers: Partial<Record<string, Messenger>> = {};
-    if (config.slackEnabled) messengers.slack = new SlackOutbox(config);
-    if (config.wecomEnabled || config.wecomBotEnabled) messengers.wecom = new WecomOutbox(wecomClient, logger);
-    if (feed) messengers.sandbox = new SandboxOutbox(feed);
-    jobs = createJobs({ config, logger, mongoUri: deps.mongoUri, messengers });
-  }
+  // Every message besides the answer to the person who acted goes through the outbox (src/jobs).
+  const messengers: Partial<Record<string, Messenger>> = {};
+  if (config.slackEnabled) messengers.slack = new SlackOutbox(config);
+  if (config.wecomEnabled || config.wecomBotEnabled) messengers.wecom = new WecomOutbox(wecomClient, logger);
+  if (feed) messengers.sandbox = new SandboxOutbox(feed);
+  const outbox = createOutboxSender(config, logger, messengers, messageCopiesRepo);
+  const posts = createPostQueue(outbox);
+  const jobs = config.JOBS_ENABLED && deps.mongoUri ? createJobs({ config, logger, mongoUri: deps.mongoUri, sender: outbox }) : undefined;
   const run = (req: Parameters<typeof dispatch>[0]) => dispatch(req, { config, logger, now: deps.now });
   let slack: SlackAdapter | undefined;
   if (config.slackEnabled) {
-    slack = createSlackAdapter(config, logger, run, messageCopiesRepo, (work) => inflight.track(work));
+    slack = createSlackAdapter(config, logger, run, messageCopiesRepo, posts, (work) => inflight.track(work));
     // Bolt reads the raw body itself to check the signature: no body parser may run before it.
     if (slack.router) app.use(slack.router);
   }
   if (config.wecomEnabled || config.wecomBotEnabled) {
     app.use(
-      createWecomRouter({ config, logger, dispatch: run, firstTime: receiptsRepo.firstTime, track: (w) => inflight.track(w), copies: messageCopiesRepo, client: wecomClient }),
+      createWecomRouter({ config, logger, dispatch: run, firstTime: receiptsRepo.firstTime, track: (w) => inflight.track(w), copies: messageCopiesRepo, posts, client: wecomClient }),
     );
   }
   // The local web sandbox (bot/sandbox): on by default when no platform is configured.
@@ -102,5 +106,5 @@ export function createApp(deps: AppDeps): CreatedApp {
     const sandboxJobs = jobs && { names: JOB_NAMES, runNow: (name: string) => jobs.runNow(name as JobName) };
     app.use(createSandboxRouter({ config, logger, dispatch: run, track: (w) => inflight.track(w), feed, jobs: sandboxJobs }));
   }
-  return { app, slack, inflight, jobs };
+  return { app, slack, inflight, jobs, outbox };
 }

@@ -32,13 +32,15 @@ async function main(): Promise<void> {
 
   // A fresh database gets the sandbox's demo workspace, so there is something to click at once.
   if (config.sandboxEnabled) await seedDemoIfEmpty(config, logger);
-  const { app, slack, inflight, jobs } = createApp({ config, logger, mongoUri: uri });
+  const { app, slack, inflight, jobs, outbox } = createApp({ config, logger, mongoUri: uri });
   if (!config.slackEnabled) logger.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to enable it');
   else if (!slack?.router) {
     await slack?.app.start();
     logger.info('Slack connected in Socket Mode');
   }
 
+  // The outbox sender retries what could not be sent at once (and what a crash left behind).
+  outbox.start();
   if (jobs) await jobs.start();
   else logger.info('scheduled jobs are off (JOBS_ENABLED=false)');
 
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     if (!(await inflight.drain(10_000))) logger.warn({ pending: inflight.size }, 'shutting down with requests still running');
     // Running jobs and the message being sent finish; queued messages wait in the outbox for the next start.
     await jobs?.stop().catch((err) => logger.warn({ err }, 'jobs did not stop cleanly'));
+    await outbox.stop();
     if (slack && !slack.router) await slack.app.stop().catch(() => undefined);
     await disconnectDb().catch(() => undefined);
     await embedded?.stop();

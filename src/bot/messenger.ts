@@ -1,5 +1,5 @@
 import type { Locale } from '../config';
-import type { Card } from './cards/card';
+import type { Card, EntityRef } from './cards/card';
 
 // The port the outbox sender (src/jobs) uses to deliver one queued message on one platform. Each
 // platform's adapter implements it; none decides anything beyond how to send and what a failure means.
@@ -13,10 +13,18 @@ export interface Outgoing {
   locale: Locale;
   /** When the message was queued: no earlier copy can exist. */
   queuedAt: Date;
+  /** The ticket or lead the card shows: where it lands is remembered, so later changes redraw it. */
+  entity?: EntityRef;
+}
+
+/** Where a message landed, as a later redraw needs it (Slack: channel and ts; WeCom: task id and code). */
+export interface PostedCopy {
+  channel: string;
+  ref: string;
 }
 
 export type SendResult =
-  | { ok: true }
+  | { ok: true; copy?: PostedCopy }
   | {
       ok: false;
       reason: string;
@@ -31,4 +39,25 @@ export type SendResult =
 export interface Messenger {
   /** `recheck`: an earlier attempt may have arrived; look for it (by key) before posting again. */
   send(m: Outgoing, opts: { recheck: boolean }): Promise<SendResult>;
+}
+
+/** A post or direct message a command's reply sends to someone other than the person who acted. */
+export interface QueuedPost {
+  /** The workspace's database id. */
+  workspaceId: string;
+  platform: 'slack' | 'wecom' | 'sandbox';
+  to: string;
+  kind: 'dm' | 'channel';
+  cards: Card[];
+  locale: Locale;
+  entity?: EntityRef;
+}
+
+/**
+ * The outbox as the platform adapters see it: the post is written to the outbox and tried at once;
+ * when that attempt fails, the outbox sender retries it with back-off. Resolves with where it landed,
+ * or undefined when it is still waiting for a retry.
+ */
+export interface PostQueue {
+  send(p: QueuedPost): Promise<PostedCopy | undefined>;
 }

@@ -109,7 +109,7 @@ export async function dispatch(req: BotRequest, deps: DispatchDeps): Promise<Rep
     if (tooLong(req)) return fail('error.text_too_long', { max: MAX_TEXT });
     const ctx = await buildCtx(req, deps, log);
     locale = ctx.locale;
-    return { locale, ...(await route(ctx, req)) };
+    return { locale, workspaceId: String(ctx.actor.workspace._id), ...(await route(ctx, req)) };
   } catch (err) {
     if (err instanceof AppError) {
       log.info({ code: err.code, msg: err.message }, 'request refused');

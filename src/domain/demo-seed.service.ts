@@ -46,7 +46,8 @@ async function seedLead(actorAt: (daysAgo: number) => Actor, demo: DemoLead, now
     // 10:00 in the workspace's time zone, `inDays` from today.
     const offset = tzOffsetMinutes(s.timezone, now) * 60_000;
     const at = new Date(Math.floor((now.getTime() + offset) / DAY) * DAY + demo.next.inDays * DAY + 10 * 3_600_000 - offset);
-    await setNextFollowUp(actor, lead, at, demo.next.what);
+    // An overdue follow-up is set as it was: by the owner, the day before it fell due.
+    await setNextFollowUp(demo.next.inDays < 0 ? actorAt(1 - demo.next.inDays) : actor, lead, at, demo.next.what);
   }
   return true;
 }

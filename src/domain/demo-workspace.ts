@@ -35,7 +35,7 @@ export interface DemoLead {
   stage: 'new' | 'contacted' | 'qualified' | 'proposal' | 'negotiation' | 'won' | 'lost';
   lostReason?: string;
   interactions?: DemoInteraction[];
-  /** The next follow-up, in days from now, and what it is. */
+  /** The next follow-up, in days from now (negative: already overdue), and what it is. */
   next?: { inDays: number; what: string };
 }
 
@@ -98,6 +98,8 @@ export const DEMO_LEADS: DemoLead[] = [
     text: 'Initech LLC; Bill Lumbergh; bill@initech.example; source: webinar; value: 30k',
     stage: 'contacted',
     interactions: [{ kind: 'email', text: 'Sent the product overview and pricing page', daysAgo: 5 }],
+    // Overdue, so the follow-up job (sandbox "Run now") has a nudge to show.
+    next: { inDays: -1, what: 'call back about the pricing questions' },
   },
   {
     owner: 'sam',

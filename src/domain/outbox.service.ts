@@ -2,11 +2,11 @@ import type { Types } from 'mongoose';
 import { outboxRepo, type NewOutboxItem } from '../store/outbox.repo';
 import type { OutboxDoc } from '../store/outbox.model';
 
-// The outbox: the jobs queue messages under idempotency keys; the sender takes due messages, one
-// attempt at a time, and records how each went.
+// The outbox: the jobs and the replies' posts queue messages under idempotency keys; the sender takes
+// due messages, one attempt at a time, and records how each went.
 
-/** Writes the message unless its key is already queued; true when this call wrote it. */
-export const queueMessage = (workspaceId: Types.ObjectId, item: NewOutboxItem) => outboxRepo.enqueue(workspaceId, item);
+/** Writes the message unless its key is already queued; the new item when this call wrote it. */
+export const queueMessage = (workspaceId: Types.ObjectId | string, item: NewOutboxItem) => outboxRepo.enqueue(workspaceId, item);
 export const isQueued = (workspaceId: Types.ObjectId, key: string) => outboxRepo.has(workspaceId, key);
 
 export type QueuedMessage = OutboxDoc;

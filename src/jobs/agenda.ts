@@ -1,6 +1,7 @@
 import { Agenda } from 'agenda';
 import ConnectionString from 'mongodb-connection-string-url';
 import type { Messenger } from '../bot/messenger';
+import type { CopyStore } from '../bot/copies';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { FOLLOW_UPS_JOB, runFollowUps } from './follow-up-nudge.job';
@@ -14,20 +15,31 @@ export const JOB_NAMES = [FOLLOW_UPS_JOB, GONE_QUIET_JOB, TICKET_SLA_JOB, WEEKLY
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobsOptions {
-  config: Pick<Config, 'DEFAULT_LOCALE' | 'JOBS_EVERY_SECONDS' | 'OUTBOX_POLL_MS' | 'OUTBOX_LEASE_SECONDS' | 'OUTBOX_RETRY_BASE_MS' | 'OUTBOX_MAX_ATTEMPTS' | 'MONGODB_DB'>;
+  config: Pick<Config, 'DEFAULT_LOCALE' | 'JOBS_EVERY_SECONDS' | 'MONGODB_DB'>;
   logger: Logger;
   mongoUri: string;
-  messengers: Partial<Record<string, Messenger>>;
+  /** The outbox sender the jobs' messages go out through (started and stopped by its owner). */
+  sender: OutboxSender;
 }
 
 export interface Jobs {
-  /** Starts Agenda (the recurring sweeps, locked across instances) and the outbox sender. */
+  /** Starts Agenda (the recurring sweeps, locked across instances). */
   start(): Promise<void>;
-  /** Stops taking new work, waits for running jobs and the send in hand, closes Agenda's connection. */
+  /** Stops taking new work, waits for running jobs, closes Agenda's connection. */
   stop(): Promise<void>;
   /** Runs one job at once (sandbox "Run now", tests with a controlled clock); quiet hours are ignored. */
   runNow(name: JobName, now?: Date): Promise<JobResult & { sent: number }>;
-  sender: OutboxSender;
+}
+
+/** The outbox sender for every platform configured; `copies` remembers where entity cards landed. */
+export function createOutboxSender(
+  config: Pick<Config, 'OUTBOX_POLL_MS' | 'OUTBOX_LEASE_SECONDS' | 'OUTBOX_RETRY_BASE_MS' | 'OUTBOX_MAX_ATTEMPTS'>,
+  logger: Logger,
+  messengers: Partial<Record<string, Messenger>>,
+  copies?: CopyStore,
+): OutboxSender {
+  const opts = { pollMs: config.OUTBOX_POLL_MS, leaseMs: config.OUTBOX_LEASE_SECONDS * 1000, retryBaseMs: config.OUTBOX_RETRY_BASE_MS, maxAttempts: config.OUTBOX_MAX_ATTEMPTS };
+  return new OutboxSender(messengers, logger.child({ part: 'outbox' }), opts, copies);
 }
 
 /** Agenda keeps its own driver (mongodb 4): it gets its own client to the same database. */
@@ -38,13 +50,7 @@ function agendaAddress(uri: string, db: string): string {
 }
 
 export function createJobs(opts: JobsOptions): Jobs {
-  const { config, logger } = opts;
-  const sender = new OutboxSender(opts.messengers, logger.child({ part: 'outbox' }), {
-    pollMs: config.OUTBOX_POLL_MS,
-    leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
-    retryBaseMs: config.OUTBOX_RETRY_BASE_MS,
-    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
-  });
+  const { config, logger, sender } = opts;
   const deps: JobDeps = { config, logger, kick: () => sender.kick() };
   const runs: Record<JobName, (now: Date, manual: boolean) => Promise<JobResult>> = {
     [FOLLOW_UPS_JOB]: (now, manual) => runFollowUps(deps, now, { anyHour: manual }),
@@ -55,7 +61,6 @@ export function createJobs(opts: JobsOptions): Jobs {
   let agenda: Agenda | undefined;
 
   return {
-    sender,
     async start() {
       const every = config.JOBS_EVERY_SECONDS;
       agenda = new Agenda({
@@ -74,7 +79,6 @@ export function createJobs(opts: JobsOptions): Jobs {
       }
       await agenda.start();
       await agenda.every(`${every} seconds`, [...JOB_NAMES]);
-      sender.start();
       logger.info({ every, jobs: JOB_NAMES }, 'scheduled jobs started');
     },
     async stop() {
@@ -83,7 +87,6 @@ export function createJobs(opts: JobsOptions): Jobs {
         await agenda.stop(); // unlocks jobs this instance locked but had not started
         await agenda.close({ force: false }).catch(() => undefined);
       }
-      await sender.stop();
     },
     async runNow(name, now = new Date()) {
       const result = await runs[name](now, true);

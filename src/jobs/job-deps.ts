@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { Config, Locale } from '../config';
 import type { Logger } from '../logger';
-import type { Card } from '../bot/cards/card';
+import type { Card, EntityRef } from '../bot/cards/card';
 import { localeOf, makeCtx } from '../commands/context';
 import type { Ctx } from '../commands/types';
 import type { Platform } from '../domain/actor';
@@ -38,7 +38,7 @@ export function channelCtx(deps: JobDeps, ws: WorkspaceDoc, now: Date): Ctx {
 /** Writes one message to the outbox under its idempotency key; 1 when new, 0 when already there. */
 export async function queue(
   ws: WorkspaceDoc,
-  m: { key: string; to: string; kind: 'dm' | 'channel'; cards: Card[]; locale: Locale },
+  m: { key: string; to: string; kind: 'dm' | 'channel'; cards: Card[]; locale: Locale; entity?: EntityRef },
   now: Date,
 ): Promise<number> {
   const wrote = await queueMessage(ws._id as Types.ObjectId, { ...m, platform: ws.platform as Platform, notBefore: now });

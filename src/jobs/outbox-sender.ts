@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../config';
 import type { Logger } from '../logger';
-import type { Card } from '../bot/cards/card';
-import type { Messenger } from '../bot/messenger';
+import type { Card, EntityRef } from '../bot/cards/card';
+import type { CopyStore } from '../bot/copies';
+import type { Messenger, PostedCopy } from '../bot/messenger';
 import { claimNext, dueMessages, messageGivenUp, messageSent, retryMessage, type QueuedMessage } from '../domain/outbox.service';
 
 export interface SenderOptions {
@@ -18,10 +19,12 @@ export interface SenderOptions {
 const BATCH = 50;
 
 /**
- * Sends what the jobs wrote to the outbox, oldest first, each attempt taken through a unique row so
+ * Sends what was written to the outbox, oldest first, each attempt taken through a unique row so
  * two instances never send the same attempt. A failure is retried with back-off (or after the wait
  * the platform named) until it succeeds or runs out of attempts, and is then given up with a logged
  * reason. An attempt that may have arrived is checked for before the next one (see Messenger).
+ * A card that shows a ticket or lead is remembered where it landed (CopyStore), so it is redrawn
+ * when that ticket or lead changes.
  */
 export class OutboxSender {
   private readonly owner = randomUUID();
@@ -36,6 +39,7 @@ export class OutboxSender {
     private readonly messengers: Partial<Record<string, Messenger>>,
     private readonly logger: Logger,
     private readonly opts: SenderOptions,
+    private readonly copies?: CopyStore,
   ) {
     this.now = opts.now ?? (() => new Date());
   }
@@ -67,6 +71,11 @@ export class OutboxSender {
     return this.running;
   }
 
+  /** Tries one just-queued message at once; on failure it stays queued for the next pass. */
+  async sendNow(item: QueuedMessage): Promise<PostedCopy | undefined> {
+    return (await this.sendOne(item)).copy;
+  }
+
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -87,31 +96,33 @@ export class OutboxSender {
     for (const item of await dueMessages(this.now(), BATCH)) {
       // Draining: finish the message in hand; the rest stay queued for the next start.
       if (this.draining) break;
-      if (await this.sendOne(item)) sent++;
+      if ((await this.sendOne(item)).sent) sent++;
     }
     return sent;
   }
 
-  private async sendOne(item: QueuedMessage): Promise<boolean> {
+  private async sendOne(item: QueuedMessage): Promise<{ sent: boolean; copy?: PostedCopy }> {
     const now = this.now();
     const claimed = await claimNext(item, this.owner, new Date(now.getTime() + this.opts.leaseMs), new Date(now.getTime() - this.opts.leaseMs));
-    if (!claimed) return false;
+    if (!claimed) return { sent: false };
     const log = this.logger.child({ outbox: claimed.key, workspace: String(claimed.workspaceId), attempt: claimed.attempts });
     const messenger = this.messengers[claimed.platform];
     if (!messenger) {
       await messageGivenUp(claimed, `no sender for platform ${claimed.platform}`);
       log.error({ platform: claimed.platform }, 'outbox message given up: that platform is not configured');
-      return false;
+      return { sent: false };
     }
+    const entity = (claimed.entity ?? undefined) as EntityRef | undefined;
     const result = await messenger.send(
-      { key: claimed.key, to: claimed.to, kind: claimed.kind as 'dm' | 'channel', cards: claimed.cards as Card[], locale: claimed.locale as Locale, queuedAt: claimed.createdAt },
+      { key: claimed.key, to: claimed.to, kind: claimed.kind as 'dm' | 'channel', cards: claimed.cards as Card[], locale: claimed.locale as Locale, queuedAt: claimed.createdAt, entity },
       // The previous attempt's outcome is unknown (a crash, a timeout, a 5xx): look before resending.
       { recheck: item.uncertain },
     );
     if (result.ok) {
       await messageSent(claimed, this.now());
       log.info('outbox message sent');
-      return true;
+      if (entity && result.copy) await this.remember(entity, claimed.platform, result.copy, log);
+      return { sent: true, copy: result.copy };
     }
     if (result.retry && claimed.attempts < this.opts.maxAttempts) {
       const backoff = Math.min(this.opts.retryBaseMs * 2 ** (claimed.attempts - 1), this.opts.maxBackoffMs ?? 15 * 60_000);
@@ -119,10 +130,19 @@ export class OutboxSender {
       // Still uncertain unless this attempt settled it: a failed history check proves nothing.
       await retryMessage(claimed, new Date(this.now().getTime() + wait), result.reason, result.mayHaveArrived || item.uncertain);
       log.warn({ reason: result.reason, waitMs: wait }, 'outbox send failed; will retry');
-      return false;
+      return { sent: false };
     }
     await messageGivenUp(claimed, result.reason);
     log.error({ reason: result.reason }, 'outbox message given up');
-    return false;
+    return { sent: false };
+  }
+
+  /** A lost record only means that copy is not redrawn later; the message itself went out. */
+  private async remember(entity: EntityRef, platform: string, copy: PostedCopy, log: Logger): Promise<void> {
+    try {
+      await this.copies?.record({ entityKind: entity.kind, entityId: entity.id, platform, channel: copy.channel, ref: copy.ref });
+    } catch (err) {
+      log.warn({ err }, 'could not remember where a card was posted; it will not be redrawn');
+    }
   }
 }

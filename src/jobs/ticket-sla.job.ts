@@ -22,13 +22,15 @@ export async function runTicketSla(deps: JobDeps, now: Date): Promise<JobResult>
     const notice = which === 'claim' ? 'sla.claim_missed' : 'sla.resolve_missed';
     const shown = which === 'resolve' ? Object.assign(t.toObject(), { escalated: true }) : t;
     const channel = ws.settings?.supportChannel;
+    // Remembered where they land, so a later claim or resolve redraws these copies like the others.
+    const entity = { kind: 'ticket' as const, id: String(t._id) };
     if (channel && which === 'claim') {
       const ctx = channelCtx(deps, ws, now);
-      queued += await queue(ws, { key: `${base}:channel`, to: channel, kind: 'channel', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice) })], locale: ctx.locale }, now);
+      queued += await queue(ws, { key: `${base}:channel`, to: channel, kind: 'channel', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice) })], locale: ctx.locale, entity }, now);
     }
     for (const m of await ticketWatchers(ws._id as Types.ObjectId)) {
       const ctx = readerCtx(deps, ws, m, now);
-      queued += await queue(ws, { key: `${base}:${m._id}`, to: m.platformUserId, kind: 'dm', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice) })], locale: ctx.locale }, now);
+      queued += await queue(ws, { key: `${base}:${m._id}`, to: m.platformUserId, kind: 'dm', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice) })], locale: ctx.locale, entity }, now);
     }
     await slaChased(ws, t, which, now);
   };

@@ -3,8 +3,9 @@ import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mong
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 
 /**
- * A message a job wants sent (a nudge, an escalation, a digest), written before it is sent. `key` is
- * its idempotency key (lead + due time, team + week): a second enqueue of the same key is a no-op.
+ * A message to send (a nudge, an escalation, a digest, a ticket card for the support channel, a new
+ * owner's card), written before it is sent. `key` is its idempotency key (lead + due time, team + week,
+ * one per reply post): a second enqueue of the same key is a no-op.
  */
 const outboxSchema = new Schema(
   {
@@ -17,6 +18,8 @@ const outboxSchema = new Schema(
     // Neutral cards (bot/cards/card.ts), rendered for the platform when sent.
     cards: { type: Schema.Types.Mixed, required: true },
     locale: { type: String, required: true },
+    // The ticket or lead the card shows ({ kind, id }): where it lands is remembered for redraws.
+    entity: { type: Schema.Types.Mixed, default: null },
     status: { type: String, enum: OUTBOX_STATUSES, default: 'pending' },
     // Claimed attempts so far (see outbox-attempt.model.ts).
     attempts: { type: Number, default: 0 },

@@ -11,16 +11,26 @@ export interface NewOutboxItem {
   cards: unknown[];
   locale: string;
   notBefore: Date;
+  entity?: { kind: string; id: string };
 }
 
 export const outboxRepo = {
-  /** Writes the message unless its key is already there; true when this call wrote it. */
-  async enqueue(workspaceId: Types.ObjectId, m: NewOutboxItem): Promise<boolean> {
+  /** Writes the message unless its key is already there; the new item when this call wrote it. */
+  async enqueue(workspaceId: Types.ObjectId | string, m: NewOutboxItem): Promise<OutboxDoc | null> {
     try {
-      await OutboxModel.create({ workspaceId, key: m.key, platform: m.platform, to: m.to, kind: m.kind, cards: m.cards, locale: m.locale, nextAttemptAt: m.notBefore });
-      return true;
+      return await OutboxModel.create({
+        workspaceId,
+        key: m.key,
+        platform: m.platform,
+        to: m.to,
+        kind: m.kind,
+        cards: m.cards,
+        locale: m.locale,
+        entity: m.entity ?? null,
+        nextAttemptAt: m.notBefore,
+      });
     } catch (err) {
-      if (isDuplicateKeyError(err)) return false;
+      if (isDuplicateKeyError(err)) return null;
       throw err;
     }
   },

@@ -19,9 +19,14 @@ export async function startService(env: Record<string, string> = {}, now?: () =>
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_API_URL: slack.apiUrl,
     DEFAULT_LOCALE: 'en',
+    // Retries of posts that failed at once come quickly in tests (Slack's Retry-After still applies).
+    OUTBOX_POLL_MS: '100',
+    OUTBOX_RETRY_BASE_MS: '100',
     ...env,
   });
-  const { app } = createApp({ config, logger: createLogger('silent'), now });
+  const { app, outbox } = createApp({ config, logger: createLogger('silent'), now });
+  // As main does: the outbox sender retries what could not be sent at once.
+  outbox.start();
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -30,6 +35,7 @@ export async function startService(env: Record<string, string> = {}, now?: () =>
     url,
     slack,
     close: async () => {
+      await outbox.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await slack.stop();

@@ -3,6 +3,7 @@ import { OutboxModel } from '../../src/store/outbox.model';
 import { createLogger } from '../../src/logger';
 import { SlackOutbox } from '../../src/bot/slack/slack-outbox';
 import { OutboxSender } from '../../src/jobs/outbox-sender';
+import { messageCopiesRepo } from '../../src/store/message-copies.repo';
 import { runFollowUps } from '../../src/jobs/follow-up-nudge.job';
 import { runGoneQuiet } from '../../src/jobs/gone-quiet.job';
 import { runTicketSla } from '../../src/jobs/ticket-sla.job';
@@ -59,7 +60,7 @@ beforeAll(async () => {
     retryBaseMs: 10,
     maxAttempts: 5,
     now: () => clock,
-  });
+  }, messageCopiesRepo);
   await say('UADMIN', '/crm', 'help');
   await say('UADMIN', '/crm', 'role <@UMGR|mgr> manager');
   await say('UADMIN', '/crm', 'manager <@UREP1|rep1> <@UMGR|mgr>');
@@ -160,11 +161,21 @@ describe('ticket SLA', () => {
     await tick(clock);
     expect(about(await tick(at('2026-12-29T02:59:00Z')), 'CSUPPORT', ref)).toHaveLength(0);
     const late = await tick(at('2026-12-29T03:00:00Z'));
-    expect(about(late, 'CSUPPORT', 'Nobody has claimed this ticket')).toHaveLength(1);
-    expect(about(late, 'DUMGR', ref).map(textOf).join()).toContain('Nobody has claimed this ticket');
+    const reposted = about(late, 'CSUPPORT', 'Nobody has claimed this ticket');
+    expect(reposted).toHaveLength(1);
+    const toManager = about(late, 'DUMGR', ref);
+    expect(toManager.map(textOf).join()).toContain('Nobody has claimed this ticket');
     expect(about(await tick(at('2026-12-29T03:30:00Z')), 'CSUPPORT', ref)).toHaveLength(0);
     clock = at('2026-12-29T04:00:00Z');
     expect(await say('USUP', '/ticket', `claim ${ref}`)).toContain(ref);
+    // The re-posted card and the manager's copy are redrawn like the first post: claimed, no SLA notice.
+    const redrawOf = (m: PostedMessage) => svc.slack.called('chat.update').find((u) => u.body.channel === m.channel && u.body.ts === m.ts);
+    await svc.slack.waitFor(() => Boolean(redrawOf(reposted[0]) && redrawOf(toManager[0])), 10_000);
+    for (const copy of [reposted[0], toManager[0]]) {
+      const text = visibleText(redrawOf(copy)!.body as SlackMessage);
+      expect(text).toContain('Claimed by sup');
+      expect(text).not.toContain('Nobody has claimed this ticket');
+    }
     expect(about(await tick(at('2026-12-29T09:59:00Z')), 'DUMGR', ref)).toHaveLength(0);
     const overdue = about(await tick(at('2026-12-29T10:00:00Z')), 'DUMGR', ref);
     expect(overdue.map(textOf).join()).toContain('past its resolution target and has been escalated');

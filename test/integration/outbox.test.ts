@@ -7,7 +7,7 @@ import { WecomOutbox } from '../../src/bot/wecom/wecom-outbox';
 import { WecomClient } from '../../src/bot/wecom/wecom-client';
 import { OutboxSender } from '../../src/jobs/outbox-sender';
 import { queue } from '../../src/jobs/job-deps';
-import { createJobs } from '../../src/jobs/agenda';
+import { createJobs, createOutboxSender } from '../../src/jobs/agenda';
 import { localClock } from '../../src/domain/schedule';
 import { testDbUri, useTestDb } from '../helpers/db';
 import { BOT_TOKEN, FakeSlack } from '../helpers/slack';
@@ -95,15 +95,20 @@ describe('two service instances', () => {
       { workspaceId: ws._id, platformUserId: 'UW1', displayName: 'west manager', role: 'manager', team: 'west' },
     ]);
     const config = { DEFAULT_LOCALE: 'en' as const, JOBS_EVERY_SECONDS: 1, OUTBOX_POLL_MS: 100, OUTBOX_LEASE_SECONDS: 5, OUTBOX_RETRY_BASE_MS: 50, OUTBOX_MAX_ATTEMPTS: 5, MONGODB_DB: db.dbName };
-    const instances = [1, 2].map(() =>
-      createJobs({ config, logger, mongoUri: testDbUri(), messengers: { slack: new SlackOutbox({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }) } }),
-    );
+    const instances = [1, 2].map(() => {
+      const sender = createOutboxSender(config, logger, { slack: new SlackOutbox({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }) });
+      return { sender, jobs: createJobs({ config, logger, mongoUri: testDbUri(), sender }) };
+    });
     try {
-      await Promise.all(instances.map((j) => j.start()));
+      for (const i of instances) i.sender.start();
+      await Promise.all(instances.map((i) => i.jobs.start()));
       await slack.waitFor(() => slack.posted.filter((p) => p.key?.startsWith('digest:')).length >= 2, 30_000);
       await new Promise((r) => setTimeout(r, 3000)); // several more sweeps on both instances
     } finally {
-      await Promise.all(instances.map((j) => j.stop()));
+      await Promise.all(instances.map(async (i) => {
+        await i.jobs.stop();
+        await i.sender.stop();
+      }));
     }
     const digests = slack.posted.filter((p) => p.key?.startsWith('digest:'));
     expect(digests.map((d) => d.channel).sort()).toEqual(['CEAST', 'DUW1']);
@@ -119,9 +124,13 @@ describe('WeCom delivery', () => {
       const out = new WecomOutbox(client, logger);
       const m = { key: 'follow-up:1', to: 'zhangwei', kind: 'dm' as const, cards: [{ title: '该跟进了', actions: [{ id: 'lead_log', label: '记录跟进', value: 'x' }] }], locale: 'zh-CN' as const, queuedAt: new Date() };
       wecom.dropNext('message/send');
-      expect(await out.send(m, { recheck: false })).toEqual({ ok: true });
+      const sent = await out.send(m, { recheck: false });
       const sends = wecom.called('message/send');
       expect(sends).toHaveLength(2);
+      // Where it landed, for a later redraw: the card's task id.
+      expect(sent).toMatchObject({ ok: true, copy: { channel: 'zhangwei' } });
+      const ref = JSON.parse((sent as { copy: { ref: string } }).copy.ref) as { taskId: string };
+      expect(ref.taskId).toBe((sends[0].body.template_card as { task_id: string }).task_id);
       expect(sends[0].body).toEqual(sends[1].body);
       expect(sends[0].body).toMatchObject({ enable_duplicate_check: 1, duplicate_check_interval: 14400 });
       wecom.failNext('message/send', 45009, 4);
@@ -129,7 +138,7 @@ describe('WeCom delivery', () => {
 
       // A group robot: posted as markdown; after an uncertain attempt it is given up, not repeated.
       const post = { ...m, key: 'digest:east:w1', to: wecom.webhookUrl('east-robot'), kind: 'channel' as const };
-      expect(await out.send(post, { recheck: false })).toEqual({ ok: true });
+      expect(await out.send(post, { recheck: false })).toEqual({ ok: true, copy: { channel: post.to, ref: 'webhook' } });
       expect(wecom.called('webhook/send')).toHaveLength(1);
       expect(wecom.called('webhook/send')[0].body).toMatchObject({ msgtype: 'markdown' });
       expect(await out.send(post, { recheck: true })).toMatchObject({ ok: false, retry: false, mayHaveArrived: true });

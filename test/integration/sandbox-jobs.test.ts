@@ -31,6 +31,16 @@ describe('the sandbox Run now controls', () => {
     expect(digests.flatMap((p) => p.messages).some((m) => m.html.includes('Open pipeline by stage'))).toBe(true);
   });
 
+  it("should nudge the owner of the demo's overdue follow-up at once, in their direct messages", async () => {
+    const r = await sandboxPost<{ message: string }>(svc, 'jobs/follow-ups', { as: 'u_admin' });
+    expect(r.status).toBe(200);
+    expect(r.body.message).toMatch(/1 message\(s\) queued, 1 sent\.$/);
+    const feed = (await (await fetch(`${svc.url}/sandbox/api/feed`)).json()) as Feed;
+    const nudges = feed.panes.filter((p) => p.messages.some((m) => m.html.includes('Follow-up due')));
+    expect(nudges.map((p) => p.id)).toEqual(['dm:sam']);
+    expect(nudges[0].messages.map((m) => m.html).join()).toContain('call back about the pricing questions');
+  });
+
   it('should refuse a job that does not exist', async () => {
     const r = await sandboxPost<{ error: string }>(svc, 'jobs/self-destruct', { as: 'u_admin' });
     expect(r.status).toBe(400);

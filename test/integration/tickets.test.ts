@@ -68,6 +68,31 @@ describe('opening tickets', () => {
   });
 });
 
+describe('delivering the ticket card', () => {
+  afterEach(() => (svc.slack.fault = () => 'ok'));
+
+  it.each([
+    ['answers 429', 'rate_limited' as const, 2],
+    ['answers 500 after posting', 'error_after_post' as const, 1],
+  ])('should post the card to the support channel exactly once when Slack first %s, and redraw that copy on Claim', async (_what, fault, calls) => {
+    svc.slack.fault = (method, n) => (method === 'chat.postMessage' && n === 1 ? fault : 'ok');
+    const reply = await say('UREP1', '/ticket', 'new the fax speaks in tongues');
+    const ref = reply.match(/T-\d+/)![0];
+    // The outbox retries it (after Retry-After for a 429; after checking the channel for a 500).
+    await svc.slack.waitFor(() => svc.slack.posted.filter((p) => p.channel === 'CSUPPORT').length >= 1, 15_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    const copies = svc.slack.posted.filter((p) => p.channel === 'CSUPPORT' && visibleText(p.body as SlackMessage).includes(ref));
+    expect(copies).toHaveLength(1);
+    expect(posts('CSUPPORT')).toHaveLength(calls);
+    const claim = buttons(copies[0].body as SlackMessage).find((b) => b.label === 'Claim')!;
+    await click(svc, claim, { user: 'USUP' });
+    await svc.slack.waitFor(() => svc.slack.called('chat.update').some((u) => u.body.ts === copies[0].ts), 10_000);
+    const redraw = svc.slack.called('chat.update').find((u) => u.body.ts === copies[0].ts)!;
+    expect(redraw.body.channel).toBe('CSUPPORT');
+    expect(visibleText(redraw.body as SlackMessage)).toContain('Claimed by usup');
+  });
+});
+
 describe('claiming', () => {
   it('should leave exactly one assignee when fifty people click Claim at once', async () => {
     const agents = Array.from({ length: 50 }, (_, i) => `UAGENT${i}`);

@@ -108,6 +108,8 @@ export interface Reply {
   options?: FormOption[];
   /** The reader's language, for the few words a renderer adds itself. */
   locale?: Locale;
+  /** The workspace's database id (set by dispatch): posts and direct messages are queued under it. */
+  workspaceId?: string;
 }
 
 export const reply = (cards: Card[], extra: Partial<Reply> = {}): Reply => ({ cards, ...extra });

@@ -9,7 +9,9 @@ export class SandboxOutbox implements Messenger {
 
   async send(m: Outgoing): Promise<SendResult> {
     if (this.delivered.has(m.key)) return { ok: true };
-    this.feed.add(paneId(m.kind === 'dm' ? 'dm' : 'channel', m.to), { from: 'bot', cards: m.cards, locale: m.locale });
+    const msg = this.feed.add(paneId(m.kind === 'dm' ? 'dm' : 'channel', m.to), { from: 'bot', cards: m.cards, locale: m.locale });
+    // The sandbox remembers its own copies (in memory), so a ticket card re-posted by a job is redrawn too.
+    if (m.entity) this.feed.remember(m.entity, msg.id);
     this.delivered.add(m.key);
     return { ok: true };
   }

@@ -24,6 +24,7 @@ import {
   type ViewSubmissionBody,
 } from './to-bot-request';
 import { deliver, type CopyStore } from './slack-messenger';
+import type { PostQueue } from '../messenger';
 
 export type Dispatch = (req: BotRequest) => Promise<Reply>;
 
@@ -75,6 +76,7 @@ export function createSlackAdapter(
   logger: Logger,
   dispatch: Dispatch,
   copies: CopyStore,
+  posts: PostQueue,
   track: <T>(work: Promise<T>) => Promise<T> = (w) => w,
 ): SlackAdapter {
   const clientOptions = { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1000 } };
@@ -104,7 +106,7 @@ export function createSlackAdapter(
     } else if (!ready) {
       await respond({ response_type: r.public ? 'in_channel' : 'ephemeral', ...renderMessage(r) });
     }
-    await deliver(client, r, copies, log);
+    await deliver(client, r, copies, posts, log, config.DEFAULT_LOCALE);
   })()));
 
   app.action(CARD_ACTION, ({ body, ack, respond, client }) => track((async () => {
@@ -113,7 +115,7 @@ export function createSlackAdapter(
     const r = await dispatch(fromBlockAction(b));
     if (r.form) await client.views.open({ trigger_id: b.trigger_id, view: renderModal(r.form) as never });
     if (r.cards.length) await respond({ replace_original: Boolean(r.replaceOriginal), response_type: 'ephemeral', ...renderMessage(r) });
-    await deliver(client, r, copies, log);
+    await deliver(client, r, copies, posts, log, config.DEFAULT_LOCALE);
   })()));
 
   app.view(/_form$/, ({ body, ack, client }) => track((async () => {
@@ -129,7 +131,7 @@ export function createSlackAdapter(
     // problems found after the modal closed (a slow database) go there too, so they are not lost.
     const cards = r.formErrors ? [formErrorsCard(r.formErrors, r.locale)] : r.cards;
     if (cards.length) await client.chat.postMessage({ channel: body.user.id, ...renderMessage({ ...r, cards }) });
-    await deliver(client, r, copies, log);
+    await deliver(client, r, copies, posts, log, config.DEFAULT_LOCALE);
   })()));
 
   const shortcutIds = new RegExp(`^(${Object.values(SHORTCUTS).join('|')})$`);

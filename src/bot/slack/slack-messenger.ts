@@ -2,28 +2,30 @@ import type { App } from '@slack/bolt';
 import type { Reply } from '../cards/card';
 import { renderMessage } from '../cards/render-slack';
 import type { Logger } from '../../logger';
+import type { Locale } from '../../config';
+import type { PostQueue } from '../messenger';
 
 import type { CopyStore } from '../copies';
 
 export type { CopyStore };
 
 /**
- * Everything a reply sends besides the answer itself: direct messages, channel posts (remembered for
- * later redraws) and redraws of every remembered copy. A failed send is logged, never fatal.
+ * Everything a reply sends besides the answer itself: direct messages and channel posts go through
+ * the outbox (tried at once, retried with back-off when Slack fails) and are remembered for later
+ * redraws; then every remembered copy is redrawn. A failed redraw is logged, never fatal.
  */
-export async function deliver(client: App['client'], r: Reply, copies: CopyStore, logger: Logger): Promise<void> {
+export async function deliver(client: App['client'], r: Reply, copies: CopyStore, posts: PostQueue, logger: Logger, defaultLocale: Locale): Promise<void> {
   // A direct message is a post to the user's id; both are remembered when they show an entity.
   const dms = (r.notify ?? []).map((n) => ({ channel: n.userId, cards: n.cards, locale: n.locale, entity: n.entity }));
   const fresh = new Set<string>();
   for (const p of [...dms, ...(r.posts ?? [])]) {
     try {
-      const res = await client.chat.postMessage({ channel: p.channel, ...renderMessage({ cards: p.cards, locale: p.locale }) });
-      if (p.entity && res.ts) {
-        await copies.record({ entityKind: p.entity.kind, entityId: p.entity.id, platform: 'slack', channel: String(res.channel ?? p.channel), ref: res.ts });
-        fresh.add(`${res.channel ?? p.channel}:${res.ts}`);
-      }
+      if (!r.workspaceId) throw new Error('a reply with posts has no workspace');
+      const kind = /^[UW]/.test(p.channel) ? 'dm' : 'channel';
+      const copy = await posts.send({ workspaceId: r.workspaceId, platform: 'slack', to: p.channel, kind, cards: p.cards, locale: p.locale ?? r.locale ?? defaultLocale, entity: p.entity });
+      if (copy) fresh.add(`${copy.channel}:${copy.ref}`);
     } catch (err) {
-      logger.warn({ err, channel: p.channel }, 'channel post failed');
+      logger.warn({ err, channel: p.channel }, 'channel post could not be queued');
     }
   }
   for (const u of r.updates ?? []) {

@@ -48,14 +48,19 @@ export class SlackOutbox implements Messenger {
 
   async send(m: Outgoing, opts: { recheck: boolean }): Promise<SendResult> {
     try {
-      const channel = m.kind === 'dm' ? await this.dmChannel(m.to) : m.to;
-      if (opts.recheck && (await this.alreadyPosted(channel, m))) return { ok: true };
-      await this.client.chat.postMessage({
-        channel,
+      if (opts.recheck) {
+        // History is read in the direct-message channel, not by user id.
+        const channel = m.kind === 'dm' ? await this.dmChannel(m.to) : m.to;
+        const found = await this.alreadyPosted(channel, m);
+        if (found !== undefined) return { ok: true, copy: found ? { channel, ref: found } : undefined };
+      }
+      // A user id as channel posts to the direct-message channel with them (Slack answers with its id).
+      const res = await this.client.chat.postMessage({
+        channel: m.to,
         ...renderMessage({ cards: m.cards, locale: m.locale }),
         metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: m.key } },
       });
-      return { ok: true };
+      return { ok: true, copy: res.ts ? { channel: String(res.channel ?? m.to), ref: res.ts } : undefined };
     } catch (err) {
       return classifySlackError(err);
     }
@@ -72,18 +77,19 @@ export class SlackOutbox implements Messenger {
     return id;
   }
 
-  private async alreadyPosted(channel: string, m: Outgoing): Promise<boolean> {
+  /** The ts of the message carrying this key, if an earlier attempt posted it. */
+  private async alreadyPosted(channel: string, m: Outgoing): Promise<string | undefined> {
     let cursor: string | undefined;
     const oldest = String(Math.floor(m.queuedAt.getTime() / 1000) - 60);
     for (let page = 0; page < HISTORY_PAGES; page++) {
       const res = await this.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, cursor });
       for (const msg of res.messages ?? []) {
         const meta = msg.metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
-        if (meta?.event_type === OUTBOX_EVENT_TYPE && meta.event_payload?.key === m.key) return true;
+        if (meta?.event_type === OUTBOX_EVENT_TYPE && meta.event_payload?.key === m.key) return msg.ts ?? '';
       }
       cursor = res.response_metadata?.next_cursor || undefined;
-      if (!cursor) return false;
+      if (!cursor) return undefined;
     }
-    return false;
+    return undefined;
   }
 }

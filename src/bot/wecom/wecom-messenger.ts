@@ -3,6 +3,7 @@ import type { Logger } from '../../logger';
 import type { Card, ChannelPost, Reply } from '../cards/card';
 import { newTaskId, renderWecomCard, renderWecomMarkdown, renderWecomReply, WECOM_LIMITS } from '../cards/render-wecom';
 import type { CopyStore } from '../copies';
+import type { PostQueue } from '../messenger';
 import { isWebhook, webhookFor, type WecomClient } from './wecom-client';
 
 
@@ -24,6 +25,7 @@ export class WecomMessenger {
     private readonly logger: Logger,
     private readonly defaultLocale: Locale,
     private readonly copies: CopyStore,
+    private readonly posts: PostQueue,
   ) {}
 
   async sendReply(toUser: string, reply: Reply): Promise<void> {
@@ -31,17 +33,19 @@ export class WecomMessenger {
     await this.deliver(reply);
   }
 
-  /** Direct messages, channel posts and redraws of posted copies; failures are logged, never fatal. */
+  /**
+   * Direct messages and channel posts go through the outbox (tried at once, retried with back-off,
+   * remembered for redraws); then posted copies are redrawn. Failures are logged, never fatal.
+   */
   async deliver(reply: Reply): Promise<void> {
     const dms: ChannelPost[] = (reply.notify ?? []).map((n) => ({ channel: n.userId, cards: n.cards, locale: n.locale ?? reply.locale, entity: n.entity }));
     const fresh = new Set<string>();
     for (const p of [...dms, ...(reply.posts ?? [])]) {
       await this.safely({ channel: p.channel }, async () => {
-        const ref = await this.post(p.channel, p.cards, p.locale ?? this.defaultLocale);
-        if (p.entity) {
-          await this.copies.record({ entityKind: p.entity.kind, entityId: p.entity.id, platform: 'wecom', channel: p.channel, ref });
-          fresh.add(`${p.channel}:${ref}`);
-        }
+        if (!reply.workspaceId) throw new Error('a reply with posts has no workspace');
+        const kind = isWebhook(p.channel) ? 'channel' : 'dm';
+        const copy = await this.posts.send({ workspaceId: reply.workspaceId, platform: 'wecom', to: p.channel, kind, cards: p.cards, locale: p.locale ?? reply.locale ?? this.defaultLocale, entity: p.entity });
+        if (copy) fresh.add(`${copy.channel}:${copy.ref}`);
       });
     }
     for (const u of reply.updates ?? []) {

@@ -35,10 +35,15 @@ export class WecomOutbox implements Messenger {
       if (!this.client) return { ok: false, reason: 'the WeCom self-built app is not configured', retry: false, mayHaveArrived: false };
       // One task id per card, derived from the key: a repeated request is byte-for-byte the same.
       const taskIdFor = (i: number) => `crm_${createHash('sha256').update(`${m.key}#${i}`).digest('hex').slice(0, 24)}`;
+      // What a redraw needs (see WecomMessenger): the first card's task id and its single-use response code.
+      const ref = { taskId: taskIdFor(0), code: '' };
+      let first = true;
       for (const msg of renderWecomReply({ cards: m.cards }, { locale: m.locale, taskIdFor })) {
-        await this.client.sendMessage(m.to, msg, { duplicateCheck: true });
+        const res = await this.client.sendMessage(m.to, msg, { duplicateCheck: true });
+        if (msg.msgtype === 'template_card' && first) ref.code = res.responseCode ?? '';
+        if (msg.msgtype === 'template_card') first = false;
       }
-      return { ok: true };
+      return { ok: true, copy: { channel: m.to, ref: JSON.stringify(ref) } };
     } catch (err) {
       return classifyWecomError(err);
     }
@@ -48,6 +53,7 @@ export class WecomOutbox implements Messenger {
     if (recheck) return { ok: false, reason: 'an earlier post to this group robot may have arrived; robots cannot be checked, so it is not repeated', retry: false, mayHaveArrived: true };
     const hook = webhookFor(m.to, this.logger);
     for (const content of renderWecomMarkdown(m.cards, WECOM_LIMITS.webhookMarkdownBytes, m.locale)) await hook.send({ msgtype: 'markdown', markdown: { content } });
-    return { ok: true };
+    // A robot's post cannot be edited: a redraw is a fresh post to the same robot.
+    return { ok: true, copy: { channel: m.to, ref: 'webhook' } };
   }
 }

@@ -13,6 +13,7 @@ import { dedupeKey, fromAppCallback, fromBotMessage, type BotMessage } from './t
 import { WecomClient } from './wecom-client';
 import { WecomMessenger } from './wecom-messenger';
 import type { CopyStore } from '../copies';
+import type { PostQueue } from '../messenger';
 
 export type Dispatch = (req: BotRequest) => Promise<Reply>;
 
@@ -24,6 +25,8 @@ export interface WecomDeps {
   firstTime: (source: string, key: string) => Promise<boolean>;
   track: <T>(work: Promise<T>) => Promise<T>;
   copies: CopyStore;
+  /** The outbox, for direct messages and channel posts. */
+  posts: PostQueue;
   client?: WecomClient;
 }
 
@@ -69,7 +72,7 @@ export function createWecomRouter(deps: WecomDeps): Router {
   const client = config.wecomEnabled
     ? (deps.client ?? new WecomClient({ baseUrl: config.WECOM_API_BASE_URL, corpId, secret: config.WECOM_SECRET!, agentId: config.WECOM_AGENT_ID!, logger }))
     : undefined;
-  const messenger = new WecomMessenger(client, log, locale, deps.copies);
+  const messenger = new WecomMessenger(client, log, locale, deps.copies, deps.posts);
 
   if (config.wecomEnabled) {
     const crypto = new WecomCallbackCrypto(config.WECOM_TOKEN!, config.WECOM_ENCODING_AES_KEY!, corpId);

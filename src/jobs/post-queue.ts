@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import type { PostQueue } from '../bot/messenger';
+import { queueMessage } from '../domain/outbox.service';
+import type { OutboxSender } from './outbox-sender';
+
+/**
+ * The replies' posts and direct messages (a ticket card for the support channel, a new owner's card,
+ * an escalation to managers) go through the outbox like the jobs' messages: written first, tried at
+ * once, and retried with back-off by the sender when that attempt fails.
+ */
+export function createPostQueue(sender: OutboxSender): PostQueue {
+  return {
+    async send(p) {
+      const item = await queueMessage(p.workspaceId, {
+        key: `post:${randomUUID()}`,
+        platform: p.platform,
+        to: p.to,
+        kind: p.kind,
+        cards: p.cards,
+        locale: p.locale,
+        entity: p.entity,
+        notBefore: new Date(),
+      });
+      return item ? sender.sendNow(item) : undefined;
+    },
+  };
+}
