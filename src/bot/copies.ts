@@ -1,7 +1,15 @@
+/** Which entity's copies, in which workspace (its database id), on which platform. */
+export interface CopyOwner {
+  workspaceId: string;
+  entityKind: string;
+  entityId: string;
+  platform: string;
+}
+
 /** Where posted entity cards went (implemented over the store by the composition root, app.ts). */
 export interface CopyStore {
-  record(copy: { entityKind: string; entityId: string; platform: string; channel: string; ref: string }): Promise<void>;
-  list(entityKind: string, entityId: string, platform: string): Promise<{ channel: string; ref: string }[]>;
+  record(copy: CopyOwner & { channel: string; ref: string }): Promise<void>;
+  list(owner: CopyOwner): Promise<{ channel: string; ref: string }[]>;
   /** Swap a copy's reference (WeCom: a used, single-use response code for the next one). */
-  replaceRef(entityKind: string, entityId: string, platform: string, channel: string, oldRef: string, newRef: string): Promise<void>;
+  replaceRef(owner: CopyOwner, channel: string, oldRef: string, newRef: string): Promise<void>;
 }

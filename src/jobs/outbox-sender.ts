@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '../config';
 import type { Logger } from '../logger';
 import type { Card, EntityRef } from '../bot/cards/card';
-import type { CopyStore } from '../bot/copies';
+import type { CopyOwner, CopyStore } from '../bot/copies';
 import type { Messenger, PostedCopy } from '../bot/messenger';
 import { claimNext, dueMessages, messageGivenUp, messageSent, retryMessage, type QueuedMessage } from '../domain/outbox.service';
 
@@ -121,7 +121,7 @@ export class OutboxSender {
     if (result.ok) {
       await messageSent(claimed, this.now());
       log.info('outbox message sent');
-      if (entity && result.copy) await this.remember(entity, claimed.platform, result.copy, log);
+      if (entity && result.copy) await this.remember({ workspaceId: String(claimed.workspaceId), entityKind: entity.kind, entityId: entity.id, platform: claimed.platform }, result.copy, log);
       return { sent: true, copy: result.copy };
     }
     if (result.retry && claimed.attempts < this.opts.maxAttempts) {
@@ -138,9 +138,9 @@ export class OutboxSender {
   }
 
   /** A lost record only means that copy is not redrawn later; the message itself went out. */
-  private async remember(entity: EntityRef, platform: string, copy: PostedCopy, log: Logger): Promise<void> {
+  private async remember(owner: CopyOwner, copy: PostedCopy, log: Logger): Promise<void> {
     try {
-      await this.copies?.record({ entityKind: entity.kind, entityId: entity.id, platform, channel: copy.channel, ref: copy.ref });
+      await this.copies?.record({ ...owner, channel: copy.channel, ref: copy.ref });
     } catch (err) {
       log.warn({ err }, 'could not remember where a card was posted; it will not be redrawn');
     }

@@ -1,9 +1,14 @@
 import { MessageCopyModel } from './message-copy.model';
 
-export interface MessageCopy {
+/** Which entity's copies: the workspace (database id), the entity, the platform. */
+export interface CopyOwner {
+  workspaceId: string;
   entityKind: string;
   entityId: string;
   platform: string;
+}
+
+export interface MessageCopy extends CopyOwner {
   channel: string;
   ref: string;
 }
@@ -13,11 +18,11 @@ export const messageCopiesRepo = {
     await MessageCopyModel.create(copy);
   },
 
-  async replaceRef(entityKind: string, entityId: string, platform: string, channel: string, oldRef: string, newRef: string): Promise<void> {
-    await MessageCopyModel.updateOne({ entityKind, entityId, platform, channel, ref: oldRef }, { $set: { ref: newRef } });
+  async replaceRef(owner: CopyOwner, channel: string, oldRef: string, newRef: string): Promise<void> {
+    await MessageCopyModel.updateOne({ ...owner, channel, ref: oldRef }, { $set: { ref: newRef } });
   },
 
-  async list(entityKind: string, entityId: string, platform: string): Promise<MessageCopy[]> {
-    return MessageCopyModel.find({ entityKind, entityId, platform }).sort({ createdAt: 1 }).lean();
+  async list(owner: CopyOwner): Promise<{ channel: string; ref: string }[]> {
+    return MessageCopyModel.find(owner, { channel: 1, ref: 1 }).sort({ createdAt: 1 }).lean();
   },
 };

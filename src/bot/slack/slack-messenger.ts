@@ -28,8 +28,8 @@ export async function deliver(client: App['client'], r: Reply, copies: CopyStore
       logger.warn({ err, channel: p.channel }, 'channel post could not be queued');
     }
   }
-  for (const u of r.updates ?? []) {
-    for (const c of await copies.list(u.entity.kind, u.entity.id, 'slack')) {
+  for (const u of r.workspaceId ? (r.updates ?? []) : []) {
+    for (const c of await copies.list({ workspaceId: r.workspaceId!, entityKind: u.entity.kind, entityId: u.entity.id, platform: 'slack' })) {
       if (fresh.has(`${c.channel}:${c.ref}`)) continue; // just posted with the current state
       try {
         await client.chat.update({ channel: c.channel, ts: c.ref, ...renderMessage({ cards: u.cards, locale: u.locale }) });

@@ -48,8 +48,9 @@ export class WecomMessenger {
         if (copy) fresh.add(`${copy.channel}:${copy.ref}`);
       });
     }
-    for (const u of reply.updates ?? []) {
-      for (const c of await this.copies.list(u.entity.kind, u.entity.id, 'wecom')) {
+    for (const u of reply.workspaceId ? (reply.updates ?? []) : []) {
+      const owner = { workspaceId: reply.workspaceId!, entityKind: u.entity.kind, entityId: u.entity.id, platform: 'wecom' };
+      for (const c of await this.copies.list(owner)) {
         if (fresh.has(`${c.channel}:${c.ref}`)) continue;
         await this.safely({ channel: c.channel }, async () => {
           const locale = u.locale ?? this.defaultLocale;
@@ -59,7 +60,7 @@ export class WecomMessenger {
           }
           const ref = parseRef(c.ref);
           const next = await this.redraw(c.channel, ref, u.cards, locale);
-          await this.copies.replaceRef(u.entity.kind, u.entity.id, 'wecom', c.channel, c.ref, JSON.stringify(next));
+          await this.copies.replaceRef(owner, c.channel, c.ref, JSON.stringify(next));
         });
       }
     }
