@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
-import type { Logger } from './logger';
+import { requestContext, type Logger } from './logger';
 import { pingDb } from './store/connection';
 import { dispatch } from './commands/dispatch';
 import { createSlackAdapter, type SlackAdapter } from './bot/slack/slack-app';
@@ -64,6 +64,8 @@ export function createApp(deps: AppDeps): CreatedApp {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || Boolean(req.url?.startsWith('/sandbox/api/feed')) },
     }),
   );
+
+  app.use((req, _res, next) => requestContext.run(String(req.id), next));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 
 export interface SandboxService {
   url: string;
@@ -12,10 +12,10 @@ export interface SandboxService {
 }
 
 /** The real app with the sandbox on (no platform configured), on a loopback port. */
-export async function startSandbox(env: Record<string, string> = {}, mongoUri?: string): Promise<SandboxService> {
+export async function startSandbox(env: Record<string, string> = {}, mongoUri?: string, logger: Logger = createLogger('silent')): Promise<SandboxService> {
   const config = loadConfig({ HOST: '127.0.0.1', DEFAULT_LOCALE: 'en', ...env });
   // With a database URI the scheduled jobs exist too (built, not started), for the "Run now" buttons.
-  const { app } = createApp({ config, logger: createLogger('silent'), mongoUri });
+  const { app } = createApp({ config, logger, mongoUri });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

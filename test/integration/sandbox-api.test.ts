@@ -3,6 +3,8 @@ import { sandboxPost, startSandbox, type SandboxService } from '../helpers/sandb
 import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
 import type { Card, Form, Reply } from '../../src/bot/cards/card';
 import { t } from '../../src/domain/i18n';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logger';
 
 // The sandbox's HTTP API over a real app and database, no browser: typed commands, buttons and
 // forms reach the dispatcher as the chosen demo member, and the feed shows what a user would see.
@@ -167,5 +169,22 @@ describe('the sandbox API', () => {
     expect(bad.body.error).toMatch(/actionId/);
     const badJson = await fetch(`${svc.url}/sandbox/api/command`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
     expect(badJson.status).toBe(400);
+  });
+});
+
+describe('the logs of a request', () => {
+  it('should carry the request id on the lines written while handling it, not only on the access line', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(JSON.parse(chunk.toString())), done()) });
+    const logged = await startSandbox({ SANDBOX_ENABLED: 'true' }, undefined, createLogger('info', sink));
+    try {
+      const r = await sandboxPost(logged, 'command', { as: 'sam', text: '/lead show L-9999' }, { 'x-request-id': 'req-show-9999' });
+      expect(r.status).toBe(200);
+      const refused = lines.find((l) => l.msg === 'request refused');
+      expect(refused).toMatchObject({ reqId: 'req-show-9999', code: 'not_found' });
+      expect(lines.find((l) => l.msg === 'request completed')).toMatchObject({ req: { id: 'req-show-9999' } });
+    } finally {
+      await logged.close();
+    }
   });
 });
