@@ -105,7 +105,8 @@ export function createApp(deps: AppDeps): CreatedApp {
   }
   // The local web sandbox (bot/sandbox): on by default when no platform is configured.
   if (config.sandboxEnabled) {
-    const sandboxJobs = jobs && { names: JOB_NAMES, runNow: (name: string) => jobs.runNow(name as JobName) };
+    // Run now covers the sandbox's own workspace only: never real Slack or WeCom members.
+    const sandboxJobs = jobs && { names: JOB_NAMES, runNow: (name: string) => jobs.runNow(name as JobName, new Date(), { platform: 'sandbox' }) };
     app.use(createSandboxRouter({ config, logger, dispatch: run, track: (w) => inflight.track(w), feed, jobs: sandboxJobs }));
   }
   return { app, slack, inflight, jobs, outbox };

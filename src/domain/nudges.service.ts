@@ -8,14 +8,15 @@ import type { LeadDoc } from '../store/lead.model';
 import type { MemberDoc } from '../store/member.model';
 import type { TicketDoc } from '../store/ticket.model';
 import type { WorkspaceDoc } from '../store/workspace.model';
-import { type Actor, wsId } from './actor';
+import { type Actor, type Platform, wsId } from './actor';
 import { userError } from './errors';
 import type { DigestSchedule, WorkHours } from './schedule';
 
 // What the scheduled jobs read and change: due follow-ups, quiet leads, missed ticket targets; and
 // lead snoozes and mutes. Each change is conditional on the state the job read, so two instances cannot both act.
 
-export const allWorkspaces = () => workspacesRepo.all();
+/** The workspaces a job run covers: all of them, or one platform's (the sandbox's Run now covers its own only). */
+export const allWorkspaces = (platform?: Platform) => workspacesRepo.all(platform);
 
 export function workHoursOf(ws: WorkspaceDoc): WorkHours {
   const w = ws.settings?.workHours;

@@ -9,7 +9,7 @@ import { GONE_QUIET_JOB, runGoneQuiet } from './gone-quiet.job';
 import { TICKET_SLA_JOB, runTicketSla } from './ticket-sla.job';
 import { WEEKLY_DIGEST_JOB, runWeeklyDigest } from './weekly-digest.job';
 import { OutboxSender } from './outbox-sender';
-import type { JobDeps, JobResult } from './job-deps';
+import type { JobDeps, JobResult, RunScope } from './job-deps';
 
 export const JOB_NAMES = [FOLLOW_UPS_JOB, GONE_QUIET_JOB, TICKET_SLA_JOB, WEEKLY_DIGEST_JOB] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -27,8 +27,11 @@ export interface Jobs {
   start(): Promise<void>;
   /** Stops taking new work, waits for running jobs, closes Agenda's connection. */
   stop(): Promise<void>;
-  /** Runs one job at once (sandbox "Run now", tests with a controlled clock); quiet hours are ignored. */
-  runNow(name: JobName, now?: Date): Promise<JobResult & { sent: number }>;
+  /**
+   * Runs one job at once (sandbox "Run now", tests with a controlled clock); quiet hours are ignored.
+   * `scope.platform` limits it to that platform's workspaces.
+   */
+  runNow(name: JobName, now?: Date, scope?: RunScope): Promise<JobResult & { sent: number }>;
 }
 
 /** The outbox sender for every platform configured; `copies` remembers where entity cards landed. */
@@ -52,11 +55,11 @@ function agendaAddress(uri: string, db: string): string {
 export function createJobs(opts: JobsOptions): Jobs {
   const { config, logger, sender } = opts;
   const deps: JobDeps = { config, logger, kick: () => sender.kick() };
-  const runs: Record<JobName, (now: Date, manual: boolean) => Promise<JobResult>> = {
-    [FOLLOW_UPS_JOB]: (now, manual) => runFollowUps(deps, now, { anyHour: manual }),
-    [GONE_QUIET_JOB]: (now, manual) => runGoneQuiet(deps, now, { anyHour: manual }),
-    [TICKET_SLA_JOB]: (now) => runTicketSla(deps, now),
-    [WEEKLY_DIGEST_JOB]: (now, manual) => runWeeklyDigest(deps, now, { now: manual }),
+  const runs: Record<JobName, (now: Date, manual: boolean, scope: RunScope) => Promise<JobResult>> = {
+    [FOLLOW_UPS_JOB]: (now, manual, scope) => runFollowUps(deps, now, { ...scope, anyHour: manual }),
+    [GONE_QUIET_JOB]: (now, manual, scope) => runGoneQuiet(deps, now, { ...scope, anyHour: manual }),
+    [TICKET_SLA_JOB]: (now, _manual, scope) => runTicketSla(deps, now, scope),
+    [WEEKLY_DIGEST_JOB]: (now, manual, scope) => runWeeklyDigest(deps, now, { ...scope, now: manual }),
   };
   let agenda: Agenda | undefined;
 
@@ -73,7 +76,7 @@ export function createJobs(opts: JobsOptions): Jobs {
       agenda.on('error', (err: unknown) => logger.error({ err }, 'Agenda error'));
       for (const name of JOB_NAMES) {
         agenda.define(name, async () => {
-          const result = await runs[name](new Date(), false);
+          const result = await runs[name](new Date(), false, {});
           if (result.queued) logger.info({ job: name, queued: result.queued }, 'job queued messages');
         });
       }
@@ -88,8 +91,8 @@ export function createJobs(opts: JobsOptions): Jobs {
         await agenda.close({ force: false }).catch(() => undefined);
       }
     },
-    async runNow(name, now = new Date()) {
-      const result = await runs[name](now, true);
+    async runNow(name, now = new Date(), scope = {}) {
+      const result = await runs[name](now, true, scope);
       const sent = await sender.runOnce();
       return { ...result, sent };
     },

@@ -1,7 +1,7 @@
 import { isWorkingTime } from '../domain/schedule';
 import { allWorkspaces, dueFollowUps, followUpHandled, lastInteraction, memberById, workHoursOf } from '../domain/nudges.service';
 import { followUpNudgeCard } from '../commands/nudge-cards';
-import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult } from './job-deps';
+import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from './job-deps';
 
 export const FOLLOW_UPS_JOB = 'follow-ups';
 
@@ -10,10 +10,10 @@ export const FOLLOW_UPS_JOB = 'follow-ups';
  * followUpPending flag is its one pending nudge: setting a new time re-arms and so moves it, and the
  * key (lead + due time) makes a repeat of this run, on any instance, queue nothing new.
  */
-export async function runFollowUps(deps: JobDeps, now: Date, opts: { anyHour?: boolean } = {}): Promise<JobResult> {
+export async function runFollowUps(deps: JobDeps, now: Date, opts: RunScope & { anyHour?: boolean } = {}): Promise<JobResult> {
   let queued = 0;
   const log = deps.logger.child({ job: FOLLOW_UPS_JOB });
-  await eachSafely(await allWorkspaces(), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
+  await eachSafely(await allWorkspaces(opts.platform), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
     if (!opts.anyHour && !isWorkingTime(now, workHoursOf(ws), ws.settings!.timezone)) return;
     await eachSafely(await dueFollowUps(ws, now, BATCH), log, (l) => ({ lead: String(l._id) }), async (lead) => {
       const owner = await memberById(ws, lead.ownerId);

@@ -1,7 +1,7 @@
 import { isWorkingTime } from '../domain/schedule';
 import { allWorkspaces, lastActivity, lastInteraction, managersOf, memberById, quietLeads, setQuietLevel, workHoursOf } from '../domain/nudges.service';
 import { quietEscalationCard, quietNudgeCard } from '../commands/nudge-cards';
-import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult } from './job-deps';
+import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from './job-deps';
 
 export const GONE_QUIET_JOB = 'gone-quiet';
 const DAY = 86_400_000;
@@ -11,10 +11,10 @@ const DAY = 86_400_000;
  * (escalate-days) its owner's manager hears about it. A logged interaction resets the lead to level 0.
  * Keys name the lead and its last activity, so one quiet spell gives one nudge and one escalation.
  */
-export async function runGoneQuiet(deps: JobDeps, now: Date, opts: { anyHour?: boolean } = {}): Promise<JobResult> {
+export async function runGoneQuiet(deps: JobDeps, now: Date, opts: RunScope & { anyHour?: boolean } = {}): Promise<JobResult> {
   let queued = 0;
   const log = deps.logger.child({ job: GONE_QUIET_JOB });
-  await eachSafely(await allWorkspaces(), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
+  await eachSafely(await allWorkspaces(opts.platform), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
     if (!opts.anyHour && !isWorkingTime(now, workHoursOf(ws), ws.settings!.timezone)) return;
     const n = ws.settings?.staleDays ?? 3;
     const m = ws.settings?.escalateDays ?? 7;

@@ -16,6 +16,11 @@ export interface JobDeps {
   kick: () => void;
 }
 
+/** How one run goes: `platform` limits it to that platform's workspaces (the sandbox's Run now). */
+export interface RunScope {
+  platform?: Platform;
+}
+
 export interface JobResult {
   queued: number;
 }

@@ -4,7 +4,7 @@ import { ticketCard } from '../commands/ticket-cards';
 import type { Types } from 'mongoose';
 import type { TicketDoc } from '../store/ticket.model';
 import type { WorkspaceDoc } from '../store/workspace.model';
-import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult } from './job-deps';
+import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from './job-deps';
 
 export const TICKET_SLA_JOB = 'ticket-sla';
 
@@ -13,7 +13,7 @@ export const TICKET_SLA_JOB = 'ticket-sla';
  * managers are told; an unresolved one past its resolution target is escalated (flagged, managers
  * told). SLA targets are wall-clock, so these go out at any hour. One chase per target per round.
  */
-export async function runTicketSla(deps: JobDeps, now: Date): Promise<JobResult> {
+export async function runTicketSla(deps: JobDeps, now: Date, opts: RunScope = {}): Promise<JobResult> {
   let queued = 0;
   const log = deps.logger.child({ job: TICKET_SLA_JOB });
 
@@ -35,7 +35,7 @@ export async function runTicketSla(deps: JobDeps, now: Date): Promise<JobResult>
     await slaChased(ws, t, which, now);
   };
 
-  await eachSafely(await allWorkspaces(), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
+  await eachSafely(await allWorkspaces(opts.platform), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
     await eachSafely(await missedClaims(ws, now, BATCH), log, (t) => ({ ticket: String(t._id) }), (t) => chase(ws, t, 'claim'));
     await eachSafely(await missedResolutions(ws, now, BATCH), log, (t) => ({ ticket: String(t._id) }), (t) => chase(ws, t, 'resolve'));
   });

@@ -6,7 +6,7 @@ import { digestCard } from '../commands/digest-cards';
 import type { Types } from 'mongoose';
 import type { WorkspaceDoc } from '../store/workspace.model';
 import type { MemberDoc } from '../store/member.model';
-import { channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult } from './job-deps';
+import { channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from './job-deps';
 
 export const WEEKLY_DIGEST_JOB = 'weekly-digest';
 const WEEK = 7 * 86_400_000;
@@ -18,10 +18,10 @@ const LATE_LIMIT = 86_400_000;
  * channel, else to its managers. Keyed by team and week (and reader), so a rerun, a restart or a
  * second instance sends each digest once. `now: true` sends one for the seven days up to now.
  */
-export async function runWeeklyDigest(deps: JobDeps, now: Date, opts: { now?: boolean } = {}): Promise<JobResult> {
+export async function runWeeklyDigest(deps: JobDeps, now: Date, opts: RunScope & { now?: boolean } = {}): Promise<JobResult> {
   let queued = 0;
   const log = deps.logger.child({ job: WEEKLY_DIGEST_JOB });
-  await eachSafely(await allWorkspaces(), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
+  await eachSafely(await allWorkspaces(opts.platform), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
     const slot = opts.now ? now : latestDigestSlot(now, digestScheduleOf(ws), ws.settings!.timezone);
     if (now.getTime() - slot.getTime() > LATE_LIMIT) return;
     const week = opts.now ? `now-${slot.toISOString()}` : slot.toISOString();

@@ -19,12 +19,12 @@ export const workspacesRepo = {
     });
   },
 
-  /** True when the database holds at least one workspace (an empty one gets the sandbox demo). */
-  /** Every workspace (a small collection): the jobs fan out over it, one workspace at a time. */
-  async all(): Promise<WorkspaceDoc[]> {
-    return WorkspaceModel.find({}).sort({ _id: 1 });
+  /** Every workspace (a small collection), or those of one platform: the jobs fan out over them. */
+  async all(platform?: Workspace['platform']): Promise<WorkspaceDoc[]> {
+    return WorkspaceModel.find(platform ? { platform } : {}).sort({ _id: 1 });
   },
 
+  /** True when the database holds at least one workspace (an empty one gets the sandbox demo). */
   async any(): Promise<boolean> {
     return (await WorkspaceModel.exists({})) !== null;
   },

@@ -1,6 +1,13 @@
 import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
 import { testDbUri, useTestDb } from '../helpers/db';
 import { sandboxPost, startSandbox, type SandboxService } from '../helpers/sandbox';
+import { resolveIdentity } from '../../src/domain/members.service';
+import { createLead, setNextFollowUp } from '../../src/domain/leads.service';
+import { parseLeadText } from '../../src/domain/lead-input';
+import { runFollowUps } from '../../src/jobs/follow-up-nudge.job';
+import { createLogger } from '../../src/logger';
+import { OutboxModel } from '../../src/store/outbox.model';
+import type { Actor } from '../../src/domain/actor';
 
 const db = useTestDb();
 let svc: SandboxService;
@@ -22,7 +29,7 @@ describe('the sandbox Run now controls', () => {
   });
 
   it("should send the weekly digest at once, into the members' and channels' panes", async () => {
-    const r = await sandboxPost<{ message: string }>(svc, 'jobs/weekly-digest', { as: 'u_admin' });
+    const r = await sandboxPost<{ message: string }>(svc, 'jobs/weekly-digest', { as: 'ana' });
     expect(r.status).toBe(200);
     expect(r.body.message).toMatch(/^Weekly digest \(for the last seven days, now\): [1-9]\d* message\(s\) queued, [1-9]\d* sent\.$/);
     const feed = (await (await fetch(`${svc.url}/sandbox/api/feed`)).json()) as Feed;
@@ -32,7 +39,7 @@ describe('the sandbox Run now controls', () => {
   });
 
   it("should nudge the owner of the demo's overdue follow-up at once, in their direct messages", async () => {
-    const r = await sandboxPost<{ message: string }>(svc, 'jobs/follow-ups', { as: 'u_admin' });
+    const r = await sandboxPost<{ message: string }>(svc, 'jobs/follow-ups', { as: 'ana' });
     expect(r.status).toBe(200);
     expect(r.body.message).toMatch(/1 message\(s\) queued, 1 sent\.$/);
     const feed = (await (await fetch(`${svc.url}/sandbox/api/feed`)).json()) as Feed;
@@ -41,9 +48,29 @@ describe('the sandbox Run now controls', () => {
     expect(nudges[0].messages.map((m) => m.html).join()).toContain('call back about the pricing questions');
   });
 
+  it('should leave the other workspaces of the same database alone: Run now never reaches real Slack members', async () => {
+    const defaults = { locale: 'en', timezone: 'Asia/Shanghai', phoneRegion: 'CN' };
+    const { workspace, member } = await resolveIdentity('slack', 'TREAL', 'A real team', 'UREAL', 'real.rep', defaults);
+    const actor: Actor = { workspace, member, platform: 'slack', locale: 'en', now: () => new Date() };
+    const created = await createLead(actor, parseLeadText('Real Corp; Rita Real; rita@real.example', { region: 'CN', timeZone: 'Asia/Shanghai', now: new Date() }).input!);
+    if (created.kind !== 'created') throw new Error('the lead was not created');
+    // Set yesterday, due an hour ago.
+    await setNextFollowUp({ ...actor, now: () => new Date(Date.now() - 86_400_000) }, created.lead, new Date(Date.now() - 3_600_000), 'call Rita back');
+    const realRows = () => OutboxModel.countDocuments({ workspaceId: workspace._id });
+
+    expect((await sandboxPost(svc, 'jobs/follow-ups', { as: 'ana' })).status).toBe(200);
+    expect(await realRows()).toBe(0);
+    // The Slack lead was due all along: the scheduled run (every platform) nudges its owner.
+    await runFollowUps({ config: { DEFAULT_LOCALE: 'en' }, logger: createLogger('silent'), kick: () => undefined }, new Date(), { anyHour: true });
+    expect(await realRows()).toBe(1);
+  });
+
   it('should refuse a job that does not exist', async () => {
-    const r = await sandboxPost<{ error: string }>(svc, 'jobs/self-destruct', { as: 'u_admin' });
+    const r = await sandboxPost<{ error: string }>(svc, 'jobs/self-destruct', { as: 'ana' });
     expect(r.status).toBe(400);
-    expect(r.body.error).toContain('unknown job self-destruct');
+    expect(r.body.error).toBe('There is no scheduled job “self-destruct”.');
+    const stranger = await sandboxPost<{ error: string }>(svc, 'jobs/weekly-digest', { as: 'mallory' });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.error).toBe('There is no demo member “mallory”.');
   });
 });

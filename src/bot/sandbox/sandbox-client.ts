@@ -123,12 +123,13 @@ export const SANDBOX_CLIENT_JS = String.raw`(function () {
       });
   }
 
+  // Resolves true when the service took the request, false after showing why it did not.
   function send(path, body, el) {
     if (el) el.disabled = true;
     setStatus('');
     return api(path, body)
-      .then(function () { refresh(); }, function (err) { setStatus(err.message); })
-      .then(function () { if (el) el.disabled = false; });
+      .then(function () { refresh(); return true; }, function (err) { setStatus(err.message); return false; })
+      .then(function (ok) { if (el) el.disabled = false; return ok; });
   }
 
   function messageIdOf(el) {
@@ -140,8 +141,9 @@ export const SANDBOX_CLIENT_JS = String.raw`(function () {
     e.preventDefault();
     var text = input.value.trim();
     if (!text) return;
+    // Cleared at once (no double send); given back if the service did not take it, so nothing typed is lost.
     input.value = '';
-    send('command', { as: as(), text: text });
+    send('command', { as: as(), text: text }).then(function (ok) { if (!ok && !input.value) input.value = text; });
   });
 
   document.addEventListener('click', function (e) {

@@ -12,7 +12,7 @@ import { SANDBOX_CLIENT_JS } from './sandbox-client';
 import { paneId, parsePaneId, SandboxFeed } from './sandbox-feed';
 import { deliver, type Delivery } from './sandbox-messenger';
 import { renderMessageHtml, renderPage } from './sandbox-page';
-import { actionBody, cancelBody, commandBody, formBody, fromAction, fromForm, fromSuggest, fromText, suggestBody } from './to-bot-request';
+import { actionBody, cancelBody, commandBody, formBody, fromAction, fromForm, fromSuggest, fromText, jobBody, suggestBody } from './to-bot-request';
 
 export type Dispatch = (req: BotRequest) => Promise<Reply>;
 
@@ -160,12 +160,20 @@ export function createSandboxRouter(deps: SandboxDeps): Router {
   sandbox.post('/api/jobs/:name', json, async (req, res) => {
     const name = String(req.params.name);
     const jobs = deps.jobs;
+    const locale = localeOf(req);
     if (!jobs || !jobs.names.includes(name)) {
-      bad(req, res, `unknown job ${name.slice(0, 40)}`);
+      res.status(400).json({ error: t(locale, 'sandbox.jobs.unknown', { job: name.slice(0, 40) }) });
       return;
     }
-    const { queued, sent } = await track(jobs.runNow(name));
-    res.json({ version: version(), message: t(localeOf(req), 'sandbox.jobs.done', { job: t(localeOf(req), `sandbox.jobs.${name}` as MessageKey), queued, sent }) });
+    if (!parse(jobBody, req, res)) return;
+    const job = t(locale, `sandbox.jobs.${name}` as MessageKey);
+    try {
+      const { queued, sent } = await track(jobs.runNow(name));
+      res.json({ version: version(), message: t(locale, 'sandbox.jobs.done', { job, queued, sent }) });
+    } catch (err) {
+      log.error({ err, job: name }, 'Run now failed');
+      res.status(500).json({ error: t(locale, 'sandbox.jobs.failed', { job }) });
+    }
   });
 
   router.use('/sandbox', sandbox);

@@ -18,6 +18,7 @@ export const formBody = z.object({
   messageId: z.string().max(40).optional(),
 });
 export const cancelBody = z.object({ as, messageId: z.string().min(1).max(40) });
+export const jobBody = z.object({ as });
 export const suggestBody = z.object({ as, field: z.string().min(1).max(64), query: z.string().max(200) });
 
 function origin(m: DemoMember): RequestOrigin {

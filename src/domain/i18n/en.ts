@@ -258,7 +258,7 @@ export const en = {
   'sandbox.send': 'Send',
   'sandbox.examples': 'Try:',
   'sandbox.chat.title': 'Chat with ChatCRM as {name}',
-  'sandbox.chat.empty': 'No messages yet. Type a command below, for example `/crm help`.',
+  'sandbox.chat.empty': 'No messages yet. Type a command below, for example “/crm help”.',
   'sandbox.dms.title': 'Direct messages',
   'sandbox.dms.to': 'To {name}',
   'sandbox.dms.empty': 'No direct messages yet (a new owner gets one when a lead is given to them).',
@@ -324,6 +324,8 @@ export const en = {
   "sandbox.jobs.ticket-sla": "Ticket SLA chases",
   "sandbox.jobs.weekly-digest": "Weekly digest (for the last seven days, now)",
   "sandbox.jobs.done": "{job}: {queued} message(s) queued, {sent} sent.",
+  "sandbox.jobs.unknown": "There is no scheduled job “{job}”.",
+  "sandbox.jobs.failed": "{job} did not finish; the service log says why. Nothing was sent twice: run it again when ready.",
   "sandbox.jobs.hint": "Jobs normally run every minute; quiet hours and the digest's day and time apply. “Run now” runs one at once, ignoring quiet hours.",
 } as const;
 

@@ -259,7 +259,7 @@ export const zhCN: Record<MessageKey, string> = {
   'sandbox.send': '发送',
   'sandbox.examples': '试试：',
   'sandbox.chat.title': '以 {name} 的身份与 ChatCRM 对话',
-  'sandbox.chat.empty': '还没有消息。在下方输入命令，例如 `帮助`。',
+  'sandbox.chat.empty': '还没有消息。在下方输入命令，例如“帮助”。',
   'sandbox.dms.title': '私信',
   'sandbox.dms.to': '发给 {name}',
   'sandbox.dms.empty': '还没有私信（线索转给新负责人时，对方会收到一条）。',
@@ -325,5 +325,7 @@ export const zhCN: Record<MessageKey, string> = {
   "sandbox.jobs.ticket-sla": "工单时限追踪",
   "sandbox.jobs.weekly-digest": "每周简报（最近七天，立即）",
   "sandbox.jobs.done": "{job}：排队 {queued} 条，已发送 {sent} 条。",
+  "sandbox.jobs.unknown": "没有名为“{job}”的定时任务。",
+  "sandbox.jobs.failed": "{job}未能完成，原因见服务日志。不会重复发送：准备好后可再次运行。",
   "sandbox.jobs.hint": "任务平时每分钟运行一次，遵守免打扰时段和简报的日期时间。“立即运行”马上执行一次，不受免打扰时段限制。",
 };
