@@ -73,6 +73,24 @@ describe('the outbox', () => {
     expect([...slack.deliveries().values()].every((n) => n === 1)).toBe(true);
   }, 60_000);
 
+  it('should not wait for ever on a Slack call that never answers, and still deliver it once', async () => {
+    await queue(ws, { key: 'hung', to: 'CHUNG', kind: 'channel', cards: card('slow'), locale: 'en' }, new Date());
+    // The first post reaches Slack but is never answered: the client gives up after half the lease.
+    slack.fault = (method, n) => (method === 'chat.postMessage' && n === 1 ? 'hang' : 'ok');
+    const s = new OutboxSender({ slack: new SlackOutbox({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl, OUTBOX_LEASE_SECONDS: 2 }) }, logger, {
+      pollMs: 50,
+      leaseMs: 2000,
+      retryBaseMs: 20,
+      maxAttempts: 5,
+    });
+    const started = Date.now();
+    await s.runOnce();
+    expect(Date.now() - started).toBeLessThan(1900);
+    expect((await OutboxModel.findOne({ key: 'hung' }))!.status).not.toBe('sent');
+    await until(allSent, () => s.runOnce());
+    expect(slack.deliveries().get('hung')).toBe(1);
+  }, 30_000);
+
   it('should give a message up with its reason when Slack refuses it for good', async () => {
     await queue(ws, { key: 'gone', to: 'CGONE', kind: 'channel', cards: card('x'), locale: 'en' }, new Date());
     // channel_not_found: an ok:false answer that no retry will fix.

@@ -28,6 +28,11 @@ export function classifySlackError(err: unknown): Extract<SendResult, { ok: fals
   return { ok: false, reason: e.statusCode ? `HTTP ${e.statusCode}` : (e.code ?? String(err)), retry: true, mayHaveArrived: true };
 }
 
+/** Half the lease, at most 30 s: long enough for Slack, short enough that an attempt ends inside its lease. */
+export function slackTimeoutMs(leaseSeconds: number): number {
+  return Math.min(30_000, Math.floor((leaseSeconds * 1000) / 2));
+}
+
 /**
  * Sends queued messages with its own WebClient: no built-in retries and no waiting out 429s inside the
  * client, so the outbox decides when to try again. Each post carries its key as message metadata; a
@@ -37,9 +42,12 @@ export class SlackOutbox implements Messenger {
   private readonly client: InstanceType<typeof webApi.WebClient>;
   private readonly dmChannels = new Map<string, string>();
 
-  constructor(config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>) {
+  constructor(config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'> & { OUTBOX_LEASE_SECONDS?: number }) {
     this.client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
       slackApiUrl: config.SLACK_API_URL,
+      // A call that hangs must end well within the attempt's lease, or another instance could take the
+      // next attempt while this one may still arrive; a timeout counts as "may have arrived" (rechecked).
+      timeout: slackTimeoutMs(config.OUTBOX_LEASE_SECONDS ?? 120),
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       logLevel: webApi.LogLevel.ERROR,
