@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import { DraftModel } from './draft.model';
+import { DraftModel, DraftUseModel } from './draft.model';
+import { isDuplicateKeyError } from './db-errors';
 
 export const draftsRepo = {
   async save(workspaceId: Types.ObjectId, memberId: Types.ObjectId, data: unknown): Promise<string> {
@@ -9,11 +10,21 @@ export const draftsRepo = {
 
   /** Marks the draft used and returns its data; null when unknown or already used (double click). */
   async take(workspaceId: Types.ObjectId, memberId: Types.ObjectId, id: string): Promise<unknown | null> {
-    const d = await DraftModel.findOneAndUpdate({ workspaceId, memberId, _id: id, usedAt: null }, { $set: { usedAt: new Date() } });
-    return d ? d.data : null;
+    const d = await DraftModel.findOne({ workspaceId, memberId, _id: id, usedAt: null });
+    if (!d) return null;
+    try {
+      await DraftUseModel.create({ draftId: d._id, at: new Date() });
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return null;
+      throw err;
+    }
+    await DraftModel.updateOne({ _id: d._id }, { $set: { usedAt: new Date() } });
+    return d.data;
   },
 
+  /** Gives a taken draft back (creating from it failed), so the user can click again. */
   async release(workspaceId: Types.ObjectId, id: string): Promise<void> {
-    await DraftModel.updateOne({ workspaceId, _id: id }, { $set: { usedAt: null } });
+    const d = await DraftModel.findOneAndUpdate({ workspaceId, _id: id }, { $set: { usedAt: null } });
+    if (d) await DraftUseModel.deleteOne({ draftId: d._id });
   },
 };

@@ -47,3 +47,13 @@ workspaceSchema.index({ platform: 1, externalId: 1 }, { unique: true });
 export type Workspace = InferSchemaType<typeof workspaceSchema>;
 export type WorkspaceDoc = HydratedDocument<Workspace>;
 export const WorkspaceModel = model('Workspace', workspaceSchema);
+
+// The one admin seat of a workspace: its unique index gives it to exactly one of several members who
+// arrive at once, even where conditional updates are not atomic (FerretDB on SQLite).
+const adminSeatSchema = new Schema({
+  workspaceId: { type: Schema.Types.ObjectId, required: true },
+  at: { type: Date, required: true },
+});
+adminSeatSchema.index({ workspaceId: 1 }, { unique: true });
+
+export const AdminSeatModel = model('AdminSeat', adminSeatSchema);

@@ -1,5 +1,6 @@
-import { WorkspaceModel, type Workspace, type WorkspaceDoc } from './workspace.model';
-import { retryOnDuplicate } from './db-errors';
+import type { Types } from 'mongoose';
+import { AdminSeatModel, WorkspaceModel, type Workspace, type WorkspaceDoc } from './workspace.model';
+import { isDuplicateKeyError, retryOnDuplicate } from './db-errors';
 
 export interface WorkspaceDefaults {
   locale: string;
@@ -33,10 +34,17 @@ export const workspacesRepo = {
     return WorkspaceModel.findById(workspaceId);
   },
 
-  /** Atomically hands out the one admin seat; true for exactly one caller per workspace. */
-  async claimAdminSeat(workspaceId: unknown): Promise<boolean> {
-    const res = await WorkspaceModel.updateOne({ _id: workspaceId, adminClaimed: false }, { $set: { adminClaimed: true } });
-    return res.modifiedCount === 1;
+  /** Hands out the one admin seat; true for exactly one caller per workspace, however many race. */
+  async claimAdminSeat(workspaceId: Types.ObjectId): Promise<boolean> {
+    if (!(await WorkspaceModel.exists({ _id: workspaceId, adminClaimed: false }))) return false;
+    try {
+      await AdminSeatModel.create({ workspaceId, at: new Date() });
+    } catch (err) {
+      if (isDuplicateKeyError(err)) return false;
+      throw err;
+    }
+    await WorkspaceModel.updateOne({ _id: workspaceId }, { $set: { adminClaimed: true } });
+    return true;
   },
 
   async updateSettings(workspaceId: unknown, set: Record<string, unknown>): Promise<WorkspaceDoc | null> {

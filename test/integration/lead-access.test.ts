@@ -25,6 +25,14 @@ describe('who may see what', () => {
     expect(roles).toEqual({ UADMIN: 'admin', UREP1: 'rep', UREP2: 'rep' });
   });
 
+  it('should make exactly one admin when the first ten members of a new workspace arrive at once', async () => {
+    const users = Array.from({ length: 10 }, (_, i) => `UNEW${i}`);
+    await Promise.all(users.map((user) => slash(svc, '/crm', 'help', { ...as(user), team: 'TNEW' })));
+    const members = await MemberModel.find({ platformUserId: { $in: users } }).lean();
+    expect(members).toHaveLength(10);
+    expect(members.filter((m) => m.role === 'admin')).toHaveLength(1);
+  });
+
   it("should refuse a rep who asks for another rep's lead, without showing it", async () => {
     const text = await say('UREP2', '/lead', `show ${rep1Lead}`);
     expect(text).toContain(`You cannot see ${rep1Lead}`);
