@@ -31,26 +31,33 @@ const DEFAULT_HOUR = 9;
  */
 export function parseWhen(text: string, timeZone: string, now: Date = new Date()): ParsedWhen | null {
   const input = text.normalize('NFKC');
-  const ref = { instant: now, timezone: tzOffsetMinutes(timeZone, now) };
+  // chrono's Chinese parser ignores a reference time zone and reads the reference in the server's
+  // zone. So both parsers get a reference whose server-local wall clock is the user's wall clock,
+  // and what they read is taken back as wall-clock fields: the server's zone never matters.
+  const wallNow = new Date(now.getTime() + tzOffsetMinutes(timeZone, now) * 60000);
+  const ref = new Date(wallNow.getUTCFullYear(), wallNow.getUTCMonth(), wallNow.getUTCDate(), wallNow.getUTCHours(), wallNow.getUTCMinutes(), wallNow.getUTCSeconds());
   const results = [...chrono.en.casual.parse(input, ref, { forwardDate: true }), ...chrono.zh.hans.casual.parse(input, ref, { forwardDate: true })];
   if (!results.length) return null;
   const r = results.sort((a, b) => a.index - b.index || b.text.length - a.text.length)[0];
-  // Rebuild the wall-clock time chrono read (09:00 when no time was given) with the offset the
-  // time zone has on that day, so a date across a daylight-saving change keeps its hour.
+  const get = (c: 'year' | 'month' | 'day' | 'hour' | 'minute') => r.start.get(c) ?? 0;
+  // The wall-clock time chrono read (09:00 when no time was given), with the offset the time zone
+  // has on that day, so a date across a daylight-saving change keeps its hour.
   const certain = r.start.isCertain('hour');
-  const wall = Date.UTC(
-    r.start.get('year')!,
-    r.start.get('month')! - 1,
-    r.start.get('day')!,
-    certain ? r.start.get('hour')! : DEFAULT_HOUR,
-    certain ? (r.start.get('minute') ?? 0) : 0,
-  );
-  const first = wall - tzOffsetMinutes(timeZone, new Date(wall)) * 60000;
-  let at = new Date(wall - tzOffsetMinutes(timeZone, new Date(first)) * 60000);
+  let at = instantOf(timeZone, get('year'), get('month'), get('day'), certain ? get('hour') : DEFAULT_HOUR, certain ? get('minute') : 0);
   // "tonight" has an implied 22:00; moving it to 09:00 would put it in the past.
-  if (!certain && at <= now && r.start.date() > now) at = r.start.date();
+  if (!certain && at <= now) {
+    const implied = instantOf(timeZone, get('year'), get('month'), get('day'), get('hour'), get('minute'));
+    if (implied > now) at = implied;
+  }
   const rest = (input.slice(0, r.index) + ' ' + input.slice(r.index + r.text.length)).replace(/\s+/g, ' ').trim();
   return { at, rest };
+}
+
+/** The instant when the wall clock in `timeZone` shows this date and time (month 1-12). */
+function instantOf(timeZone: string, year: number, month: number, day: number, hour: number, minute: number): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const first = wall - tzOffsetMinutes(timeZone, new Date(wall)) * 60000;
+  return new Date(wall - tzOffsetMinutes(timeZone, new Date(first)) * 60000);
 }
 
 /** "Fri 27 Nov, 09:00" in the user's language and time zone. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { parseWhen, tzOffsetMinutes } from '../../src/domain/dates';
 
 // Monday 23 November 2026, 17:00 in Shanghai (09:00 UTC, 09:00 in London).
@@ -114,4 +115,37 @@ describe('parseWhen in other time zones', () => {
     expect(local(r!.at, 'Europe/London')).toBe('2026-03-29 10:00');
     expect(r?.at.toISOString()).toBe('2026-03-29T09:00:00.000Z');
   });
+});
+
+describe('parseWhen whatever time zone the server runs in', () => {
+  // 22:00 UTC on Sunday 22 Nov is already 06:00 on Monday 23 Nov in Shanghai: "tomorrow" is Tuesday there.
+  // A server's zone is fixed when its process starts, so each zone gets a process of its own.
+  const phrases = ['明天下午3点', 'tomorrow 3pm', '后天', '3天后', 'in 3 days', '下周一', 'friday', '2026-12-01 14:30', '今晚8点'];
+  const script = `
+    const { parseWhen } = require('./src/domain/dates');
+    const now = new Date('2026-11-22T22:00:00Z');
+    const phrases = ${JSON.stringify(phrases)};
+    console.log(JSON.stringify({ offset: now.getTimezoneOffset(), at: phrases.map((p) => parseWhen(p, 'Asia/Shanghai', now).at.toISOString()) }));`;
+
+  it.each([
+    ['UTC', 0],
+    ['America/Los_Angeles', 480],
+    ['Asia/Shanghai', -480],
+    ['Pacific/Auckland', -780],
+  ])('should read English and Chinese phrases in the user zone on a server in %s', (zone, offset) => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { env: { ...process.env, TZ: zone }, encoding: 'utf8' });
+    const r = JSON.parse(out) as { offset: number; at: string[] };
+    expect(r.offset).toBe(offset);
+    expect(Object.fromEntries(phrases.map((p, i) => [p, local(new Date(r.at[i]), SH)]))).toEqual({
+      明天下午3点: '2026-11-24 15:00',
+      'tomorrow 3pm': '2026-11-24 15:00',
+      后天: '2026-11-25 09:00',
+      '3天后': '2026-11-26 09:00',
+      'in 3 days': '2026-11-26 09:00',
+      下周一: '2026-11-30 09:00',
+      friday: '2026-11-27 09:00',
+      '2026-12-01 14:30': '2026-12-01 14:30',
+      今晚8点: '2026-11-23 20:00',
+    });
+  }, 30_000);
 });
