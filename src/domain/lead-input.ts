@@ -158,6 +158,7 @@ export function validateLead(raw: RawLead, opts: ParseOptions): { input?: LeadIn
   if (raw.next.trim()) {
     const when = parseWhen(raw.next, opts.timeZone, opts.now);
     if (!when) issues.push({ field: 'next', key: 'error.date_invalid', params: { value: raw.next.slice(0, 60) } });
+    else if (when.at.getTime() <= (opts.now ?? new Date()).getTime()) issues.push({ field: 'next', key: 'error.date_past' });
     else if (!tooLong('next', when.rest, LIMITS.what, issues)) next = { at: when.at, what: when.rest };
   }
 

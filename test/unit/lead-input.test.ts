@@ -101,6 +101,8 @@ describe('parseLeadText', () => {
       ['invalid email (free text)', 'Acme Ltd; Zhang Wei; zhang@acme', ['error.email_invalid']],
       ['bad value', 'Acme Ltd; Zhang Wei; value: lots', ['error.value_invalid']],
       ['unparseable next date', 'Acme Ltd; Zhang Wei; next: whenever', ['error.date_invalid']],
+      ['next follow-up in the past', 'Acme Ltd; Zhang Wei; next: 2020-01-01 call back', ['error.date_past']],
+      ['next follow-up yesterday (Chinese)', '上海示例科技有限公司；张伟；下次：昨天 回访', ['error.date_past']],
       ['company over 200 characters', `${'A'.repeat(201)} Ltd; Zhang Wei`, ['error.field_too_long']],
       [
         'more than 5 phones',
