@@ -30,6 +30,8 @@ export interface AppDeps {
   wecomClient?: WecomClient;
   /** The database the scheduled jobs use (Agenda opens its own connection); no jobs without it. */
   mongoUri?: string;
+  /** How long the WeCom bot callback waits for an answer (tests shorten it to take the slow path). */
+  wecomBotBudgetMs?: number;
 }
 
 export interface CreatedApp {
@@ -100,7 +102,7 @@ export function createApp(deps: AppDeps): CreatedApp {
   }
   if (config.wecomEnabled || config.wecomBotEnabled) {
     app.use(
-      createWecomRouter({ config, logger, dispatch: run, firstTime: receiptsRepo.firstTime, track: (w) => inflight.track(w), copies: messageCopiesRepo, posts, client: wecomClient }),
+      createWecomRouter({ config, logger, dispatch: run, firstTime: receiptsRepo.firstTime, track: (w) => inflight.track(w), copies: messageCopiesRepo, posts, client: wecomClient, botBudgetMs: deps.wecomBotBudgetMs }),
     );
   }
   // The local web sandbox (bot/sandbox): on by default when no platform is configured.

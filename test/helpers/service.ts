@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApp } from '../../src/app';
+import { createApp, type AppDeps } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, slackHeaders } from './slack';
@@ -12,7 +12,7 @@ export interface TestService {
 }
 
 /** The real express + Bolt app on a loopback port, talking to a fake Slack API. */
-export async function startService(env: Record<string, string> = {}, now?: () => Date): Promise<TestService> {
+export async function startService(env: Record<string, string> = {}, now?: () => Date, extra: Partial<AppDeps> = {}): Promise<TestService> {
   const slack = await new FakeSlack().start();
   const config = loadConfig({
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -24,7 +24,7 @@ export async function startService(env: Record<string, string> = {}, now?: () =>
     OUTBOX_RETRY_BASE_MS: '100',
     ...env,
   });
-  const { app, outbox } = createApp({ config, logger: createLogger('silent'), now });
+  const { app, outbox } = createApp({ ...extra, config, logger: createLogger('silent'), now });
   // As main does: the outbox sender retries what could not be sent at once.
   outbox.start();
   const server: Server = await new Promise((resolve) => {

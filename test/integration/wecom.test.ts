@@ -207,4 +207,38 @@ describe('WeCom intelligent bot callbacks', () => {
     expect(await LeadModel.countDocuments({ company: 'Group Co Ltd' })).toBe(1);
     await wecom.waitFor(() => sent('zhangwei').slice(before).some((c) => textOf(c).includes('Group Co Ltd')));
   });
+
+  it('should keep a private answer private when it is too slow for the callback and goes through response_url', async () => {
+    // A second service whose bot gives up waiting at once, so every answer takes the response_url path.
+    const slow = await startService(
+      {
+        WECOM_CORP_ID,
+        WECOM_AGENT_ID: String(WECOM_AGENT_ID),
+        WECOM_SECRET,
+        WECOM_TOKEN,
+        WECOM_ENCODING_AES_KEY: WECOM_AES_KEY,
+        WECOM_BOT_TOKEN,
+        WECOM_BOT_ENCODING_AES_KEY: WECOM_BOT_AES_KEY,
+        WECOM_API_BASE_URL: wecom.url,
+      },
+      undefined,
+      { wecomBotBudgetMs: 0 },
+    );
+    try {
+      const before = sent('zhangwei').length;
+      const responses = () => wecom.called('aibot/response');
+      const seen = responses().length;
+      const msg = { msgid: 'bot-slow-1', chatid: 'CHAT1', chattype: 'group', from: { userid: 'zhangwei' }, response_url: wecom.responseUrl('slow'), msgtype: 'text', text: { content: '@ChatCRM lead add Slow Co Ltd; Su Lo; su@slow.cn; +86 139 1234 5678' } };
+      const res = await postBotCallback(slow.url, msg);
+      expect(res.reply).toBeNull();
+      await wecom.waitFor(() => responses().length > seen);
+      const posted = JSON.stringify(responses().slice(seen).map((c) => c.body));
+      expect(posted).toContain('已在 ChatCRM 应用中私信回复你。');
+      expect(posted).not.toContain('su@slow.cn');
+      expect(posted).not.toContain('139');
+      await wecom.waitFor(() => sent('zhangwei').slice(before).some((c) => textOf(c).includes('Slow Co Ltd')));
+    } finally {
+      await slow.close();
+    }
+  });
 });

@@ -28,9 +28,11 @@ export interface WecomDeps {
   /** The outbox, for direct messages and channel posts. */
   posts: PostQueue;
   client?: WecomClient;
+  /** How long the bot callback waits for an answer before replying through response_url (tests shorten it). */
+  botBudgetMs?: number;
 }
 
-/** How long the bot callback waits for an answer before replying through response_url (WeCom allows 5 s). */
+/** WeCom allows the bot 5 s to answer in the callback; after this the answer goes through response_url. */
 const BOT_BUDGET_MS = 3500;
 
 interface Query {
@@ -146,19 +148,22 @@ export function createWecomRouter(deps: WecomDeps): Router {
         (async () => ((await deps.firstTime(`wecom-bot:${corpId}`, m.msgid!)) ? deps.dispatch(request) : null))(),
       );
       let timer: NodeJS.Timeout | undefined;
-      const ready = await Promise.race([work.catch(() => null), new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), BOT_BUDGET_MS)))]);
+      const ready = await Promise.race([work.catch(() => null), new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), deps.botBudgetMs ?? BOT_BUDGET_MS)))]);
       clearTimeout(timer);
       if (ready === null) {
         res.status(200).send('');
         return;
       }
+      // In a group, an answer meant for the caller alone (their leads, their contacts) goes to them
+      // privately through the app when there is one; the group sees a pointer. The same on both paths.
+      const groupContent = (reply: Reply): string => {
+        const privately = m.chattype === 'group' && !reply.public && client !== undefined;
+        if (privately) void deps.track(messenger.sendReply(request.userId, reply).catch((err) => log.error({ err }, 'WeCom private reply failed')));
+        else void deps.track(messenger.deliver(reply));
+        return privately ? t(reply.locale ?? locale, 'wecom.replied_privately') : markdown(reply);
+      };
       if (ready !== 'late') {
-        // In a group, an answer meant for the caller alone (their leads, their contacts) goes to them
-        // privately through the app when there is one; the group sees a pointer.
-        const privately = m.chattype === 'group' && !ready.public && client !== undefined;
-        if (privately) void deps.track(messenger.sendReply(request.userId, ready).catch((err) => log.error({ err }, 'WeCom private reply failed')));
-        else void deps.track(messenger.deliver(ready));
-        const content = privately ? t(ready.locale ?? locale, 'wecom.replied_privately') : markdown(ready);
+        const content = groupContent(ready);
         // The bot protocol's passive reply: one finished stream message, encrypted and signed.
         const body = JSON.stringify({ msgtype: 'stream', stream: { id: randomBytes(8).toString('hex'), finish: true, content } });
         const sealed = botCrypto.seal(body, timestamp, nonce);
@@ -168,10 +173,11 @@ export function createWecomRouter(deps: WecomDeps): Router {
       // Too slow for the callback window: answer once through response_url when done.
       res.status(200).send('');
       const late = await work.catch(() => null);
-      if (late) void deps.track(messenger.deliver(late));
-      if (late && m.response_url) {
+      if (!late) return;
+      const content = groupContent(late);
+      if (m.response_url) {
         await axios
-          .post(m.response_url, { msgtype: 'markdown', markdown: { content: markdown(late) } }, { timeout: 10_000 })
+          .post(m.response_url, { msgtype: 'markdown', markdown: { content } }, { timeout: 10_000 })
           .catch((err) => log.error({ err }, 'WeCom bot response_url failed'));
       }
     });
