@@ -228,14 +228,14 @@ describe('WeCom intelligent bot callbacks', () => {
       const before = sent('zhangwei').length;
       const responses = () => wecom.called('aibot/response');
       const seen = responses().length;
-      const msg = { msgid: 'bot-slow-1', chatid: 'CHAT1', chattype: 'group', from: { userid: 'zhangwei' }, response_url: wecom.responseUrl('slow'), msgtype: 'text', text: { content: '@ChatCRM lead add Slow Co Ltd; Su Lo; su@slow.cn; +86 139 1234 5678' } };
+      const msg = { msgid: 'bot-slow-1', chatid: 'CHAT1', chattype: 'group', from: { userid: 'zhangwei' }, response_url: wecom.responseUrl('slow'), msgtype: 'text', text: { content: '@ChatCRM lead add Slow Co Ltd; Su Lo; su@slow.cn; +86 136 5555 0199' } };
       const res = await postBotCallback(slow.url, msg);
       expect(res.reply).toBeNull();
       await wecom.waitFor(() => responses().length > seen);
       const posted = JSON.stringify(responses().slice(seen).map((c) => c.body));
       expect(posted).toContain('已在 ChatCRM 应用中私信回复你。');
       expect(posted).not.toContain('su@slow.cn');
-      expect(posted).not.toContain('139');
+      expect(posted).not.toContain('5555');
       await wecom.waitFor(() => sent('zhangwei').slice(before).some((c) => textOf(c).includes('Slow Co Ltd')));
     } finally {
       await slow.close();
