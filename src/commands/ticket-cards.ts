@@ -25,17 +25,18 @@ export async function ticketCard(ctx: Ctx, t: TicketDoc, opts: { notice?: string
   if (t.status === 'resolved') context = ctx.t('ticket.resolved_by', { who: memberName(assignee), at: ctx.formatDate(t.resolvedAt ?? t.updatedAt), note: t.resolution });
   const id = String(t._id);
   const actions: CardAction[] = [];
+  // Claim, Resolve, Escalate, Reassign while it is open; a quick fix may be resolved without a claim.
   if (t.status === 'open') actions.push({ id: ACTIONS.ticketClaim, label: ctx.t('ticket.btn.claim'), value: id, style: 'primary' });
-  if (t.status === 'claimed') actions.push({ id: ACTIONS.ticketResolve, label: ctx.t('ticket.btn.resolve'), value: id, style: 'primary' });
   if (t.status !== 'resolved') {
-    actions.push({ id: ACTIONS.ticketReassign, label: ctx.t('ticket.btn.reassign'), value: id });
+    actions.push({ id: ACTIONS.ticketResolve, label: ctx.t('ticket.btn.resolve'), value: id, style: t.status === 'claimed' ? 'primary' : undefined });
     if (!t.escalated) actions.push({ id: ACTIONS.ticketEscalate, label: ctx.t('ticket.btn.escalate'), value: id, style: 'danger' });
+    actions.push({ id: ACTIONS.ticketReassign, label: ctx.t('ticket.btn.reassign'), value: id });
   } else {
     actions.push({ id: ACTIONS.ticketReopen, label: ctx.t('ticket.btn.reopen'), value: id });
   }
   const ref = ticketRef(t);
   const commands =
-    t.status === 'open' ? [`/ticket claim ${ref}`, `/ticket escalate ${ref}`] : t.status === 'claimed' ? [`/ticket resolve ${ref} …`] : [`/ticket reopen ${ref}`];
+    t.status === 'open' ? [`/ticket claim ${ref}`, `/ticket resolve ${ref} …`, `/ticket escalate ${ref}`] : t.status === 'claimed' ? [`/ticket resolve ${ref} …`] : [`/ticket reopen ${ref}`];
   return {
     commands,
     title: `${ticketRef(t)} · ${t.subject}`,

@@ -37,12 +37,12 @@ async function newTicket(text: string, user = 'UREP1'): Promise<{ ref: string; c
 }
 
 describe('opening tickets', () => {
-  it('should post a new ticket to the support channel with Claim, Reassign and Escalate, and store its SLA targets', async () => {
+  it('should post a new ticket to the support channel with Claim, Resolve, Escalate and Reassign, and store its SLA targets', async () => {
     const before = Date.now();
     const { ref, card } = await newTicket(`${leadRef} printer is on fire priority: high`);
     expect(visibleText(card)).toContain(`${ref} · printer is on fire`);
     expect(visibleText(card)).toContain(`${leadRef} · Globex Ltd`);
-    expect(buttons(card).map((b) => b.label)).toEqual(['Claim', 'Reassign', 'Escalate']);
+    expect(buttons(card).map((b) => b.label)).toEqual(['Claim', 'Resolve', 'Escalate', 'Reassign']);
     const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
     expect(t!.priority).toBe('high');
     expect(t!.firstResponseDueAt.getTime() - before).toBeGreaterThanOrEqual(59 * 60_000);
