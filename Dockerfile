@@ -19,8 +19,11 @@ RUN npm run build
 
 # ---- runtime: production dependencies + compiled output only ----
 FROM node:20-bookworm-slim AS runtime
+# The browser sandbox lets anyone act as anyone: off in the image (it would otherwise come on whenever
+# no platform is configured, bound to the container's loopback where nobody can reach it).
 ENV NODE_ENV=production \
-    PORT=3000
+    PORT=3000 \
+    SANDBOX_ENABLED=false
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
