@@ -214,6 +214,34 @@ describe('WecomClient', () => {
       await c.getToken().catch(() => undefined);
       expect(fake.called('gettoken')).toHaveLength(2);
     });
+
+    it('should treat 60020 on message/send (the usual place for an untrusted IP) as a configuration error and stop calling', async () => {
+      fake.failNext('message/send', 60020);
+      const c = client();
+      const first = await c.sendMessage('a', text('1')).catch((e: unknown) => e);
+      const second = await c.sendMessage('b', text('2')).catch((e: unknown) => e);
+      expect(first).toBeInstanceOf(WecomConfigError);
+      expect(second).toBe(first);
+      expect(fake.called('message/send')).toHaveLength(1);
+      expect(fake.called('gettoken')).toHaveLength(1);
+      clock.advance(10 * MINUTE);
+      await c.sendMessage('c', text('3'));
+      expect(sentTexts()).toEqual(['1', '3']);
+    });
+
+    it('should retry 40001 on a business call once with a fresh token, then call it a configuration error', async () => {
+      fake.failNext('message/send', 40001);
+      await client().sendMessage('a', text('once'));
+      expect(fake.called('gettoken')).toHaveLength(2);
+      expect(fake.called('message/send')).toHaveLength(2);
+
+      fake.reset();
+      fake.failNext('message/send', 40001, 2);
+      const c = client();
+      await expect(c.sendMessage('a', text('twice'))).rejects.toBeInstanceOf(WecomConfigError);
+      await expect(c.sendMessage('a', text('again'))).rejects.toBeInstanceOf(WecomConfigError);
+      expect(fake.called('message/send')).toHaveLength(2);
+    });
   });
 
   describe('retries', () => {

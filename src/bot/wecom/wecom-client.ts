@@ -45,7 +45,10 @@ export class WecomApiError extends Error {
   }
 }
 
-/** gettoken rejected our credentials or IP (40001, 40013, 60020): fix the configuration, don't retry. */
+/**
+ * WeCom rejected our credentials or IP (40001, 40013, 60020 from gettoken; 60020, or 40001 after a fresh
+ * token, from any other call): fix the configuration. No call is made until the cool-down ends.
+ */
 export class WecomConfigError extends WecomApiError {
   override name = 'WecomConfigError';
 }
@@ -199,15 +202,7 @@ export class WecomClient {
   private async fetchToken(): Promise<string> {
     const params = { corpid: this.opts.corpId, corpsecret: this.opts.secret };
     const reply = await callWithRetry('gettoken', () => this.http.get('/cgi-bin/gettoken', { params }), this.deps);
-    if (CONFIG_ERRCODES.has(reply.errcode)) {
-      const error = new WecomConfigError(reply.errcode, reply.errmsg, 'gettoken');
-      this.configError = { error, until: this.now() + CONFIG_COOLDOWN_MS };
-      this.opts.logger.error(
-        { errcode: reply.errcode, errmsg: reply.errmsg, coolDownMs: CONFIG_COOLDOWN_MS },
-        'WeCom configuration error: check WECOM_CORP_ID, WECOM_SECRET and the app trusted IPs; not asking for a token again until the cool-down ends',
-      );
-      throw error;
-    }
+    if (CONFIG_ERRCODES.has(reply.errcode)) throw this.configFailure('gettoken', reply);
     const value = optionalString(reply.access_token);
     if (reply.errcode !== 0 || !value) throw new WecomApiError(reply.errcode, reply.errmsg, 'gettoken');
     this.configError = undefined;
@@ -217,7 +212,23 @@ export class WecomClient {
     return value;
   }
 
-  /** A business call: on 40014/42001 fetch a new token and retry once (a second one is an error). */
+  /** Enters the cool-down: every call fails at once with this error until it ends (then one try). */
+  private configFailure(api: string, reply: WecomReply): WecomConfigError {
+    const error = new WecomConfigError(reply.errcode, reply.errmsg, api);
+    this.configError = { error, until: this.now() + CONFIG_COOLDOWN_MS };
+    this.token = undefined;
+    this.opts.logger.error(
+      { api, errcode: reply.errcode, errmsg: reply.errmsg, coolDownMs: CONFIG_COOLDOWN_MS },
+      'WeCom configuration error: check WECOM_CORP_ID, WECOM_SECRET and the app trusted IPs; no WeCom call until the cool-down ends',
+    );
+    return error;
+  }
+
+  /**
+   * A business call: on 40014/42001 (or 40001, which WeCom also uses for a bad credential) fetch a
+   * new token and retry once; 60020 (IP not trusted), or 40001 again with the new token, is a
+   * configuration error.
+   */
   private async post(api: string, body: Record<string, unknown>, repeatable = false): Promise<WecomReply> {
     for (let refreshed = false; ; refreshed = true) {
       const token = await this.getToken();
@@ -225,7 +236,8 @@ export class WecomClient {
       // Sending a message or spending a single-use response code is not idempotent: never repeat it
       // after a failure that may have reached WeCom.
       const reply = await callWithRetry(api, call, this.deps, repeatable || (api !== 'message/send' && api !== 'message/update_template_card'));
-      if (TOKEN_ERRCODES.has(reply.errcode) && !refreshed) {
+      if (reply.errcode === 60020 || (reply.errcode === 40001 && refreshed)) throw this.configFailure(api, reply);
+      if ((TOKEN_ERRCODES.has(reply.errcode) || reply.errcode === 40001) && !refreshed) {
         this.opts.logger.info({ api, errcode: reply.errcode }, 'WeCom rejected the access_token; fetching a new one');
         // Only drop the token we used: a concurrent caller may already have fetched a fresh one.
         if (this.token?.value === token) this.token = undefined;
