@@ -66,6 +66,8 @@ export class FakeWecom {
     return this;
   }
 
+  private readonly spentCodes = new Set<string>();
+
   private answer(call: WecomCall): { errcode: number; errmsg: string; [key: string]: unknown } {
     const name = shortName(call.path);
     if (name === 'gettoken') {
@@ -82,7 +84,13 @@ export class FakeWecom {
     if (!token) return { errcode: 41001, errmsg: 'access_token missing' };
     if (token !== this.latestToken) return { errcode: 40014, errmsg: 'invalid access_token' };
     if (this.tokenExpired) return { errcode: 42001, errmsg: 'access_token expired' };
-    if (name === 'message/update_template_card') return { errcode: 0, errmsg: 'ok', invaliduser: [] };
+    if (name === 'message/update_template_card') {
+      // Response codes are single use. (The errcode WeCom gives a spent code is not documented; this fake uses 40058.)
+      const code = String(call.body.response_code ?? '');
+      if (this.spentCodes.has(code)) return { errcode: 40058, errmsg: 'response_code already used' };
+      this.spentCodes.add(code);
+      return { errcode: 0, errmsg: 'ok', invaliduser: [] };
+    }
     const n = ++this.sendCount;
     return { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `msg-${n}`, response_code: `rc-${n}` };
   }

@@ -1,4 +1,5 @@
 import { LeadModel } from '../../src/store/lead.model';
+import { MessageCopyModel } from '../../src/store/message-copy.model';
 import { useTestDb } from '../helpers/db';
 import { startService, type TestService } from '../helpers/service';
 import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET, type WecomCall } from '../helpers/wecom-api';
@@ -154,14 +155,50 @@ describe('WeCom tickets', () => {
     const update = wecom.called('message/update_template_card').find((c) => c.body.response_code === 'rc-ticket-1')!.body;
     expect(JSON.stringify(update.template_card)).toContain('已认领 · kefu');
     await wecom.waitFor(() => sent('kefu').some((c) => textOf(c).includes('你已认领')));
+    // The clicked card is drawn once, with the click's code; the card's send-time code is kept.
+    expect(wecom.called('message/update_template_card')).toHaveLength(1);
 
-    // Later changes redraw the member's copy: each single-use response code is spent at most once,
-    // and once the copy's code is spent a fresh card is sent instead.
+    // Later changes redraw the member's copy with that send-time code, and once it is spent a fresh
+    // card is sent instead (the fake refuses a code used twice).
     const ref = card.main_title!.title.match(/T-\d+/)![0];
+    const redrawnWith = (needle: string) => wecom.called('message/update_template_card').filter((c) => JSON.stringify(c.body.template_card).includes(needle));
     await say('kefu', `解决 ${ref} 已重开发票`);
-    await wecom.waitFor(() => sent('kefu').some((c) => isTicketCard(c) && JSON.stringify(c.body.template_card).includes('已解决')));
+    await wecom.waitFor(() => redrawnWith('已解决').length > 0);
+    expect(redrawnWith('已解决')[0].body.response_code).not.toBe('rc-ticket-1');
+    expect(sent('kefu').some((c) => isTicketCard(c) && JSON.stringify(c.body.template_card).includes('已解决'))).toBe(false);
+    const updatesBefore = wecom.called('message/update_template_card').length;
+    await say('kefu', `重新打开 ${ref}`);
+    await wecom.waitFor(() => sent('kefu').some((c) => isTicketCard(c) && JSON.stringify(c.body.template_card).includes('待认领')));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(wecom.called('message/update_template_card')).toHaveLength(updatesBefore);
     const codes = wecom.called('message/update_template_card').map((c) => c.body.response_code);
     expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('should send a fresh card when the remembered code has expired or WeCom refuses it, and redraw that one next time', async () => {
+    await say('kefu', '新建工单 键盘失灵');
+    const isCard = (c: WecomCall) => c.body.msgtype === 'template_card' && (cardOf(c).main_title?.title ?? '').includes('键盘失灵');
+    await wecom.waitFor(() => sent('kefu').some(isCard));
+    const ref = cardOf(sent('kefu').find(isCard)!).main_title!.title.match(/T-\d+/)![0];
+    const updates = () => wecom.called('message/update_template_card').filter((c) => JSON.stringify(c.body.template_card).includes('键盘失灵'));
+    const cards = () => sent('kefu').filter(isCard).length;
+
+    // Three days later the send-time code has expired: the claim sends a fresh card instead.
+    for (const c of await MessageCopyModel.find({ platform: 'wecom', channel: 'kefu' })) {
+      const r = JSON.parse(c.ref) as { at?: number };
+      await MessageCopyModel.updateOne({ _id: c._id }, { $set: { ref: JSON.stringify({ ...r, at: Date.now() - 73 * 3_600_000 }) } });
+    }
+    await say('kefu', `认领 ${ref}`);
+    await wecom.waitFor(() => cards() === 2);
+    expect(updates()).toHaveLength(0);
+
+    // The fresh card's code serves the next change; when WeCom refuses it, a fresh card again.
+    await say('kefu', `升级 ${ref}`);
+    await wecom.waitFor(() => updates().length === 1);
+    wecom.failNext('message/update_template_card', 40058);
+    await say('kefu', `解决 ${ref} 换了键盘`);
+    await wecom.waitFor(() => cards() === 3);
+    expect(JSON.stringify(sent('kefu').filter(isCard).at(-1)!.body.template_card)).toContain('已解决');
   });
 
   it('should still answer a click when updating the clicked card fails', async () => {

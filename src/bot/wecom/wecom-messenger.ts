@@ -4,14 +4,8 @@ import type { Card, ChannelPost, Reply } from '../cards/card';
 import { newTaskId, renderWecomCard, renderWecomMarkdown, renderWecomReply, WECOM_LIMITS } from '../cards/render-wecom';
 import type { CopyStore } from '../copies';
 import type { PostQueue } from '../messenger';
-import { isWebhook, webhookFor, type WecomClient } from './wecom-client';
-
-
-/** A card sent to one member: its task id (kept on redraws) and an unused response code ('' once spent). */
-interface DmRef {
-  taskId: string;
-  code: string;
-}
+import { isWebhook, webhookFor, WecomApiError, WecomNetworkError, type WecomClient } from './wecom-client';
+import { codeUsable, parseCardRef, type CardRef } from './card-ref';
 
 /**
  * Sends replies, direct messages and channel posts through the app's API (paced per member by the
@@ -28,16 +22,17 @@ export class WecomMessenger {
     private readonly posts: PostQueue,
   ) {}
 
-  async sendReply(toUser: string, reply: Reply): Promise<void> {
+  /** `clicked`: the card the member clicked, already redrawn with the click's code (not redrawn again). */
+  async sendReply(toUser: string, reply: Reply, clicked?: { taskId: string }): Promise<void> {
     for (const m of renderWecomReply(reply, { locale: reply.locale ?? this.defaultLocale })) await this.app().sendMessage(toUser, m);
-    await this.deliver(reply);
+    await this.deliver(reply, clicked && { user: toUser, taskId: clicked.taskId });
   }
 
   /**
    * Direct messages and channel posts go through the outbox (tried at once, retried with back-off,
    * remembered for redraws); then posted copies are redrawn. Failures are logged, never fatal.
    */
-  async deliver(reply: Reply): Promise<void> {
+  async deliver(reply: Reply, clicked?: { user: string; taskId: string }): Promise<void> {
     const dms: ChannelPost[] = (reply.notify ?? []).map((n) => ({ channel: n.userId, cards: n.cards, locale: n.locale ?? reply.locale, entity: n.entity }));
     const fresh = new Set<string>();
     for (const p of [...dms, ...(reply.posts ?? [])]) {
@@ -52,13 +47,15 @@ export class WecomMessenger {
       const owner = { workspaceId: reply.workspaceId!, entityKind: u.entity.kind, entityId: u.entity.id, platform: 'wecom' };
       for (const c of await this.copies.list(owner)) {
         if (fresh.has(`${c.channel}:${c.ref}`)) continue;
+        // The clicked card was just redrawn with the click's own code; its send-time code stays unspent.
+        if (clicked && c.channel === clicked.user && parseCardRef(c.ref).taskId === clicked.taskId) continue;
         await this.safely({ channel: c.channel }, async () => {
           const locale = u.locale ?? this.defaultLocale;
           if (isWebhook(c.channel)) {
             await this.post(c.channel, u.cards, locale);
             return;
           }
-          const ref = parseRef(c.ref);
+          const ref = parseCardRef(c.ref);
           const next = await this.redraw(c.channel, ref, u.cards, locale);
           await this.copies.replaceRef(owner, c.channel, c.ref, JSON.stringify(next));
         });
@@ -88,8 +85,8 @@ export class WecomMessenger {
     return JSON.stringify(await this.sendCards(channel, cards, locale));
   }
 
-  private async sendCards(user: string, cards: Card[], locale: Locale, taskId = newTaskId()): Promise<DmRef> {
-    const ref: DmRef = { taskId, code: '' };
+  private async sendCards(user: string, cards: Card[], locale: Locale, taskId = newTaskId()): Promise<CardRef> {
+    const ref: CardRef = { taskId, code: '', at: Date.now() };
     for (const m of renderWecomReply({ cards }, { locale, taskIdFor: () => taskId })) {
       const res = await this.app().sendMessage(user, m);
       if (m.msgtype === 'template_card' && !ref.code) ref.code = res.responseCode ?? '';
@@ -97,12 +94,21 @@ export class WecomMessenger {
     return ref;
   }
 
-  /** Redraw a member's copy: spend its response code if it has one, else send the card afresh. */
-  private async redraw(user: string, ref: DmRef, cards: Card[], locale: Locale): Promise<DmRef> {
+  /**
+   * Redraw a member's copy: spend its response code while it is usable (72 hours); when it is spent,
+   * expired, or WeCom refuses it, send the card afresh (the new card's code serves the next redraw).
+   */
+  private async redraw(user: string, ref: CardRef, cards: Card[], locale: Locale): Promise<CardRef> {
     const [first] = cards[0] ? renderWecomCard(cards[0], { taskId: ref.taskId, locale }) : [];
-    if (ref.code && first?.msgtype === 'template_card') {
-      await this.app().updateTemplateCard({ userids: [user], responseCode: ref.code, templateCard: first.template_card });
-      return { taskId: ref.taskId, code: '' };
+    if (codeUsable(ref, Date.now()) && first?.msgtype === 'template_card') {
+      try {
+        await this.app().updateTemplateCard({ userids: [user], responseCode: ref.code, templateCard: first.template_card });
+        return { ...ref, code: '' };
+      } catch (err) {
+        // An errcode means the update did not happen; a lost connection may have updated it: stop there.
+        if (!(err instanceof WecomApiError) || err instanceof WecomNetworkError) throw err;
+        this.logger.info({ errcode: err.errcode, to: user }, 'WeCom refused the card update; sending the card afresh');
+      }
     }
     return this.sendCards(user, cards, locale);
   }
@@ -118,14 +124,5 @@ export class WecomMessenger {
     } catch (err) {
       this.logger.warn({ err, ...what }, 'WeCom delivery failed');
     }
-  }
-}
-
-function parseRef(ref: string): DmRef {
-  try {
-    const r = JSON.parse(ref) as Partial<DmRef>;
-    return { taskId: r.taskId || newTaskId(), code: r.code ?? '' };
-  } catch {
-    return { taskId: newTaskId(), code: '' };
   }
 }

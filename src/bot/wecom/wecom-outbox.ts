@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '../../logger';
 import { renderWecomMarkdown, renderWecomReply, WECOM_LIMITS } from '../cards/render-wecom';
 import type { Messenger, Outgoing, SendResult } from '../messenger';
+import type { CardRef } from './card-ref';
 import { isWebhook, webhookFor, WecomApiError, WecomConfigError, WecomNetworkError, type WecomClient } from './wecom-client';
 
 const RATE_LIMITED_MS = 60_000; // a 45009 block lasts the minute window
@@ -36,7 +37,7 @@ export class WecomOutbox implements Messenger {
       // One task id per card, derived from the key: a repeated request is byte-for-byte the same.
       const taskIdFor = (i: number) => `crm_${createHash('sha256').update(`${m.key}#${i}`).digest('hex').slice(0, 24)}`;
       // What a redraw needs (see WecomMessenger): the first card's task id and its single-use response code.
-      const ref = { taskId: taskIdFor(0), code: '' };
+      const ref: CardRef = { taskId: taskIdFor(0), code: '', at: Date.now() };
       let first = true;
       for (const msg of renderWecomReply({ cards: m.cards }, { locale: m.locale, taskIdFor })) {
         const res = await this.client.sendMessage(m.to, msg, { duplicateCheck: true });

@@ -91,7 +91,7 @@ export function createWecomRouter(deps: WecomDeps): Router {
         // A ticket card clicked: the clicked card itself shows the new state ("已认领 · 张伟").
         const u = reply.updates[0];
         await messenger.updateClicked(user, code, str(m.TaskId), u.cards[0], u.locale ?? reply.locale ?? locale);
-        await messenger.sendReply(user, reply);
+        await messenger.sendReply(user, reply, { taskId: str(m.TaskId) });
       } else if (req.kind === 'action' && code && reply.replaceOriginal && reply.cards[0]) {
         await messenger.updateClicked(user, code, str(m.TaskId), reply.cards[0], reply.locale ?? locale);
         await messenger.sendReply(user, { ...reply, cards: reply.cards.slice(1) });
