@@ -112,12 +112,33 @@ async function refusal(actor: Actor, id: Types.ObjectId) {
  * The first click wins. The claim row's unique index picks exactly one winner per round (atomic on
  * every MongoDB-protocol server), then one conditional update records it on the ticket.
  */
+/** A claim row older than this whose ticket is still open was left by a claim that never finished. */
+const STALE_CLAIM_MS = 30_000;
+
+/** This round's claim row for the actor; a row left by a claim that died half-way is taken over. */
+async function reserveClaim(actor: Actor, t: TicketDoc, round: number): Promise<boolean> {
+  const ws = wsId(actor);
+  if (await ticketsRepo.reserveClaim(ws, t._id, round, actor.member._id)) return true;
+  const now = await ticketsRepo.byId(ws, t._id);
+  if (now?.status !== 'open' || (now.claimRound ?? 0) !== round) return false;
+  // Claim rows are stamped with the wall clock (not the actor's), so the age is read the same way.
+  if (!(await ticketsRepo.dropStaleClaim(ws, t._id, round, new Date(Date.now() - STALE_CLAIM_MS)))) return false;
+  return ticketsRepo.reserveClaim(ws, t._id, round, actor.member._id);
+}
+
 export async function claimTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc> {
   assertWorker(actor);
   const ws = wsId(actor);
   const round = t.claimRound ?? 0;
-  if (t.status !== 'open' || !(await ticketsRepo.reserveClaim(ws, t._id, round, actor.member._id))) throw await refusal(actor, t._id);
-  const claimed = await ticketsRepo.transition(ws, t._id, { status: 'open', claimRound: round }, { status: 'claimed', assigneeId: actor.member._id, claimedAt: actor.now() });
+  if (t.status !== 'open' || !(await reserveClaim(actor, t, round))) throw await refusal(actor, t._id);
+  let claimed: TicketDoc | null;
+  try {
+    claimed = await ticketsRepo.transition(ws, t._id, { status: 'open', claimRound: round }, { status: 'claimed', assigneeId: actor.member._id, claimedAt: actor.now() });
+  } catch (err) {
+    // The database went away between the two writes: give the round back so the next click can win.
+    await ticketsRepo.releaseClaim(ws, t._id, round, actor.member._id).catch(() => undefined);
+    throw err;
+  }
   if (!claimed) {
     // Resolved or reopened in between: give the round back and say how it is now.
     await ticketsRepo.releaseClaim(ws, t._id, round, actor.member._id);

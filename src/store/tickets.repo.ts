@@ -50,6 +50,15 @@ export const ticketsRepo = {
     }
   },
 
+  /**
+   * Drops this round's claim row if it was written before `before`: a claim that never reached the
+   * ticket (the process died between the two writes). True when a row was dropped.
+   */
+  async dropStaleClaim(workspaceId: Types.ObjectId, ticketId: Types.ObjectId, round: number, before: Date): Promise<boolean> {
+    const res = await TicketClaimModel.deleteOne({ workspaceId, ticketId, round, at: { $lt: before } });
+    return res.deletedCount === 1;
+  },
+
   /** Who holds the claim of this round (null when nobody). */
   async claimHolder(workspaceId: Types.ObjectId, ticketId: Types.ObjectId, round: number): Promise<Types.ObjectId | null> {
     const c = await TicketClaimModel.findOne({ workspaceId, ticketId, round }).lean();

@@ -1,5 +1,7 @@
 import { TicketModel } from '../../src/store/ticket.model';
 import { AuditEventModel } from '../../src/store/audit-event.model';
+import { TicketClaimModel } from '../../src/store/ticket-claim.model';
+import { MemberModel } from '../../src/store/member.model';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, interact, slash, submitView, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 
@@ -118,6 +120,26 @@ describe('claiming', () => {
     expect(visibleText(updates[0].body as SlackMessage)).toContain(`Claimed by ${winner.toLowerCase()}`);
     expect(await AuditEventModel.countDocuments({ entity: 'ticket', entityId: t!._id, action: 'ticket.claim' })).toBe(1);
   }, 120000);
+
+  it('should not leave a ticket unclaimable when a claim died between its two writes', async () => {
+    const { ref, card } = await newTicket('half-claimed');
+    const t = (await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!;
+    const mgr = (await MemberModel.findOne({ platformUserId: 'UMGR' }).lean())!;
+    const row = { workspaceId: t.workspaceId, ticketId: t._id, round: t.claimRound ?? 0, memberId: mgr._id };
+    const claimAs = async (user: string) => {
+      const r = await click(svc, buttons(card).find((b) => b.label === 'Claim')!, { user });
+      await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
+      return visibleText(svc.slack.responses(r.responseId)[0].body as SlackMessage);
+    };
+    // A claim row written a moment ago is a claim in progress: others are told who has it.
+    await TicketClaimModel.create({ ...row, at: new Date() });
+    expect(await claimAs('USUP')).toContain(`${ref} is already claimed by mgr`);
+    // One written a minute ago whose ticket is still open never finished: the next click takes it over.
+    await TicketClaimModel.updateOne({ ticketId: t._id }, { $set: { at: new Date(Date.now() - 60_000) } });
+    expect(await claimAs('USUP')).toContain(`You claimed ${ref}`);
+    expect((await TicketModel.findById(t._id).lean())!.status).toBe('claimed');
+    expect(await TicketClaimModel.find({ ticketId: t._id }).lean()).toEqual([expect.objectContaining({ memberId: (await MemberModel.findOne({ platformUserId: 'USUP' }).lean())!._id })]);
+  });
 
   it('should refuse a rep who clicks Claim on their own ticket and change nothing', async () => {
     const { ref, card } = await newTicket('rep tries');
