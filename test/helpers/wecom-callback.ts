@@ -25,11 +25,15 @@ export function menuClickXml(from: string, eventKey: string, createTime = nowSec
   return `<xml><ToUserName><![CDATA[${WECOM_CORP_ID}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${createTime}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[click]]></Event><EventKey><![CDATA[${eventKey}]]></EventKey><AgentID>1000002</AgentID></xml>`;
 }
 
-/** POSTs an encrypted, signed app callback; `tamper` flips a byte of the ciphertext after signing. */
-export async function postAppCallback(baseUrl: string, plainXml: string, opts: { tamper?: boolean; badSignature?: boolean } = {}) {
-  const ts = nowSec();
+/**
+ * POSTs an encrypted, signed app callback; `tamper` flips a byte of the ciphertext after signing,
+ * `receiveId` encrypts for another corp (correctly signed), `timestamp` signs at another time.
+ */
+export async function postAppCallback(baseUrl: string, plainXml: string, opts: { tamper?: boolean; badSignature?: boolean; receiveId?: string; timestamp?: string } = {}) {
+  const ts = opts.timestamp ?? nowSec();
   const nonce = randomBytes(6).toString('hex');
-  let { encrypt, signature: sig } = appCrypto.seal(plainXml, ts, nonce);
+  const sealer = opts.receiveId === undefined ? appCrypto : new WecomCallbackCrypto(WECOM_TOKEN, WECOM_AES_KEY, opts.receiveId);
+  let { encrypt, signature: sig } = sealer.seal(plainXml, ts, nonce);
   if (opts.tamper) {
     const b = Buffer.from(encrypt, 'base64');
     b[5] ^= 0x01;

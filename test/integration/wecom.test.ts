@@ -92,10 +92,15 @@ describe('WeCom self-built app callbacks', () => {
     expect(sent('lisi').filter((c) => c.body.msgtype === 'template_card')).toHaveLength(1);
   });
 
-  it('should refuse a tampered body or a bad signature and store nothing', async () => {
+  it('should refuse a tampered body, a bad signature, another corp\'s message or a replay, and store nothing', async () => {
     const before = wecom.calls.length;
     expect((await postAppCallback(svc.url, textXml('mallory', 'lead add Evil Ltd; Eve', nextMsgId()), { tamper: true })).status).toBe(401);
     expect((await postAppCallback(svc.url, textXml('mallory', 'lead add Evil Ltd; Eve', nextMsgId()), { badSignature: true })).status).toBe(401);
+    // Correctly signed, but encrypted for another corp: the receive-id check refuses it after decrypting.
+    expect((await postAppCallback(svc.url, textXml('mallory', 'lead add Evil Ltd; Eve', nextMsgId()), { receiveId: 'ww-another-corp' })).status).toBe(401);
+    // Correctly signed and encrypted, but signed two days ago: a replay.
+    const twoDaysAgo = String(Math.floor(Date.now() / 1000) - 2 * 86400);
+    expect((await postAppCallback(svc.url, textXml('mallory', 'lead add Evil Ltd; Eve', nextMsgId()), { timestamp: twoDaysAgo })).status).toBe(401);
     await new Promise((r) => setTimeout(r, 200));
     expect(await LeadModel.countDocuments({ company: 'Evil Ltd' })).toBe(0);
     expect(wecom.calls.length).toBe(before);

@@ -88,6 +88,22 @@ describe('WeCom callback crypto', () => {
     expect(wecomDecrypt(KEY, ours)).toMatchObject({ message: '线索 新增', id: CORP });
   });
 
+  it('should refuse a ciphertext of whole AES blocks that is not whole 32-byte blocks', () => {
+    // 48 bytes: valid for AES (3 × 16) but WeCom always pads to 32-byte blocks.
+    const enc = Buffer.from(encrypt(aesKey(KEY), 'x'.repeat(40), CORP), 'base64').subarray(0, 48).toString('base64');
+    expect(() => decrypt(aesKey(KEY), enc, CORP)).toThrow(expect.objectContaining({ reason: 'length' }));
+  });
+
+  it('should refuse a callback signed longer ago than the allowed age, and accept a fresh one', () => {
+    const ts = String(Math.floor(Date.now() / 1000));
+    const { encrypt: enc, signature: sig } = app.seal('<xml/>', ts, 'n');
+    expect(app.open(sig, ts, 'n', enc, { maxAgeMs: 60_000 })).toBe('<xml/>');
+    expect(() => app.open(sig, ts, 'n', enc, { maxAgeMs: 60_000, now: Date.now() + 120_000 })).toThrow(expect.objectContaining({ reason: 'timestamp' }));
+    expect(() => app.open(sig, ts, 'n', enc, { maxAgeMs: 60_000, now: Date.now() - 120_000 })).toThrow(expect.objectContaining({ reason: 'timestamp' }));
+    const bad = signature(TOKEN, 'soon', 'n', enc);
+    expect(() => app.open(bad, 'soon', 'n', enc, { maxAgeMs: 60_000 })).toThrow(expect.objectContaining({ reason: 'timestamp' }));
+  });
+
   it('should reject an EncodingAESKey that is not 43 letters and digits', () => {
     expect(() => aesKey('short')).toThrow(expect.objectContaining({ reason: 'key' }));
   });

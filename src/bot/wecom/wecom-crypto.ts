@@ -7,7 +7,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEq
 
 export class WecomCryptoError extends Error {
   constructor(
-    readonly reason: 'signature' | 'key' | 'base64' | 'padding' | 'length' | 'receive_id',
+    readonly reason: 'signature' | 'key' | 'base64' | 'padding' | 'length' | 'receive_id' | 'timestamp',
     message: string,
   ) {
     super(message);
@@ -31,7 +31,8 @@ export function aesKey(encodingAesKey: string): Buffer {
 export function decrypt(key: Buffer, b64: string, receiveId: string): string {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) throw new WecomCryptoError('base64', 'ciphertext is not base64');
   const data = Buffer.from(b64, 'base64');
-  if (data.length === 0 || data.length % 16 !== 0) throw new WecomCryptoError('length', 'ciphertext length is not a multiple of the block size');
+  // WeCom pads to 32-byte blocks (not AES's 16), so the ciphertext is a whole number of them.
+  if (data.length === 0 || data.length % BLOCK !== 0) throw new WecomCryptoError('length', 'ciphertext length is not a multiple of 32 bytes');
   const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16));
   decipher.setAutoPadding(false);
   const plain = Buffer.concat([decipher.update(data), decipher.final()]);
@@ -71,11 +72,18 @@ export class WecomCallbackCrypto {
     this.key = aesKey(encodingAesKey);
   }
 
-  /** Checks the signature first (constant time), then decrypts with every check on. */
-  open(msgSignature: string, timestamp: string, nonce: string, encrypted: string): string {
+  /**
+   * Checks the signature first (constant time), then decrypts with every check on. With `maxAgeMs`, a
+   * callback signed longer ago than that (or that far in the future) is refused: a replay.
+   */
+  open(msgSignature: string, timestamp: string, nonce: string, encrypted: string, opts: { maxAgeMs?: number; now?: number } = {}): string {
     const expected = Buffer.from(signature(this.token, timestamp, nonce, encrypted));
     const given = Buffer.from(String(msgSignature).toLowerCase());
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new WecomCryptoError('signature', 'signature mismatch');
+    if (opts.maxAgeMs !== undefined) {
+      const ageMs = (opts.now ?? Date.now()) - Number(timestamp) * 1000;
+      if (!Number.isFinite(ageMs) || Math.abs(ageMs) > opts.maxAgeMs) throw new WecomCryptoError('timestamp', 'timestamp too old or too far ahead');
+    }
     return decrypt(this.key, encrypted, this.receiveId);
   }
 

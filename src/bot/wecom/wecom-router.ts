@@ -32,6 +32,12 @@ export interface WecomDeps {
   botBudgetMs?: number;
 }
 
+/**
+ * Callbacks signed more than a day ago are refused: WeCom retries within minutes, and deliveries are
+ * remembered for a week (receipts), so a replay of a captured callback can never run twice.
+ */
+const CALLBACK_MAX_AGE_MS = 24 * 3_600_000;
+
 /** WeCom allows the bot 5 s to answer in the callback; after this the answer goes through response_url. */
 const BOT_BUDGET_MS = 3500;
 
@@ -106,7 +112,7 @@ export function createWecomRouter(deps: WecomDeps): Router {
       let message: XmlRecord;
       try {
         const envelope = parseWecomXml(typeof req.body === 'string' ? req.body : '');
-        message = parseWecomXml(crypto.open(msg_signature, timestamp, nonce, str(envelope.Encrypt)));
+        message = parseWecomXml(crypto.open(msg_signature, timestamp, nonce, str(envelope.Encrypt), { maxAgeMs: CALLBACK_MAX_AGE_MS }));
       } catch (err) {
         // Not from WeCom, or tampered with: refuse, store nothing.
         log.warn({ err }, 'WeCom callback refused');
@@ -133,7 +139,7 @@ export function createWecomRouter(deps: WecomDeps): Router {
       const { msg_signature, timestamp, nonce } = q(req);
       let m: BotMessage;
       try {
-        m = JSON.parse(botCrypto.open(msg_signature, timestamp, nonce, str((req.body as { encrypt?: unknown })?.encrypt))) as BotMessage;
+        m = JSON.parse(botCrypto.open(msg_signature, timestamp, nonce, str((req.body as { encrypt?: unknown })?.encrypt), { maxAgeMs: CALLBACK_MAX_AGE_MS })) as BotMessage;
       } catch (err) {
         log.warn({ err }, 'WeCom bot callback refused');
         res.status(401).send('');
