@@ -17,9 +17,6 @@ import { FORMS } from './constants';
 import { duplicateCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageLabel } from './lead-cards';
 import type { Ctx } from './types';
 
-export const LEAD_EXAMPLE = '/lead add Acme Ltd; Zhang Wei; +86 138-1234-5678; zhang@acme.cn; source: expo; value: 50k; next: friday call back';
-export const LEAD_EXAMPLE_ZH = '/lead add 上海示例科技有限公司；张伟；138 1234 5678；zhang@example.cn；来源：展会；金额：5万；下次：下周一 回访';
-
 export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string } = {}): Form {
   const f = (id: keyof RawLead | 'phone' | 'email' | 'tags', label: string, value: string, optional = true, placeholder?: string) => ({
     id,
@@ -35,16 +32,16 @@ export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string }
     submitLabel: ctx.t('form.save'),
     closeLabel: ctx.t('form.cancel'),
     metadata: '',
-    example: ctx.locale === 'zh-CN' ? LEAD_EXAMPLE_ZH : LEAD_EXAMPLE,
+    example: ctx.t('lead.example'),
     fields: [
-      f('company', ctx.t('lead.field.company'), initial.company ?? '', false, 'Acme Ltd'),
-      f('contact', ctx.t('lead.field.contact_name'), initial.contact ?? '', false, 'Zhang Wei'),
-      f('phone', ctx.t('lead.field.phones'), (initial.phones ?? []).join(', '), true, '+86 138-1234-5678'),
-      f('email', ctx.t('lead.field.emails'), (initial.emails ?? []).join(', '), true, 'zhang@acme.cn'),
-      f('source', ctx.t('lead.field.source'), initial.source ?? '', true, 'expo'),
-      f('value', ctx.t('lead.field.value'), initial.value ?? '', true, '50k'),
+      f('company', ctx.t('lead.field.company'), initial.company ?? '', false, ctx.t('form.lead.placeholder.company')),
+      f('contact', ctx.t('lead.field.contact_name'), initial.contact ?? '', false, ctx.t('form.lead.placeholder.contact')),
+      f('phone', ctx.t('lead.field.phones'), (initial.phones ?? []).join(', '), true, ctx.t('form.lead.placeholder.phone')),
+      f('email', ctx.t('lead.field.emails'), (initial.emails ?? []).join(', '), true, ctx.t('form.lead.placeholder.email')),
+      f('source', ctx.t('lead.field.source'), initial.source ?? '', true, ctx.t('form.lead.placeholder.source')),
+      f('value', ctx.t('lead.field.value'), initial.value ?? '', true, ctx.t('form.lead.placeholder.value')),
       f('next', ctx.t('lead.field.next'), initial.next ?? '', true, ctx.t('form.next_placeholder')),
-      f('tags', ctx.t('lead.field.tags'), (initial.tags ?? []).join(' '), true, 'vip'),
+      f('tags', ctx.t('lead.field.tags'), (initial.tags ?? []).join(' '), true, ctx.t('form.lead.placeholder.tags')),
       { ...f('notes', ctx.t('lead.field.note'), initial.note ?? ''), id: 'note', kind: 'multiline' as const },
     ],
   };
@@ -74,7 +71,7 @@ const add = defineCommand({
   run: async (ctx, { text }) => {
     if (!text.trim()) return reply([], { form: leadForm(ctx) });
     const { input, issues } = parseLeadText(text, { region: ctx.region, timeZone: ctx.timeZone, now: ctx.actor.now() });
-    if (!input) return reply([issuesCard(ctx, issues, ctx.locale === 'zh-CN' ? LEAD_EXAMPLE_ZH : LEAD_EXAMPLE)]);
+    if (!input) return reply([issuesCard(ctx, issues, ctx.t('lead.example'))]);
     return createdReply(ctx, await leads.createLead(ctx.actor, input));
   },
 });

@@ -12,6 +12,7 @@ import { assertCanSeeLead, canSeeLead, visibleOwnerIds } from './access';
 import { userError } from './errors';
 import { leadKeysOf, type LeadInput } from './lead-input';
 import { foldCompany, foldName } from './normalize';
+import { catalogueFor, type MessageKey } from './i18n';
 
 export const PAGE_SIZE = 10;
 const ORPHAN_AFTER_MS = 10_000;
@@ -176,10 +177,24 @@ async function change(actor: Actor, lead: LeadDoc, action: string, set: Record<s
   return updated;
 }
 
-export async function setStage(actor: Actor, lead: LeadDoc, stageInput: string): Promise<LeadDoc> {
+/**
+ * The workspace's stage named by `input`: its id (`qualified`) or its label in either language
+ * (`Qualified`, `已确认需求`). An unknown name is refused with the list of stages to choose from.
+ */
+function findStage(actor: Actor, input: string): string {
   const stages = actor.workspace.settings?.stages ?? [];
-  const stage = stages.find((s) => s.toLowerCase() === stageInput.trim().toLowerCase());
-  if (!stage) throw userError('invalid_input', 'error.stage_unknown', { value: stageInput.slice(0, 40), stages: stages.join(', ') });
+  const wanted = input.trim().normalize('NFKC').toLowerCase();
+  const labels = (s: string) => (['en', 'zh-CN'] as const).map((l) => catalogueFor(l)[`stage.${s}` as MessageKey]?.toLowerCase());
+  const stage = stages.find((s) => s.toLowerCase() === wanted || labels(s).includes(wanted));
+  if (stage) return stage;
+  // In Chinese each id is followed by its label, so either may be typed.
+  const zh = actor.locale === 'zh-CN';
+  const listed = stages.map((s) => (zh && catalogueFor('zh-CN')[`stage.${s}` as MessageKey] ? `${s}（${catalogueFor('zh-CN')[`stage.${s}` as MessageKey]}）` : s));
+  throw userError('invalid_input', 'error.stage_unknown', { value: input.slice(0, 40), stages: listed.join(zh ? '、' : ', ') });
+}
+
+export async function setStage(actor: Actor, lead: LeadDoc, stageInput: string): Promise<LeadDoc> {
+  const stage = findStage(actor, stageInput);
   if (stage === 'lost') throw userError('invalid_input', 'lead.lost_needs_reason', { id: `L-${lead.seq}` });
   if (stage === lead.stage) return lead;
   return change(actor, lead, 'lead.stage', { stage });
@@ -235,10 +250,7 @@ export async function listLeads(actor: Actor, filter: ListFilter, page: number) 
     q.lastContactBefore = new Date(actor.now().getTime() - (actor.workspace.settings?.staleDays ?? 3) * 86400_000);
   }
   if (filter.kind === 'stage') {
-    const stages = actor.workspace.settings?.stages ?? [];
-    const stage = stages.find((s) => s.toLowerCase() === filter.stage.toLowerCase());
-    if (!stage) throw userError('invalid_input', 'error.stage_unknown', { value: filter.stage.slice(0, 40), stages: stages.join(', ') });
-    q.stage = stage;
+    q.stage = findStage(actor, filter.stage);
   }
   q.ownerIds = ownerIds;
   const total = await leadsRepo.count(ws, q);

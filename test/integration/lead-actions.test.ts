@@ -29,11 +29,14 @@ describe('changing a lead from chat', () => {
   it('should move a lead through stages, record who changed what, and refuse an unknown stage', async () => {
     const id = idOf(await say('UREP1', 'add Stark Industries; Pepper Potts; pepper@stark.com'));
     expect(await say('UREP1', `stage ${id} qualified`)).toContain(`${id} moved to Qualified.`);
-    expect(await say('UREP1', `stage ${id} dreaming`)).toContain('There is no stage “dreaming”');
+    expect(await say('UREP1', `stage ${id} dreaming`)).toContain('There is no stage “dreaming”. Stages: new, contacted, qualified, proposal, negotiation, won, lost.');
+    // A stage may be named by its label in either language too.
+    expect(await say('UREP1', `stage ${id} 方案报价`)).toContain(`${id} moved to Proposal.`);
+    expect(await say('UREP1', `stage ${id} Qualified`)).toContain(`${id} moved to Qualified.`);
     const lead = await LeadModel.findOne({ company: 'Stark Industries' }).lean();
     expect(lead!.stage).toBe('qualified');
-    const audit = await AuditEventModel.find({ entityId: lead!._id, action: 'lead.stage' }).lean();
-    expect(audit).toHaveLength(1);
+    const audit = await AuditEventModel.find({ entityId: lead!._id, action: 'lead.stage' }).sort({ _id: 1 }).lean();
+    expect(audit).toHaveLength(3);
     expect(audit[0]).toMatchObject({ before: { stage: 'new' }, after: { stage: 'qualified' }, platform: 'slack' });
   });
 

@@ -134,6 +134,15 @@ describe('WeCom self-built app callbacks', () => {
     expect(textOf(sent('menuuser')[before])).toContain('Menu Ltd');
   });
 
+  it('should name the stages in Chinese when a stage is unknown, and take a stage by its Chinese label', async () => {
+    const lead = (await LeadModel.findOne({ company: 'Acme Ltd' }).lean())!;
+    const unknown = (await say('zhangwei', `阶段 L-${lead.seq} 梦想`)).map(textOf).join('\n');
+    expect(unknown).toContain('没有“梦想”这个阶段。可用阶段：new（新线索）、contacted（已联系）、qualified（已确认需求）');
+    const moved = (await say('zhangwei', `阶段 L-${lead.seq} 已联系`)).map(textOf).join('\n');
+    expect(moved).toContain('已联系');
+    expect((await LeadModel.findById(lead._id).lean())!.stage).toBe('contacted');
+  });
+
   it('should reply with what to type where Slack would open a form', async () => {
     const msgs = await say('formuser', '新建线索');
     const text = msgs.map(textOf).join('\n');
