@@ -34,10 +34,11 @@ export async function followUpHandled(ws: WorkspaceDoc, lead: LeadDoc): Promise<
   await leadsRepo.update(ws._id, lead._id, { nextFollowUpAt: lead.nextFollowUpAt, followUpPending: true }, { followUpPending: false });
 }
 
-export const quietLeads = (ws: WorkspaceDoc, level: number, before: Date, limit: number) => leadsRepo.quiet(ws._id, level, before, limit);
+export const quietLeads = (ws: WorkspaceDoc, level: number, before: Date, limit: number, nudgedBefore?: Date) => leadsRepo.quiet(ws._id, level, before, limit, nudgedBefore);
 
-export async function setQuietLevel(ws: WorkspaceDoc, lead: LeadDoc, level: number): Promise<void> {
-  await leadsRepo.update(ws._id, lead._id, { quietLevel: lead.quietLevel, lastContactAt: lead.lastContactAt }, { quietLevel: level });
+/** Moves a quiet lead to `level` (1: owner nudged, at `now`; 2: escalated), unless it changed meanwhile. */
+export async function setQuietLevel(ws: WorkspaceDoc, lead: LeadDoc, level: number, now?: Date): Promise<void> {
+  await leadsRepo.update(ws._id, lead._id, { quietLevel: lead.quietLevel, lastContactAt: lead.lastContactAt }, { quietLevel: level, ...(now ? { quietNudgedAt: now } : {}) });
 }
 
 /** When the lead was last touched: its last interaction, else its creation. */

@@ -7,8 +7,10 @@ export const GONE_QUIET_JOB = 'gone-quiet';
 const DAY = 86_400_000;
 
 /**
- * An open lead with no interaction for N days (stale-days) nudges its owner; M days later
- * (escalate-days) its owner's manager hears about it. A logged interaction resets the lead to level 0.
+ * An open lead with no interaction for N days (stale-days) nudges its owner; M days after that nudge
+ * (escalate-days), still quiet, its owner's manager hears about it: a lead found long quiet (on the
+ * first run, after an import) gets the owner's nudge first, never both at once. A logged interaction
+ * resets the lead to level 0.
  * Keys name the lead and its last activity, so one quiet spell gives one nudge and one escalation.
  */
 export async function runGoneQuiet(deps: JobDeps, now: Date, opts: RunScope & { anyHour?: boolean } = {}): Promise<JobResult> {
@@ -28,10 +30,10 @@ export async function runGoneQuiet(deps: JobDeps, now: Date, opts: RunScope & { 
         const key = `quiet:${lead._id}:${lastActivity(lead).toISOString()}`;
         queued += await queue(ws, { key, to: owner.platformUserId, kind: 'dm', cards: [card], locale: ctx.locale }, now);
       }
-      await setQuietLevel(ws, lead, 1);
+      await setQuietLevel(ws, lead, 1, now);
     });
 
-    await eachSafely(await quietLeads(ws, 1, new Date(now.getTime() - (n + m) * DAY), BATCH), log, (l) => ({ lead: String(l._id) }), async (lead) => {
+    await eachSafely(await quietLeads(ws, 1, new Date(now.getTime() - (n + m) * DAY), BATCH, new Date(now.getTime() - m * DAY)), log, (l) => ({ lead: String(l._id) }), async (lead) => {
       const owner = await memberById(ws, lead.ownerId);
       const managers = owner ? await managersOf(ws, owner) : [];
       const days = Math.floor((now.getTime() - lastActivity(lead).getTime()) / DAY);

@@ -127,13 +127,18 @@ export const leadsRepo = {
     return LeadModel.find({ workspaceId, followUpPending: true, nextFollowUpAt: { $lte: now } }).sort({ nextFollowUpAt: 1 }).limit(limit);
   },
 
-  /** Open leads at gone-quiet `level` whose last contact (or creation) is before `before`. */
-  async quiet(workspaceId: Types.ObjectId, level: number, before: Date, limit: number): Promise<LeadDoc[]> {
+  /**
+   * Open leads at gone-quiet `level` whose last contact (or creation) is before `before` and, with
+   * `nudgedBefore`, whose owner was nudged before then (or before this was recorded).
+   */
+  async quiet(workspaceId: Types.ObjectId, level: number, before: Date, limit: number, nudgedBefore?: Date): Promise<LeadDoc[]> {
+    const quietSince = { $or: [{ lastContactAt: { $lte: before } }, { lastContactAt: null, createdAt: { $lte: before } }] };
+    const nudged = nudgedBefore ? [{ $or: [{ quietNudgedAt: null }, { quietNudgedAt: { $lte: nudgedBefore } }] }] : [];
     return LeadModel.find({
       workspaceId,
       quietLevel: level,
       stage: { $nin: ['won', 'lost'] },
-      $or: [{ lastContactAt: { $lte: before } }, { lastContactAt: null, createdAt: { $lte: before } }],
+      $and: [quietSince, ...nudged],
     })
       .sort({ _id: 1 })
       .limit(limit);

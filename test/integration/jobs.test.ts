@@ -151,6 +151,20 @@ describe('gone quiet', () => {
     const later = await tick(at('2026-12-24T03:00:00Z'));
     expect([...about(later, 'DUMGR', ref), ...about(later, 'DUREP1', ref)]).toHaveLength(0);
   });
+
+  it('should nudge the owner of a lead found long quiet first, and tell the manager only 7 days after that nudge', async () => {
+    // Logged twenty days back (as an import or a first run finds it), quiet ever since.
+    clock = at('2026-11-10T02:00:00Z');
+    const ref = (await say('UREP1', '/lead', 'add Kramerica Industries; Cosmo Kramer; cosmo@kramerica.com')).match(/L-\d+/)![0];
+    await say('UREP1', '/log', `${ref} call oil tanker bladder`);
+    const quietTitle = `${ref} · Kramerica Industries has gone quiet`;
+    const escalationTitle = `${ref} · Kramerica Industries (rep1) has had no interaction`;
+    const first = await tick(at('2026-11-30T02:00:00Z'));
+    expect(about(first, 'DUREP1', quietTitle)).toHaveLength(1);
+    expect(about(first, 'DUMGR', escalationTitle)).toHaveLength(0);
+    expect(about(await tick(at('2026-12-07T01:59:00Z')), 'DUMGR', escalationTitle)).toHaveLength(0);
+    expect(about(await tick(at('2026-12-07T02:00:00Z')), 'DUMGR', escalationTitle)).toHaveLength(1);
+  });
 });
 
 describe('ticket SLA', () => {
