@@ -220,8 +220,7 @@ export async function listTickets(actor: Actor, filter: TicketFilter, page: numb
   if (filter === 'unclaimed') Object.assign(q, { status: ['open'], assigneeId: null });
   if (filter === 'mine') Object.assign(q, { status: ['open', 'claimed'], assigneeId: actor.member._id });
   if (!worksTickets(actor.member)) {
-    const own = await leadsRepo.list(ws, { ownerIds: [actor.member._id] }, 0, 10_000);
-    q.visibleTo = { memberId: actor.member._id, leadIds: own.map((l) => l._id) };
+    q.visibleTo = { memberId: actor.member._id, leadIds: await leadsRepo.idsOwnedBy(ws, actor.member._id) };
   }
   const total = await ticketsRepo.count(ws, q);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

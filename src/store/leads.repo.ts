@@ -144,6 +144,12 @@ export const leadsRepo = {
       .limit(limit);
   },
 
+  /** The ids of every lead a member owns (ids only: a rep's ticket list is limited to them). */
+  async idsOwnedBy(workspaceId: Types.ObjectId, ownerId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    const rows = await LeadModel.find({ workspaceId, ownerId }, { _id: 1 }).lean();
+    return rows.map((r) => r._id);
+  },
+
   /** Applies `set` only if the lead still matches `expect` (optimistic check); null when it changed. */
   async update(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<LeadDoc | null> {
     return LeadModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set }, { returnDocument: 'after' });
