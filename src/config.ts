@@ -63,39 +63,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty value (`PORT=` in a .env or compose file) means "not set", for every variable.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = configSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
-  }
-  const c = parsed.data;
-  const anySlack = c.SLACK_SIGNING_SECRET || c.SLACK_BOT_TOKEN || c.SLACK_APP_TOKEN;
-  const slackEnabled = Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN));
-  if (anySlack && !slackEnabled) {
-    throw new ConfigError(
-      'Invalid environment:\n  SLACK_BOT_TOKEN: Slack needs SLACK_BOT_TOKEN plus SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)',
-    );
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  // Which variables go together: read from what is set, so these are reported with any bad value.
+  const set = (k: string) => present[k] !== undefined;
+  const slackEnabled = set('SLACK_BOT_TOKEN') && (set('SLACK_SIGNING_SECRET') || set('SLACK_APP_TOKEN'));
+  if ((set('SLACK_SIGNING_SECRET') || set('SLACK_BOT_TOKEN') || set('SLACK_APP_TOKEN')) && !slackEnabled) {
+    problems.push('  SLACK_BOT_TOKEN: Slack needs SLACK_BOT_TOKEN plus SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode)');
   }
   const appVars = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
-  const appSet = appVars.filter((k) => c[k] !== undefined);
+  const appSet = appVars.filter(set);
   if (appSet.length && appSet.length < appVars.length) {
-    const missing = appVars.filter((k) => c[k] === undefined);
-    throw new ConfigError(`Invalid environment:\n${missing.map((k) => `  ${k}: required when any WECOM_ app variable is set`).join('\n')}`);
+    for (const k of appVars.filter((v) => !set(v))) problems.push(`  ${k}: required when any WECOM_ app variable is set`);
   }
-  const botSet = [c.WECOM_BOT_TOKEN, c.WECOM_BOT_ENCODING_AES_KEY].filter(Boolean).length;
-  if (botSet === 1 || (botSet === 2 && !c.WECOM_CORP_ID)) {
-    throw new ConfigError('Invalid environment:\n  WECOM_BOT_TOKEN: the intelligent bot needs WECOM_BOT_TOKEN, WECOM_BOT_ENCODING_AES_KEY and WECOM_CORP_ID');
+  const botSet = ['WECOM_BOT_TOKEN', 'WECOM_BOT_ENCODING_AES_KEY'].filter(set).length;
+  if (botSet === 1 || (botSet === 2 && !set('WECOM_CORP_ID'))) {
+    problems.push('  WECOM_BOT_TOKEN: the intelligent bot needs WECOM_BOT_TOKEN, WECOM_BOT_ENCODING_AES_KEY and WECOM_CORP_ID');
   }
+  if (!parsed.success) throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
+  const c = parsed.data;
   // The sandbox lets anyone act as any demo member: on by default only without a platform, and never
   // open to the network without a token. When it is on by default, an unset HOST means loopback.
   const sandboxEnabled = c.SANDBOX_ENABLED ?? !(slackEnabled || appSet.length || botSet);
   let HOST = c.HOST;
   if (sandboxEnabled && !c.SANDBOX_TOKEN && !isLoopback(HOST)) {
     if (present.HOST !== undefined || c.SANDBOX_ENABLED !== undefined) {
-      throw new ConfigError(
-        `Invalid environment:\n  SANDBOX_TOKEN: required when the sandbox is on and HOST (${HOST}) is not a loopback address; or set HOST=127.0.0.1 or SANDBOX_ENABLED=false`,
-      );
+      problems.push(`  SANDBOX_TOKEN: required when the sandbox is on and HOST (${HOST}) is not a loopback address; or set HOST=127.0.0.1 or SANDBOX_ENABLED=false`);
+    } else {
+      HOST = '127.0.0.1';
     }
-    HOST = '127.0.0.1';
   }
+  if (problems.length) throw new ConfigError(`Invalid environment:\n${problems.join('\n')}`);
   return { ...c, HOST, slackEnabled, wecomEnabled: appSet.length === appVars.length, wecomBotEnabled: botSet === 2, sandboxEnabled };
 }

@@ -41,6 +41,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('should name bad values and incomplete platform sets together in one ConfigError', () => {
+    const err = configError({ PORT: 'abc', SLACK_BOT_TOKEN: 'xoxb-1', WECOM_CORP_ID: 'ww1', WECOM_BOT_TOKEN: 't' });
+    for (const name of ['PORT', 'SLACK_BOT_TOKEN', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY']) {
+      expect(err.message).toMatch(new RegExp(`^\\s*${name}:`, 'm'));
+    }
+    expect(err.message).toContain('the intelligent bot needs');
+  });
+
   it('should not name variables that are fine', () => {
     const err = configError({ PORT: 'abc', DEFAULT_LOCALE: 'en' });
     expect(err.message).toMatch(/^\s*PORT:/m);
