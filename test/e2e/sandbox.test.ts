@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { useTestDb } from '../helpers/db';
+import { testDbUri, useTestDb } from '../helpers/db';
 import { launchChromium, sandboxPost, startSandbox, type SandboxService } from '../helpers/sandbox';
 import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
 
@@ -10,7 +10,7 @@ import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
 // first. Screenshots go to docs/screenshots/ with UPDATE_SCREENSHOTS=1 (commit them), otherwise to
 // a temporary folder, so a test run leaves the work tree alone.
 
-useTestDb();
+const db = useTestDb();
 
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '../../docs/screenshots') : mkdtempSync(path.join(tmpdir(), 'chatcrm-shots-'));
 mkdirSync(SHOTS, { recursive: true });
@@ -32,7 +32,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   await seedDemoWorkspace({ DEFAULT_LOCALE: 'en', DEFAULT_TIMEZONE: 'Asia/Shanghai', DEFAULT_PHONE_REGION: 'CN' });
-  svc = await startSandbox({ SANDBOX_ENABLED: 'true' });
+  // With the database's address the scheduled jobs exist too, for the Run now buttons.
+  svc = await startSandbox({ SANDBOX_ENABLED: 'true', MONGODB_DB: db.dbName }, testDbUri());
   browser = await launchChromium();
 }, 60000);
 
@@ -156,7 +157,6 @@ describe('the sandbox in Chromium', () => {
     await dm.waitFor();
     await expect(dm.locator('h3.pane-title').textContent()).resolves.toBe('To 李伟 Li Wei');
     await expect(dm.locator('.card-text').first().textContent()).resolves.toMatch(/^Ana Souza 把 L-\d+ 转给了你。$/);
-    await shot(page, 'sandbox.png');
     await ownerContext.close();
     await context.close();
   }, 90000);
@@ -199,5 +199,22 @@ describe('the sandbox in Chromium', () => {
       await expect(card.locator('button[data-action-id="ticket_claim"]').count()).resolves.toBe(0);
     }
     await Promise.all([reporter.close(), agent.close(), manager.close()]);
+  }, 90000);
+
+  it('should run the weekly digest now and show it to the manager, in her language', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${svc.url}/sandbox?as=wang.fang`);
+    await page.locator('button[data-job="weekly-digest"]').click();
+    await page.locator('#jobs-status', { hasText: /^Weekly digest \(for the last seven days, now\): [1-9]\d* message\(s\) queued, [1-9]\d* sent\.$/ }).waitFor();
+    // No digest channel in the demo: the team's manager gets it by direct message, in Chinese.
+    const digest = page.locator('section[data-pane-id="dm:wang.fang"] article', { hasText: '销售漏斗 ·' }).last();
+    await digest.waitFor();
+    await expect(digest.locator('.card-title').textContent()).resolves.toMatch(/^销售漏斗 · east · /);
+    await expect(digest.textContent()).resolves.toContain('新线索');
+    await shotMessage(digest, 'digest-zh.png');
+    await page.evaluate('window.scrollTo(0, 0)');
+    await shot(page, 'sandbox.png');
+    await context.close();
   }, 90000);
 });
