@@ -4,7 +4,7 @@ import { createLogger } from './logger';
 import { connectDb, disconnectDb } from './store/connection';
 import { startEmbeddedDb, type EmbeddedDb } from './store/embedded-db';
 import { createApp } from './app';
-import { seedDemoIfEmpty } from './domain/demo-seed.service';
+import { seedDemoIfMissing } from './domain/demo-seed.service';
 
 async function main(): Promise<void> {
   let config;
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   logger.info({ database: embedded ? `embedded ${embedded.kind} in ${config.DATA_DIR}` : 'MONGODB_URI', uri: redact(uri), db: config.MONGODB_DB }, 'database connected');
 
   // A fresh database gets the sandbox's demo workspace, so there is something to click at once.
-  if (config.sandboxEnabled) await seedDemoIfEmpty(config, logger);
+  if (config.sandboxEnabled) await seedDemoIfMissing(config, logger);
   const { app, slack, inflight, jobs, outbox } = createApp({ config, logger, mongoUri: uri });
   if (!config.slackEnabled) logger.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to enable it');
   else if (!slack?.router) {

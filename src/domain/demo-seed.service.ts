@@ -106,12 +106,16 @@ async function seedTickets(actorOf: (m: MemberDoc) => Actor, members: Map<string
   await claimTicket(support, second);
 }
 
-/** On the first start of an empty database: the demo workspace, so the sandbox has something to show. */
-export async function seedDemoIfEmpty(defaults: DemoDefaults, logger: Logger): Promise<void> {
+/**
+ * When the sandbox starts on a database without its demo workspace (an empty one, or one that so far
+ * served only Slack or WeCom): the demo workspace, so the sandbox has something to show and its
+ * members have the roles the page names. An existing demo workspace is left as it is.
+ */
+export async function seedDemoIfMissing(defaults: DemoDefaults, logger: Logger): Promise<void> {
   try {
-    if (await workspacesRepo.any()) return;
+    if (await workspacesRepo.exists(DEMO_WORKSPACE.platform, DEMO_WORKSPACE.externalId)) return;
     const res = await seedDemoWorkspace(defaults);
-    logger.info(res, 'empty database: seeded the sandbox demo workspace');
+    logger.info(res, 'seeded the sandbox demo workspace');
   } catch (err) {
     // The service is still useful without demo data: say so and go on.
     logger.warn({ err }, 'could not seed the sandbox demo workspace');

@@ -25,9 +25,9 @@ export const workspacesRepo = {
     return WorkspaceModel.find(platform ? { platform } : {}).sort({ _id: 1 });
   },
 
-  /** True when the database holds at least one workspace (an empty one gets the sandbox demo). */
-  async any(): Promise<boolean> {
-    return (await WorkspaceModel.exists({})) !== null;
+  /** True when the database holds this platform's workspace (the sandbox demo is seeded when it does not). */
+  async exists(platform: Workspace['platform'], externalId: string): Promise<boolean> {
+    return (await WorkspaceModel.exists({ platform, externalId })) !== null;
   },
 
   async byId(workspaceId: unknown): Promise<WorkspaceDoc | null> {
