@@ -93,7 +93,8 @@ export function parseTypedCommand(input: string): TypedCommand | null {
   const head = trimmed.slice(0, 12).normalize('NFKC');
   const hadSlash = /^[/]/.test(head);
   const text = hadSlash ? trimmed.slice(1) : trimmed;
-  const m = text.match(/^(\S+)[\s\u3000\u2005]*([\s\S]*)$/);
+  // The command word ends at a space or at punctuation: `线索：新增 …` and `lead：add …` read as typed with a space.
+  const m = text.match(/^([^\s\u3000\u2005:：,，;；]+)[\s\u3000\u2005:：,，;；]*([\s\S]*)$/);
   if (!m) return null;
   const word = m[1].normalize('NFKC').toLowerCase();
   const rest = m[2].trim();
@@ -114,10 +115,23 @@ export function parseTypedCommand(input: string): TypedCommand | null {
     return { command: '/lead', text: rest || 'help' };
   }
   for (const [alias, command, sub] of BY_LENGTH) {
-    if (text.startsWith(alias)) {
-      const args = text.slice(alias.length).replace(/^[\s\u3000:：]+/, '');
+    if (text.startsWith(alias) && aliasEnds(text.slice(alias.length), sub)) {
+      const args = text.slice(alias.length).replace(/^[\s\u3000:：,，;；]+/, '');
       return { command, text: `${sub} ${args}`.trim() };
     }
   }
   return null;
+}
+
+// Aliases whose arguments are free text (a company, a subject, a query) may run straight into them.
+const FREE_TEXT = new Set(['add', 'new', 'find']);
+
+/**
+ * Whether the text after an alias starts its arguments: nothing, a space or punctuation, an id
+ * (`认领T-3`, `跟进L-12 …`) or a mention. So an ordinary sentence that merely begins with a command
+ * word (`记录一下今天很忙`, `升级了系统`) is not taken for a command.
+ */
+function aliasEnds(after: string, sub: string): boolean {
+  if (FREE_TEXT.has(sub)) return true;
+  return after === '' || /^([\s\u3000\u2005:：,，;；]|[LlTt]-?\d|[@＠<])/.test(after);
 }

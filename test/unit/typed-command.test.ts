@@ -29,6 +29,14 @@ describe('typed commands (WeCom, sandbox)', () => {
     ['/pipeline me', '/pipeline', 'me'],
     ['静音', '/crm', 'mute'],
     ['取消静音', '/crm', 'unmute'],
+    ['线索：新增 上海示例科技有限公司；张伟', '/lead', 'add 上海示例科技有限公司；张伟'],
+    ['工单：认领 T-1', '/ticket', 'claim T-1'],
+    ['lead：add Acme Ltd; Zhang Wei', '/lead', 'add Acme Ltd; Zhang Wei'],
+    ['认领T-3', '/ticket', 'claim T-3'],
+    ['跟进L-12 明天 回访', '/lead', 'next L-12 明天 回访'],
+    ['分配 @kefu L-3', '/lead', 'assign @kefu L-3'],
+    ['新建线索杭州示例科技有限公司；李娜', '/lead', 'add 杭州示例科技有限公司；李娜'],
+    ['搜索张伟', '/lead', 'find 张伟'],
   ])('should read %j as %s %j', (input, command, text) => {
     expect(parseTypedCommand(input)).toEqual({ command, text });
   });
@@ -37,7 +45,7 @@ describe('typed commands (WeCom, sandbox)', () => {
     expect(parseTypedCommand('lead add ＡＣＭＥ；张伟')!.text).toBe('add ＡＣＭＥ；张伟');
   });
 
-  it.each(['你好', 'hello there', '', '   '])('should not treat %j as a command', (input) => {
+  it.each(['你好', 'hello there', '', '   ', '记录一下今天很忙', '升级了系统', '解决方案发你了', '团队建设活动'])('should not treat %j as a command', (input) => {
     expect(parseTypedCommand(input)).toBeNull();
   });
 });
