@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reply } from '../bot/cards/card';
-import { ROLES, memberForMention, setManager, setOwnLocale, setRole, setTeam } from '../domain/members.service';
+import { ROLES, memberForMention, setManager, setName, setOwnLocale, setRole, setTeam } from '../domain/members.service';
 import { configure, SETTING_NAMES } from '../domain/workspace.service';
 import { setMuted } from '../domain/nudges.service';
 import { isLocale, t } from '../domain/i18n';
@@ -118,4 +118,21 @@ const lang = defineCommand({
   },
 });
 
-export const crmCommands: CommandDef<never>[] = [role, team, manager, config, lang, mute(true), mute(false)] as unknown as CommandDef<never>[];
+/** `/crm name <name>` for yourself, `/crm name @user <name>` for someone else (admins). */
+const name = defineCommand({
+  name: 'crm name',
+  help: 'help.crm.name',
+  parse: (args) => {
+    const [first, rest] = splitFirst(args);
+    const who = parseMention(first);
+    return who ? { who, name: rest } : { who: null, name: args.trim() };
+  },
+  input: z.object({ who: mention.nullable(), name: z.string() }),
+  run: async (ctx, { who, name: chosen }) => {
+    const target = who ? await memberForMention(ctx.actor, who.id, who.name) : ctx.actor.member;
+    const m = await setName(ctx.actor, target, chosen);
+    return reply([infoCard(ctx.t('crm.name_set', { who: m.platformUserId, name: memberName(m) }))]);
+  },
+});
+
+export const crmCommands: CommandDef<never>[] = [role, team, manager, config, lang, name, mute(true), mute(false)] as unknown as CommandDef<never>[];

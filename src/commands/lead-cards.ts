@@ -14,10 +14,9 @@ export function stageLabel(ctx: Ctx, stage: string): string {
   return key in catalogueFor(ctx.locale) ? ctx.t(key) : stage;
 }
 
-export function memberName(m: MemberDoc | null | undefined): string {
-  if (!m) return '?';
-  return m.displayName || m.platformUserId;
-}
+import { memberName } from '../domain/member-name';
+
+export { memberName };
 
 function valueText(ctx: Ctx, lead: LeadDoc): string {
   return lead.value === null || lead.value === undefined ? '—' : ctx.formatMoney(lead.value, lead.currency ?? null);

@@ -46,6 +46,8 @@ const ALIASES: [string, string, string][] = [
   ['主管', '/crm', 'manager'],
   ['设置', '/crm', 'config'],
   ['语言', '/crm', 'lang'],
+  ['改名', '/crm', 'name'],
+  ['名字', '/crm', 'name'],
   ['静音', '/crm', 'mute'],
   ['免打扰', '/crm', 'mute'],
   ['取消静音', '/crm', 'unmute'],

@@ -1,3 +1,4 @@
+import { memberName } from './member-name';
 import type { Types } from 'mongoose';
 import { digestRepo, type Window } from '../store/digest.repo';
 import { leadsRepo } from '../store/leads.repo';
@@ -51,7 +52,7 @@ function addAmount(list: Amount[], currency: string | null | undefined, amount: 
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-const nameOf = (m: MemberDoc | undefined) => (m ? m.displayName || m.platformUserId : '?');
+const nameOf = (m: MemberDoc | undefined) => memberName(m);
 
 export function openStagesOf(ws: WorkspaceDoc): string[] {
   return (ws.settings?.stages ?? []).filter((s) => s !== 'won' && s !== 'lost');

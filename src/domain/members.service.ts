@@ -44,7 +44,8 @@ export async function memberForMention(actor: Actor, userId: string, name: strin
 }
 
 async function changeMember(actor: Actor, target: MemberDoc, set: Record<string, unknown>, action: string): Promise<MemberDoc> {
-  const before = { role: target.role, team: target.team, managerId: target.managerId };
+  // Before and after name the same fields: what this change set.
+  const before = Object.fromEntries(Object.keys(set).map((k) => [k, target.get(k) ?? null]));
   const updated = await membersRepo.update(wsId(actor), target._id, set);
   if (!updated) throw userError('not_found', 'error.member_not_found');
   await auditRepo.record(wsId(actor), {
@@ -78,6 +79,15 @@ export async function setManager(actor: Actor, target: MemberDoc, manager: Membe
   assertAdmin(actor);
   if (target._id.equals(manager._id)) throw userError('invalid_input', 'crm.self_manager');
   return changeMember(actor, target, { managerId: manager._id }, 'member.manager');
+}
+
+/** The name cards show for a member: anyone may set their own, admins anyone's. */
+export async function setName(actor: Actor, target: MemberDoc, name: string): Promise<MemberDoc> {
+  if (!target._id.equals(actor.member._id)) assertAdmin(actor);
+  const chosen = name.trim().replace(/\s+/g, ' ');
+  if (!chosen) throw userError('invalid_input', 'crm.name_missing');
+  if (chosen.length > 60) throw userError('invalid_input', 'error.field_too_long', { field: 'name', max: 60 });
+  return changeMember(actor, target, { chosenName: chosen }, 'member.name');
 }
 
 export async function setOwnLocale(actor: Actor, locale: string): Promise<MemberDoc> {

@@ -1,3 +1,4 @@
+import { memberName } from './member-name';
 import type { Types } from 'mongoose';
 import { ticketsRepo, type TicketQuery } from '../store/tickets.repo';
 import { countersRepo } from '../store/counters.repo';
@@ -105,7 +106,7 @@ async function refusal(actor: Actor, id: Types.ObjectId) {
   // The winner of a claim may not have written the ticket yet; its claim row already names them.
   const holder = now.assigneeId ?? (await ticketsRepo.claimHolder(wsId(actor), now._id, now.claimRound ?? 0));
   const who = holder ? await membersRepo.byId(wsId(actor), holder) : null;
-  return userError('conflict', 'ticket.already_claimed', { id: ticketRef(now), by: who?.displayName || who?.platformUserId || '?' });
+  return userError('conflict', 'ticket.already_claimed', { id: ticketRef(now), by: memberName(who) });
 }
 
 /**
@@ -196,7 +197,7 @@ export async function ticketWatchers(workspaceId: Types.ObjectId): Promise<Membe
 
 export async function reassignTicket(actor: Actor, t: TicketDoc, to: MemberDoc): Promise<TicketDoc> {
   assertWorker(actor);
-  if (to.role !== 'support') throw userError('invalid_input', 'ticket.assignee_not_support', { who: to.displayName || to.platformUserId });
+  if (to.role !== 'support') throw userError('invalid_input', 'ticket.assignee_not_support', { who: memberName(to) });
   const set = { status: 'claimed', assigneeId: to._id, claimedAt: t.claimedAt ?? actor.now() };
   // Giving away an unclaimed ticket takes its claim, so a simultaneous Claim cannot also win.
   if (t.status === 'open' && !(await ticketsRepo.reserveClaim(wsId(actor), t._id, t.claimRound ?? 0, to._id))) throw await refusal(actor, t._id);

@@ -8,6 +8,8 @@ const memberSchema = new Schema(
     workspaceId: { type: Schema.Types.ObjectId, required: true },
     platformUserId: { type: String, required: true },
     displayName: { type: String, default: '' },
+    // The name a member chose with `/crm name` (WeCom callbacks carry only user ids); wins over displayName.
+    chosenName: { type: String, default: '' },
     role: { type: String, enum: ROLES, default: 'rep' },
     team: { type: String, default: '' },
     managerId: { type: Schema.Types.ObjectId, default: null },

@@ -215,6 +215,19 @@ describe('WeCom tickets', () => {
     expect(JSON.stringify(sent('kefu').filter(isCard).at(-1)!.body.template_card)).toContain('已解决');
   });
 
+  it('should show the name a member chose instead of their user id, and let only admins rename others', async () => {
+    expect((await say('kefu', '改名 周敏')).map(textOf).join()).toContain('卡片上 kefu 现在显示为“周敏”。');
+    expect((await say('menuuser', '改名 @kefu 坏人')).map(textOf).join()).toContain('管理员');
+    expect((await say('zhangwei', '/crm name @menuuser 孟女士')).map(textOf).join()).toContain('卡片上 menuuser 现在显示为“孟女士”。');
+    const msgs = await say('kefu', '新建工单 网络断开');
+    const ref = msgs.map(textOf).join().match(/T-\d+/)![0];
+    const claimed = (await say('kefu', `认领 ${ref}`)).map(textOf).join();
+    expect(claimed).toContain(`你已认领 ${ref}`);
+    await wecom.waitFor(() => wecom.called('message/update_template_card').some((c) => JSON.stringify(c.body.template_card).includes('已认领 · 周敏')));
+    // The platform's name (WeCom sends only the user id) does not overwrite the chosen one.
+    expect((await say('kefu', `查看工单 ${ref}`)).map(textOf).join()).toContain('周敏');
+  });
+
   it('should still answer a click when updating the clicked card fails', async () => {
     await say('kefu', '新建工单 屏幕闪烁');
     const isCard = (c: WecomCall) => c.body.msgtype === 'template_card' && (cardOf(c).main_title?.title ?? '').includes('屏幕闪烁');

@@ -18,6 +18,7 @@ export const en = {
   'help.crm.manager': '`/crm manager @user @manager`: set who someone reports to (admins)',
   'help.crm.config': '`/crm config locale|timezone|stages|assignment|stale-days|escalate-days|work-hours|digest|digest-channel|currency|support-channel|sla <value>`: workspace settings (admins), e.g. `/crm config support-channel #support`, `/crm config sla high 1h 8h`, `/crm config work-hours 09:00-18:00 mon-fri`, `/crm config digest mon 09:00`, `/crm config digest-channel emea #emea-sales`',
   'help.crm.lang': '`/crm lang en|zh-CN`: your language',
+  'help.crm.name': '`/crm name <name>`: the name cards show for you (admins: `/crm name @user <name>`)',
 
   'role.admin': 'admin',
   'role.manager': 'manager',
@@ -64,6 +65,7 @@ export const en = {
   'field.reason': 'Reason',
   'field.what': 'What to do',
   'field.team': 'Team',
+  'field.name': 'Name',
   'lead.recent': 'Recent interactions:',
   'lead.no_interactions': 'No interactions yet.',
 
@@ -136,6 +138,8 @@ export const en = {
   'crm.config_set': 'Setting {name} is now {value}.',
   'crm.config_bad_value': 'That value does not work for {name}. Allowed: {allowed}.',
   'crm.lang_set': 'Language set to {locale}.',
+  'crm.name_set': 'Cards now show {who} as “{name}”.',
+  'crm.name_missing': 'Say which name to show, e.g. `/crm name Zhang Wei`.',
   'crm.last_admin': 'You are the only admin; make someone else admin first.',
   'crm.self_manager': 'Nobody can be their own manager.',
 
