@@ -13,9 +13,14 @@ export function localeOf(member: Pick<MemberDoc, 'locale'>, workspaceLocale: str
   return isLocale(wanted) ? wanted : fallback;
 }
 
+/** The time zone a member reads and types dates in: their own (`/crm tz`), else the workspace's. */
+export function timeZoneOf(member: Pick<MemberDoc, 'timezone'>, workspaceZone: string): string {
+  return member.timezone || workspaceZone;
+}
+
 export function makeCtx(actor: Actor, locale: Locale, log: Logger): Ctx {
   const s = actor.workspace.settings!;
-  const timeZone = s.timezone;
+  const timeZone = timeZoneOf(actor.member, s.timezone);
   return {
     actor: { ...actor, locale },
     locale,

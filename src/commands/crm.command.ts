@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reply } from '../bot/cards/card';
-import { ROLES, memberForMention, setManager, setName, setOwnLocale, setRole, setTeam } from '../domain/members.service';
+import { ROLES, memberForMention, setManager, setName, setOwnLocale, setOwnTimeZone, setRole, setTeam } from '../domain/members.service';
 import { configure, SETTING_NAMES } from '../domain/workspace.service';
 import { setMuted } from '../domain/nudges.service';
 import { isLocale, t } from '../domain/i18n';
@@ -118,6 +118,18 @@ const lang = defineCommand({
   },
 });
 
+/** `/crm tz <zone>`: your own time zone; `workspace` goes back to the workspace's. */
+const tz = defineCommand({
+  name: 'crm tz',
+  help: 'help.crm.tz',
+  parse: (args) => ({ zone: args.trim() }),
+  input: z.object({ zone: nonEmpty }),
+  run: async (ctx, { zone }) => {
+    const m = await setOwnTimeZone(ctx.actor, /^(workspace|default|工作区)$/i.test(zone) ? '' : zone);
+    return reply([infoCard(ctx.t('crm.tz_set', { zone: m.timezone || ctx.actor.workspace.settings!.timezone }))]);
+  },
+});
+
 /** `/crm name <name>` for yourself, `/crm name @user <name>` for someone else (admins). */
 const name = defineCommand({
   name: 'crm name',
@@ -135,4 +147,4 @@ const name = defineCommand({
   },
 });
 
-export const crmCommands: CommandDef<never>[] = [role, team, manager, config, lang, name, mute(true), mute(false)] as unknown as CommandDef<never>[];
+export const crmCommands: CommandDef<never>[] = [role, team, manager, config, lang, tz, name, mute(true), mute(false)] as unknown as CommandDef<never>[];

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../config';
 import type { Types } from 'mongoose';
 import { membersRepo } from '../store/members.repo';
 import { workspacesRepo, type WorkspaceDefaults } from '../store/workspaces.repo';
@@ -88,6 +89,13 @@ export async function setName(actor: Actor, target: MemberDoc, name: string): Pr
   if (!chosen) throw userError('invalid_input', 'crm.name_missing');
   if (chosen.length > 60) throw userError('invalid_input', 'error.field_too_long', { field: 'name', max: 60 });
   return changeMember(actor, target, { chosenName: chosen }, 'member.name');
+}
+
+/** A member's own time zone for dates; an empty value goes back to the workspace's. */
+export async function setOwnTimeZone(actor: Actor, zone: string): Promise<MemberDoc> {
+  const z = zone.trim();
+  if (z && !isTimeZone(z)) throw userError('invalid_input', 'crm.config_bad_value', { name: 'tz', allowed: 'Asia/Shanghai, Europe/London, America/New_York, …' });
+  return changeMember(actor, actor.member, { timezone: z || null }, 'member.timezone');
 }
 
 export async function setOwnLocale(actor: Actor, locale: string): Promise<MemberDoc> {

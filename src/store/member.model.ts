@@ -14,6 +14,8 @@ const memberSchema = new Schema(
     team: { type: String, default: '' },
     managerId: { type: Schema.Types.ObjectId, default: null },
     locale: { type: String, default: null },
+    // `/crm tz`: the IANA zone dates are read and shown in for this member (else the workspace's).
+    timezone: { type: String, default: null },
     // `/crm mute`: no nudges by direct message until `/crm unmute`.
     muted: { type: Boolean, default: false },
   },

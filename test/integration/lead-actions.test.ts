@@ -65,6 +65,21 @@ describe('changing a lead from chat', () => {
     expect(lead!.nextFollowUpWhat).toBe('send the contract');
   });
 
+  it("should read and show dates in a member's own time zone once set, and go back to the workspace's", async () => {
+    const crm = async (user: string, text: string) => visibleText((await slash(svc, '/crm', text, as(user))).body);
+    expect(await crm('UREP2', 'tz Mars/Olympus')).toContain('That value does not work for tz');
+    expect(await crm('UREP2', 'tz America/New_York')).toContain('Your dates are now read and shown in America/New_York.');
+    const id = idOf(await say('UREP2', 'add Initrode; Peter Gibbons; peter@initrode.com'));
+    const text = await say('UREP2', `next ${id} 2030-01-15 2pm send the contract`);
+    expect(text).toContain('14:00');
+    const lead = await LeadModel.findOne({ company: 'Initrode' }).lean();
+    expect(lead!.nextFollowUpAt!.toISOString()).toBe('2030-01-15T19:00:00.000Z'); // 14:00 in New York
+    // A colleague in the workspace's zone sees the same moment as Shanghai time.
+    expect(await say('UADMIN', `show ${id}`)).toContain('03:00');
+    expect(await crm('UREP2', 'tz workspace')).toContain('Asia/Shanghai');
+    expect(await say('UREP2', `show ${id}`)).toContain('03:00');
+  });
+
   it('should give a lead to someone else and send them a direct message', async () => {
     const id = idOf(await say('UREP1', 'add Umbrella Corp; Albert Wesker; wesker@umbrella.com'));
     expect(await say('UREP1', `assign ${id} <@UREP2|rep2>`)).toContain(`${id} now belongs to rep2.`);

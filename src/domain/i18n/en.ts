@@ -18,6 +18,7 @@ export const en = {
   'help.crm.manager': '`/crm manager @user @manager`: set who someone reports to (admins)',
   'help.crm.config': '`/crm config locale|timezone|stages|assignment|stale-days|escalate-days|work-hours|digest|digest-channel|currency|support-channel|sla <value>`: workspace settings (admins), e.g. `/crm config support-channel #support`, `/crm config sla high 1h 8h`, `/crm config work-hours 09:00-18:00 mon-fri`, `/crm config digest mon 09:00`, `/crm config digest-channel emea #emea-sales`',
   'help.crm.lang': '`/crm lang en|zh-CN`: your language',
+  'help.crm.tz': '`/crm tz Europe/London`: the time zone your dates are read and shown in (`/crm tz workspace` for the workspace\'s)',
   'help.crm.name': '`/crm name <name>`: the name cards show for you (admins: `/crm name @user <name>`)',
 
   'role.admin': 'admin',
@@ -138,6 +139,7 @@ export const en = {
   'crm.config_set': 'Setting {name} is now {value}.',
   'crm.config_bad_value': 'That value does not work for {name}. Allowed: {allowed}.',
   'crm.lang_set': 'Language set to {locale}.',
+  'crm.tz_set': 'Your dates are now read and shown in {zone}.',
   'crm.name_set': 'Cards now show {who} as “{name}”.',
   'crm.name_missing': 'Say which name to show, e.g. `/crm name Zhang Wei`.',
   'crm.last_admin': 'You are the only admin; make someone else admin first.',

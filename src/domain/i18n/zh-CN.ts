@@ -19,6 +19,7 @@ export const zhCN: Record<MessageKey, string> = {
   'help.crm.manager': '`/crm manager @同事 @主管`：设置汇报对象（管理员）',
   'help.crm.config': '`/crm config locale|timezone|stages|assignment|stale-days|escalate-days|work-hours|digest|digest-channel|currency|support-channel|sla <值>`：工作区设置（管理员），如 `/crm config support-channel #support`、`/crm config sla high 1h 8h`、`/crm config work-hours 09:00-18:00 mon-fri`、`/crm config digest mon 09:00`、`/crm config digest-channel 华东 #华东销售`',
   'help.crm.lang': '`/crm lang en|zh-CN`：设置你的语言',
+  'help.crm.tz': '`/crm tz Asia/Shanghai`（或 `时区 …`）：你输入和看到的时间所用的时区（`/crm tz workspace` 恢复为工作区的时区）',
   'help.crm.name': '`/crm name <名字>`（或 `改名 <名字>`）：卡片上显示的你的名字（管理员：`/crm name @成员 <名字>`）',
 
   'role.admin': '管理员',
@@ -139,6 +140,7 @@ export const zhCN: Record<MessageKey, string> = {
   'crm.config_set': '设置 {name} 已改为 {value}。',
   'crm.config_bad_value': '{name} 不能设为这个值。可选：{allowed}。',
   'crm.lang_set': '语言已设为 {locale}。',
+  'crm.tz_set': '你的时间现在按 {zone} 输入和显示。',
   'crm.name_set': '卡片上 {who} 现在显示为“{name}”。',
   'crm.name_missing': '请写上要显示的名字，例如 `改名 张伟`。',
   'crm.last_admin': '你是唯一的管理员，请先指定其他管理员。',
