@@ -18,9 +18,10 @@ export function timeZoneOf(member: Pick<MemberDoc, 'timezone'>, workspaceZone: s
   return member.timezone || workspaceZone;
 }
 
-export function makeCtx(actor: Actor, locale: Locale, log: Logger): Ctx {
+/** `workspaceZone`: for cards many people read (a channel post), the workspace's zone, not the actor's. */
+export function makeCtx(actor: Actor, locale: Locale, log: Logger, opts: { workspaceZone?: boolean } = {}): Ctx {
   const s = actor.workspace.settings!;
-  const timeZone = timeZoneOf(actor.member, s.timezone);
+  const timeZone = opts.workspaceZone ? s.timezone : timeZoneOf(actor.member, s.timezone);
   return {
     actor: { ...actor, locale },
     locale,

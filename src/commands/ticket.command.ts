@@ -30,10 +30,10 @@ export function parseNewTicket(text: string): { leadRef?: string; subject: strin
   return m ? { leadRef: m[1], subject: (m[2] ?? '').trim(), priority } : { subject: rest, priority };
 }
 
-/** A context speaking the workspace's language, for cards posted where many people read. */
+/** A context speaking the workspace's language and time, for cards posted where many people read. */
 export function channelCtx(ctx: Ctx): Ctx {
   const l = ctx.actor.workspace.settings?.locale ?? ctx.locale;
-  return makeCtx(ctx.actor, isLocale(l) ? l : ctx.locale, ctx.log);
+  return makeCtx(ctx.actor, isLocale(l) ? l : ctx.locale, ctx.log, { workspaceZone: true });
 }
 
 /** Redraw every posted copy of the ticket card (e.g. "Claimed by … at …" on each). */

@@ -28,7 +28,7 @@ export interface JobResult {
 /** Most items one run handles per workspace; the rest wait for the next run (a minute later). */
 export const BATCH = 200;
 
-/** The card context for a member who will read the message: their language and the workspace's zone. */
+/** The card context for a member who will read the message: their language and time zone. */
 export function readerCtx(deps: JobDeps, ws: WorkspaceDoc, member: MemberDoc, now: Date): Ctx {
   const locale = localeOf(member, ws.settings!.locale, deps.config.DEFAULT_LOCALE);
   return makeCtx({ workspace: ws, member, platform: ws.platform as Platform, locale, now: () => now }, locale, deps.logger);
@@ -36,7 +36,7 @@ export function readerCtx(deps: JobDeps, ws: WorkspaceDoc, member: MemberDoc, no
 
 /** A reader for a channel post: nobody in particular, in the workspace's language, with no rights. */
 export function channelCtx(deps: JobDeps, ws: WorkspaceDoc, now: Date): Ctx {
-  const nobody = { _id: ws._id, role: 'rep', team: '', locale: null, displayName: '', platformUserId: '', managerId: null, muted: false } as unknown as MemberDoc;
+  const nobody = { _id: ws._id, role: 'rep', team: '', locale: null, timezone: null, displayName: '', chosenName: '', platformUserId: '', managerId: null, muted: false } as unknown as MemberDoc;
   return readerCtx(deps, ws, nobody, now);
 }
 

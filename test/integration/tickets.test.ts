@@ -1,6 +1,7 @@
 import { TicketModel } from '../../src/store/ticket.model';
 import { AuditEventModel } from '../../src/store/audit-event.model';
 import { TicketClaimModel } from '../../src/store/ticket-claim.model';
+import { formatWhen } from '../../src/domain/dates';
 import { MemberModel } from '../../src/store/member.model';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, interact, slash, submitView, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
@@ -139,6 +140,18 @@ describe('claiming', () => {
     expect(await claimAs('USUP')).toContain(`You claimed ${ref}`);
     expect((await TicketModel.findById(t._id).lean())!.status).toBe('claimed');
     expect(await TicketClaimModel.find({ ticketId: t._id }).lean()).toEqual([expect.objectContaining({ memberId: (await MemberModel.findOne({ platformUserId: 'USUP' }).lean())!._id })]);
+  });
+
+  it("should show the support channel's card in the workspace's time zone, whatever the clicker's own zone", async () => {
+    expect(await say('USUP2', '/crm', 'tz America/New_York')).toContain('America/New_York');
+    const { ref, card } = await newTicket('clock check');
+    const r = await click(svc, buttons(card).find((b) => b.label === 'Claim')!, { user: 'USUP2' });
+    await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
+    await svc.slack.waitFor(() => svc.slack.called('chat.update').some((u) => u.body.channel === 'CSUPPORT'));
+    const t = (await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!;
+    const redrawn = visibleText(svc.slack.called('chat.update').find((u) => u.body.channel === 'CSUPPORT')!.body as SlackMessage);
+    expect(redrawn).toMatch(new RegExp(`Claimed by u?sup2 at ${formatWhen(t.claimedAt!, 'en', 'Asia/Shanghai')}`));
+    await say('USUP2', '/crm', 'tz workspace');
   });
 
   it('should refuse a rep who clicks Claim on their own ticket and change nothing', async () => {
