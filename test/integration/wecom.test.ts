@@ -228,7 +228,7 @@ describe('WeCom tickets', () => {
     expect((await say('kefu', `查看工单 ${ref}`)).map(textOf).join()).toContain('周敏');
   });
 
-  it('should still answer a click when updating the clicked card fails', async () => {
+  it("should still answer a click when updating the clicked card fails, and redraw that card with its own code", async () => {
     await say('kefu', '新建工单 屏幕闪烁');
     const isCard = (c: WecomCall) => c.body.msgtype === 'template_card' && (cardOf(c).main_title?.title ?? '').includes('屏幕闪烁');
     await wecom.waitFor(() => sent('kefu').some(isCard));
@@ -238,6 +238,10 @@ describe('WeCom tickets', () => {
     const before = sent('kefu').length;
     await postAppCallback(svc.url, cardClickXml('kefu', claim.key, card.task_id!, 'rc-broken'));
     await wecom.waitFor(() => sent('kefu').slice(before).some((c) => textOf(c).includes('你已认领')));
+    // The click's code was refused; the card's send-time code redraws it, so no live Claim button is left.
+    await wecom.waitFor(() =>
+      wecom.called('message/update_template_card').some((c) => c.body.response_code !== 'rc-broken' && JSON.stringify(c.body.template_card).includes('屏幕闪烁') && JSON.stringify(c.body.template_card).includes('已认领')),
+    );
   });
 });
 

@@ -65,14 +65,20 @@ export class WecomMessenger {
 
   /**
    * Answers a card click: the clicked card is replaced through update_template_card (the event's
-   * ResponseCode, same task id). A failure is logged and the rest of the answer still goes out.
+   * ResponseCode, same task id). A failure is logged and the rest of the answer still goes out; true
+   * when the card was updated.
    */
-  async updateClicked(toUser: string, responseCode: string, taskId: string, card: Card, locale: Locale): Promise<void> {
+  async updateClicked(toUser: string, responseCode: string, taskId: string, card: Card, locale: Locale): Promise<boolean> {
     const [first, ...rest] = renderWecomCard(card, { taskId, locale });
+    let updated = false;
     await this.safely({ to: toUser }, async () => {
-      if (first?.msgtype === 'template_card') await this.app().updateTemplateCard({ userids: [toUser], responseCode, templateCard: first.template_card });
+      if (first?.msgtype === 'template_card') {
+        await this.app().updateTemplateCard({ userids: [toUser], responseCode, templateCard: first.template_card });
+        updated = true;
+      }
     });
     for (const m of rest) await this.app().sendMessage(toUser, m);
+    return updated;
   }
 
   /** Posts cards to a webhook channel or a member; returns what a later redraw needs. */

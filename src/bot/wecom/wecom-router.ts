@@ -96,8 +96,9 @@ export function createWecomRouter(deps: WecomDeps): Router {
       if (req.kind === 'action' && code && reply.updates?.[0]?.cards[0]) {
         // A ticket card clicked: the clicked card itself shows the new state ("已认领 · 张伟").
         const u = reply.updates[0];
-        await messenger.updateClicked(user, code, str(m.TaskId), u.cards[0], u.locale ?? reply.locale ?? locale);
-        await messenger.sendReply(user, reply, { taskId: str(m.TaskId) });
+        const updated = await messenger.updateClicked(user, code, str(m.TaskId), u.cards[0], u.locale ?? reply.locale ?? locale);
+        // When the click's code failed, the card's own copy is redrawn like any other.
+        await messenger.sendReply(user, reply, updated ? { taskId: str(m.TaskId) } : undefined);
       } else if (req.kind === 'action' && code && reply.replaceOriginal && reply.cards[0]) {
         await messenger.updateClicked(user, code, str(m.TaskId), reply.cards[0], reply.locale ?? locale);
         await messenger.sendReply(user, { ...reply, cards: reply.cards.slice(1) });
