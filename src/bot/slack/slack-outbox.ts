@@ -28,9 +28,13 @@ export function classifySlackError(err: unknown): Extract<SendResult, { ok: fals
   return { ok: false, reason: e.statusCode ? `HTTP ${e.statusCode}` : (e.code ?? String(err)), retry: true, mayHaveArrived: true };
 }
 
-/** Half the lease, at most 30 s: long enough for Slack, short enough that an attempt ends inside its lease. */
+/**
+ * One Slack call may take a quarter of the lease (at most 30 s), and looking for an earlier attempt
+ * may start calls for another quarter: so an attempt (the look, one call that began just in time, the
+ * post) always ends inside its lease, before another instance may take the next one.
+ */
 export function slackTimeoutMs(leaseSeconds: number): number {
-  return Math.min(30_000, Math.floor((leaseSeconds * 1000) / 2));
+  return Math.min(30_000, Math.floor((leaseSeconds * 1000) / 4));
 }
 
 /**
@@ -41,12 +45,15 @@ export function slackTimeoutMs(leaseSeconds: number): number {
 export class SlackOutbox implements Messenger {
   private readonly client: InstanceType<typeof webApi.WebClient>;
   private readonly dmChannels = new Map<string, string>();
+  private readonly lookupBudgetMs: number;
 
   constructor(config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'> & { OUTBOX_LEASE_SECONDS?: number }) {
+    this.lookupBudgetMs = ((config.OUTBOX_LEASE_SECONDS ?? 120) * 1000) / 4;
     this.client = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
       slackApiUrl: config.SLACK_API_URL,
       // A call that hangs must end well within the attempt's lease, or another instance could take the
       // next attempt while this one may still arrive; a timeout counts as "may have arrived" (rechecked).
+      // See slackTimeoutMs for how the lease is shared out.
       timeout: slackTimeoutMs(config.OUTBOX_LEASE_SECONDS ?? 120),
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
@@ -57,9 +64,11 @@ export class SlackOutbox implements Messenger {
   async send(m: Outgoing, opts: { recheck: boolean }): Promise<SendResult> {
     try {
       if (opts.recheck) {
+        const deadline = Date.now() + this.lookupBudgetMs;
         // History is read in the direct-message channel, not by user id.
         const channel = m.kind === 'dm' ? await this.dmChannel(m.to) : m.to;
-        const found = await this.alreadyPosted(channel, m);
+        const found = await this.alreadyPosted(channel, m, deadline);
+        if (found === 'late') return { ok: false, reason: 'looking for an earlier attempt took too long', retry: true, mayHaveArrived: true };
         if (found !== undefined) return { ok: true, copy: found ? { channel, ref: found } : undefined };
       }
       // A user id as channel posts to the direct-message channel with them (Slack answers with its id).
@@ -85,11 +94,12 @@ export class SlackOutbox implements Messenger {
     return id;
   }
 
-  /** The ts of the message carrying this key, if an earlier attempt posted it. */
-  private async alreadyPosted(channel: string, m: Outgoing): Promise<string | undefined> {
+  /** The ts of the message carrying this key, if an earlier attempt posted it; 'late' past the deadline. */
+  private async alreadyPosted(channel: string, m: Outgoing, deadline: number): Promise<string | undefined | 'late'> {
     let cursor: string | undefined;
     const oldest = String(Math.floor(m.queuedAt.getTime() / 1000) - 60);
     for (let page = 0; page < HISTORY_PAGES; page++) {
+      if (Date.now() > deadline) return 'late';
       const res = await this.client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, cursor });
       for (const msg of res.messages ?? []) {
         const meta = msg.metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
