@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../config';
-import type { Logger } from '../logger';
 import type { Card, EntityRef } from '../bot/cards/card';
 import type { CopyOwner, CopyStore } from '../bot/copies';
 import type { Messenger, PostedCopy } from '../bot/messenger';
 import { claimNext, dueMessages, messageGivenUp, messageSent, retryMessage, type QueuedMessage } from '../domain/outbox.service';
+import { requestContext, type Logger } from '../logger';
 
 export interface SenderOptions {
   pollMs: number;
@@ -67,7 +67,8 @@ export class OutboxSender {
   /** One pass over due messages; resolves with how many were sent. */
   async runOnce(): Promise<number> {
     if (this.running) return this.running;
-    this.running = this.pass().finally(() => (this.running = undefined));
+    // A pass sends everyone's messages: it must not log under the request that happened to start it.
+    this.running = requestContext.exit(() => this.pass()).finally(() => (this.running = undefined));
     return this.running;
   }
 
@@ -78,7 +79,7 @@ export class OutboxSender {
 
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    this.timer = requestContext.exit(() => setTimeout(() => {
       this.runOnce()
         .catch((err) => this.logger.warn({ err }, 'outbox pass failed; retrying at the next poll'))
         .finally(() => {
@@ -87,7 +88,7 @@ export class OutboxSender {
           this.again = false;
           this.schedule(again ? 0 : this.opts.pollMs);
         });
-    }, ms);
+    }, ms));
     this.timer.unref?.();
   }
 

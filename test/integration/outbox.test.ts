@@ -1,7 +1,7 @@
 import { OutboxModel } from '../../src/store/outbox.model';
 import { WorkspaceModel, type WorkspaceDoc } from '../../src/store/workspace.model';
 import { MemberModel } from '../../src/store/member.model';
-import { createLogger } from '../../src/logger';
+import { createLogger, requestContext } from '../../src/logger';
 import { SlackOutbox } from '../../src/bot/slack/slack-outbox';
 import { WecomOutbox } from '../../src/bot/wecom/wecom-outbox';
 import { WecomClient } from '../../src/bot/wecom/wecom-client';
@@ -90,6 +90,14 @@ describe('the outbox', () => {
     await until(allSent, () => s.runOnce());
     expect(slack.deliveries().get('hung')).toBe(1);
   }, 30_000);
+
+  it('should not send other messages under the request id of the request that woke the sender', async () => {
+    await queue(ws, { key: 'ctx:1', to: 'C1', kind: 'channel', cards: card('one'), locale: 'en' }, new Date());
+    const seen: (string | undefined)[] = [];
+    const s = new OutboxSender({ slack: { send: async () => (seen.push(requestContext.getStore()), { ok: true }) } }, logger, { pollMs: 50, leaseMs: 5000, retryBaseMs: 20, maxAttempts: 3 });
+    await requestContext.run('req-that-kicked', () => s.runOnce());
+    expect(seen).toEqual([undefined]);
+  });
 
   it('should give a message up with its reason when Slack refuses it for good', async () => {
     await queue(ws, { key: 'gone', to: 'CGONE', kind: 'channel', cards: card('x'), locale: 'en' }, new Date());

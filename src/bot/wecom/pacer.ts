@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 /** At most `limit` tasks may finish within any `ms` long sliding window. */
 export interface RateWindow {
   limit: number;
@@ -44,12 +45,15 @@ export class Pacer {
     }
     const target = lane;
     this.unfinished++;
+    // The task runs later, inside whichever caller's drain loop: it keeps its own caller's context
+    // (the request id its log lines carry).
+    const run = AsyncResource.bind(task);
     return new Promise<T>((resolve, reject) => {
       target.queue.push(async () => {
         // Counted at completion, not at start: WeCom received the message before it answered, so
         // our timestamp is never earlier than WeCom's and the window can only err on the safe side.
         try {
-          const value = await task();
+          const value = await run();
           target.doneAt.push(this.opts.now());
           resolve(value);
         } catch (err) {
