@@ -23,16 +23,20 @@ export async function resolveIdentity(
   const workspace = await workspacesRepo.ensure(platform, workspaceExternalId, workspaceName, defaults);
   const ws = workspace._id as Types.ObjectId;
   const { member, created } = await membersRepo.ensure(ws, userId, userName);
-  if (!created) return { workspace, member };
+  // Until the workspace has its admin, every arrival tries for the seat (the first member's promotion
+  // may have been interrupted); afterwards this is one read of the workspace, already loaded.
+  if (!created && workspace.adminClaimed) return { workspace, member };
   const audit = (action: string, after: unknown) =>
     auditRepo.record(ws, { actorId: member._id, platform, action, entity: 'member', entityId: member._id, before: null, after });
-  await audit('member.create', { platformUserId: userId, role: 'rep' });
-  if (await workspacesRepo.claimAdminSeat(ws)) {
-    const admin = await membersRepo.update(ws, member._id, { role: 'admin' });
+  if (created) await audit('member.create', { platformUserId: userId, role: 'rep' });
+  if (!(await workspacesRepo.claimAdminSeat(ws, member._id))) return { workspace, member };
+  let admin = member;
+  if (member.role !== 'admin') {
+    admin = (await membersRepo.update(ws, member._id, { role: 'admin' })) ?? member;
     await audit('member.role', { role: 'admin', reason: 'first member of the workspace' });
-    return { workspace, member: admin ?? member };
   }
-  return { workspace, member };
+  await workspacesRepo.markAdminSeated(ws);
+  return { workspace, member: admin };
 }
 
 /** A member named by a mention; created as a rep when they have not used ChatCRM yet. */

@@ -18,7 +18,13 @@ export const draftsRepo = {
       if (isDuplicateKeyError(err)) return null;
       throw err;
     }
-    await DraftModel.updateOne({ _id: d._id }, { $set: { usedAt: new Date() } });
+    try {
+      await DraftModel.updateOne({ _id: d._id }, { $set: { usedAt: new Date() } });
+    } catch (err) {
+      // Not marked used: give the draft back, so a later click can still create the lead.
+      await DraftUseModel.deleteOne({ draftId: d._id }).catch(() => undefined);
+      throw err;
+    }
     return d.data;
   },
 

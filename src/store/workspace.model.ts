@@ -52,6 +52,7 @@ export const WorkspaceModel = model('Workspace', workspaceSchema);
 // arrive at once, even where conditional updates are not atomic (FerretDB on SQLite).
 const adminSeatSchema = new Schema({
   workspaceId: { type: Schema.Types.ObjectId, required: true },
+  memberId: { type: Schema.Types.ObjectId, default: null },
   at: { type: Date, required: true },
 });
 adminSeatSchema.index({ workspaceId: 1 }, { unique: true });

@@ -34,17 +34,26 @@ export const workspacesRepo = {
     return WorkspaceModel.findById(workspaceId);
   },
 
-  /** Hands out the one admin seat; true for exactly one caller per workspace, however many race. */
-  async claimAdminSeat(workspaceId: Types.ObjectId): Promise<boolean> {
+  /**
+   * Hands out the one admin seat: true for exactly one member per workspace, however many race, and
+   * true again for that member until the workspace is marked as having its admin (so a first member
+   * whose promotion was interrupted gets it on their next request).
+   */
+  async claimAdminSeat(workspaceId: Types.ObjectId, memberId: Types.ObjectId): Promise<boolean> {
     if (!(await WorkspaceModel.exists({ _id: workspaceId, adminClaimed: false }))) return false;
     try {
-      await AdminSeatModel.create({ workspaceId, at: new Date() });
+      await AdminSeatModel.create({ workspaceId, memberId, at: new Date() });
+      return true;
     } catch (err) {
-      if (isDuplicateKeyError(err)) return false;
-      throw err;
+      if (!isDuplicateKeyError(err)) throw err;
+      const seat = await AdminSeatModel.findOne({ workspaceId }).lean();
+      return Boolean(seat?.memberId?.equals(memberId));
     }
+  },
+
+  /** The admin seat's holder is an admin now: no more seat claims in this workspace. */
+  async markAdminSeated(workspaceId: Types.ObjectId): Promise<void> {
     await WorkspaceModel.updateOne({ _id: workspaceId }, { $set: { adminClaimed: true } });
-    return true;
   },
 
   async updateSettings(workspaceId: unknown, set: Record<string, unknown>): Promise<WorkspaceDoc | null> {

@@ -1,5 +1,6 @@
 import { LeadModel } from '../../src/store/lead.model';
 import { MemberModel } from '../../src/store/member.model';
+import { WorkspaceModel } from '../../src/store/workspace.model';
 import { useTestDb } from '../helpers/db';
 import { click, slash, startService, visibleText, type TestService } from '../helpers/service';
 
@@ -31,6 +32,19 @@ describe('who may see what', () => {
     const members = await MemberModel.find({ platformUserId: { $in: users } }).lean();
     expect(members).toHaveLength(10);
     expect(members.filter((m) => m.role === 'admin')).toHaveLength(1);
+  });
+
+  it('should finish an interrupted promotion of the first member on their next request, and no one else', async () => {
+    await slash(svc, '/crm', 'help', { ...as('UFIRST'), team: 'TCUT' });
+    // As if the process died after the seat was taken but before the role and the workspace were written.
+    const first = (await MemberModel.findOne({ platformUserId: 'UFIRST' }).lean())!;
+    await MemberModel.updateOne({ _id: first._id }, { $set: { role: 'rep' } });
+    await WorkspaceModel.updateOne({ _id: first.workspaceId }, { $set: { adminClaimed: false } });
+    await slash(svc, '/crm', 'help', { ...as('USECOND'), team: 'TCUT' });
+    expect((await MemberModel.findOne({ platformUserId: 'USECOND' }).lean())!.role).toBe('rep');
+    await slash(svc, '/crm', 'help', { ...as('UFIRST'), team: 'TCUT' });
+    expect((await MemberModel.findOne({ platformUserId: 'UFIRST' }).lean())!.role).toBe('admin');
+    expect((await WorkspaceModel.findById(first.workspaceId).lean())!.adminClaimed).toBe(true);
   });
 
   it("should refuse a rep who asks for another rep's lead, without showing it", async () => {
