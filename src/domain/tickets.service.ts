@@ -116,15 +116,15 @@ async function refusal(actor: Actor, id: Types.ObjectId) {
 /** A claim row older than this whose ticket is still open was left by a claim that never finished. */
 const STALE_CLAIM_MS = 30_000;
 
-/** This round's claim row for the actor; a row left by a claim that died half-way is taken over. */
-async function reserveClaim(actor: Actor, t: TicketDoc, round: number): Promise<boolean> {
+/** This round's claim row for `memberId`; a row left by a claim that died half-way is taken over. */
+async function reserveClaim(actor: Actor, t: TicketDoc, round: number, memberId: Types.ObjectId = actor.member._id): Promise<boolean> {
   const ws = wsId(actor);
-  if (await ticketsRepo.reserveClaim(ws, t._id, round, actor.member._id)) return true;
+  if (await ticketsRepo.reserveClaim(ws, t._id, round, memberId)) return true;
   const now = await ticketsRepo.byId(ws, t._id);
   if (now?.status !== 'open' || (now.claimRound ?? 0) !== round) return false;
   // Claim rows are stamped with the wall clock (not the actor's), so the age is read the same way.
   if (!(await ticketsRepo.dropStaleClaim(ws, t._id, round, new Date(Date.now() - STALE_CLAIM_MS)))) return false;
-  return ticketsRepo.reserveClaim(ws, t._id, round, actor.member._id);
+  return ticketsRepo.reserveClaim(ws, t._id, round, memberId);
 }
 
 export async function claimTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc> {
@@ -200,9 +200,21 @@ export async function reassignTicket(actor: Actor, t: TicketDoc, to: MemberDoc):
   if (to.role !== 'support') throw userError('invalid_input', 'ticket.assignee_not_support', { who: memberName(to) });
   const set = { status: 'claimed', assigneeId: to._id, claimedAt: t.claimedAt ?? actor.now() };
   // Giving away an unclaimed ticket takes its claim, so a simultaneous Claim cannot also win.
-  if (t.status === 'open' && !(await ticketsRepo.reserveClaim(wsId(actor), t._id, t.claimRound ?? 0, to._id))) throw await refusal(actor, t._id);
-  const moved = await ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] }, assigneeId: t.assigneeId }, set);
-  if (!moved) throw await refusal(actor, t._id);
+  const round = t.claimRound ?? 0;
+  const reserved = t.status === 'open';
+  if (reserved && !(await reserveClaim(actor, t, round, to._id))) throw await refusal(actor, t._id);
+  const giveBack = () => (reserved ? ticketsRepo.releaseClaim(wsId(actor), t._id, round, to._id).catch(() => undefined) : undefined);
+  let moved: TicketDoc | null;
+  try {
+    moved = await ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] }, assigneeId: t.assigneeId }, set);
+  } catch (err) {
+    await giveBack();
+    throw err;
+  }
+  if (!moved) {
+    await giveBack();
+    throw await refusal(actor, t._id);
+  }
   await audit(actor, 'ticket.reassign', moved, { assigneeId: t.assigneeId }, { assigneeId: to._id });
   return moved;
 }
