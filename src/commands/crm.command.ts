@@ -143,7 +143,9 @@ const name = defineCommand({
   run: async (ctx, { who, name: chosen }) => {
     const target = who ? await memberForMention(ctx.actor, who.id, who.name) : ctx.actor.member;
     const m = await setName(ctx.actor, target, chosen);
-    return reply([infoCard(ctx.t('crm.name_set', { who: m.platformUserId, name: memberName(m) }))]);
+    // Named by the platform's own name (or id): the chosen one is what the sentence announces.
+    if (m._id.equals(ctx.actor.member._id)) return reply([infoCard(ctx.t('crm.name_set_self', { name: memberName(m) }))]);
+    return reply([infoCard(ctx.t('crm.name_set', { who: m.displayName || m.platformUserId, name: memberName(m) }))]);
   },
 });
 

@@ -48,7 +48,6 @@ const ALIASES: [string, string, string][] = [
   ['语言', '/crm', 'lang'],
   ['改名', '/crm', 'name'],
   ['时区', '/crm', 'tz'],
-  ['名字', '/crm', 'name'],
   ['静音', '/crm', 'mute'],
   ['免打扰', '/crm', 'mute'],
   ['取消静音', '/crm', 'unmute'],

@@ -45,7 +45,7 @@ describe('typed commands (WeCom, sandbox)', () => {
     expect(parseTypedCommand('lead add ＡＣＭＥ；张伟')!.text).toBe('add ＡＣＭＥ；张伟');
   });
 
-  it.each(['你好', 'hello there', '', '   ', '记录一下今天很忙', '升级了系统', '解决方案发你了', '团队建设活动'])('should not treat %j as a command', (input) => {
+  it.each(['你好', 'hello there', '', '   ', '记录一下今天很忙', '升级了系统', '解决方案发你了', '团队建设活动', '名字写错了'])('should not treat %j as a command', (input) => {
     expect(parseTypedCommand(input)).toBeNull();
   });
 });

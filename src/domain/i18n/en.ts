@@ -141,6 +141,7 @@ export const en = {
   'crm.lang_set': 'Language set to {locale}.',
   'crm.tz_set': 'Your dates are now read and shown in {zone}.',
   'crm.name_set': 'Cards now show {who} as “{name}”.',
+  'crm.name_set_self': 'Cards now show you as “{name}”.',
   'crm.name_missing': 'Say which name to show, e.g. `/crm name Zhang Wei`.',
   'crm.last_admin': 'You are the only admin; make someone else admin first.',
   'crm.self_manager': 'Nobody can be their own manager.',

@@ -142,6 +142,7 @@ export const zhCN: Record<MessageKey, string> = {
   'crm.lang_set': '语言已设为 {locale}。',
   'crm.tz_set': '你的时间现在按 {zone} 输入和显示。',
   'crm.name_set': '卡片上 {who} 现在显示为“{name}”。',
+  'crm.name_set_self': '卡片上你现在显示为“{name}”。',
   'crm.name_missing': '请写上要显示的名字，例如 `改名 张伟`。',
   'crm.last_admin': '你是唯一的管理员，请先指定其他管理员。',
   'crm.self_manager': '不能把自己设为自己的主管。',
