@@ -11,7 +11,7 @@ import { defineCommand, nonEmpty, type CommandDef } from './define';
 import { ACTIONS, FORMS, LEAD_SEARCH_FIELD } from './constants';
 import { leadCard, leadRef, memberName } from './lead-cards';
 import { openedReply } from './ticket.command';
-import { membersById } from '../domain/leads.service';
+import { membersById, membersByPlatformId } from '../domain/leads.service';
 import type { Ctx } from './types';
 
 const NEXT = /(?:^|[\s;；,，])(?:next|下次)\s*[:：]\s*/i;
@@ -50,8 +50,22 @@ const log = defineCommand({
 export async function historyReply(ctx: Ctx, lead: LeadDoc, page: number): Promise<Reply> {
   const res = await leadHistory(ctx.actor, lead, page);
   const authors = await membersById(ctx.actor, res.items.map((i) => i.authorId));
+  // A logged chat message's author is kept as the platform's mention (`<@U123>`): shown by name when
+  // they are a member, else by their user id.
+  const mentioned = (a: string) => /^<@([\w.-]+)>$/.exec(a)?.[1];
+  const writers = await membersByPlatformId(ctx.actor, res.items.map((i) => mentioned(i.messageAuthor ?? '')).filter((x): x is string => Boolean(x)));
+  const writer = (a: string) => {
+    const id = mentioned(a);
+    if (!id) return a;
+    const m = writers.get(id);
+    return m ? memberName(m) : id;
+  };
   const lines = res.items.map(
-    (i) => `${ctx.formatDate(i.at)} · ${ctx.t(`interaction.${i.kind}` as MessageKey)} · ${memberName(authors.get(String(i.authorId)))}: ${i.text}${i.messageLink ? ` (${i.messageLink})` : ''}`,
+    (i) => {
+      // Logged from a chat message ("Log to lead"): who wrote it, and a link back to it.
+      const source = [i.messageAuthor ? ctx.t('log.from_message', { author: writer(i.messageAuthor) }) : '', i.messageLink ?? ''].filter(Boolean).join(' ');
+      return `${ctx.formatDate(i.at)} · ${ctx.t(`interaction.${i.kind}` as MessageKey)} · ${memberName(authors.get(String(i.authorId)))}: ${i.text}${source ? ` (${source})` : ''}`;
+    },
   );
   const id = String(lead._id);
   const actions = [];

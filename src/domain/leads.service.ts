@@ -280,6 +280,13 @@ export async function leadSummary(actor: Actor, id: Types.ObjectId): Promise<{ s
   return lead ? { seq: lead.seq, company: lead.company } : null;
 }
 
+/** Members of the actor's workspace by platform user id (e.g. the authors of logged chat messages). */
+export async function membersByPlatformId(actor: Actor, ids: string[]): Promise<Map<string, MemberDoc>> {
+  if (!ids.length) return new Map();
+  const rows = await membersRepo.byPlatformUserIds(wsId(actor), ids);
+  return new Map(rows.map((m) => [m.platformUserId, m]));
+}
+
 export async function membersById(actor: Actor, ids: unknown[]): Promise<Map<string, MemberDoc>> {
   const rows = await membersRepo.byIds(wsId(actor), ids);
   return new Map(rows.map((m) => [String(m._id), m]));

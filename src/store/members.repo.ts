@@ -31,6 +31,10 @@ export const membersRepo = {
     return MemberModel.find({ workspaceId, _id: { $in: ids } }) as Promise<MemberDoc[]>;
   },
 
+  async byPlatformUserIds(workspaceId: Types.ObjectId, platformUserIds: string[]): Promise<MemberDoc[]> {
+    return MemberModel.find({ workspaceId, platformUserId: { $in: platformUserIds } }) as Promise<MemberDoc[]>;
+  },
+
   async byPlatformUserId(workspaceId: Types.ObjectId, platformUserId: string): Promise<MemberDoc | null> {
     return MemberModel.findOne({ workspaceId, platformUserId }) as Promise<MemberDoc | null>;
   },

@@ -118,5 +118,10 @@ describe('logging from Slack', () => {
       messageAuthor: '<@UCUST>',
       messageLink: 'https://acme.slack.com/archives/C77/p1757000000000100',
     });
+    // The timeline says where it came from: the message's author (by name once they are a member) and its link.
+    const history = async () => visibleText((await slash(svc, '/lead', `history ${lead}`, { user: 'UREP1', userName: 'rep1' })).body);
+    expect(await history()).toContain('Bill says the budget is approved (from a message by UCUST https://acme.slack.com/archives/C77/p1757000000000100)');
+    await slash(svc, '/crm', 'help', { user: 'UCUST', userName: 'bill.l' });
+    expect(await history()).toContain('Bill says the budget is approved (from a message by bill.l https://acme.slack.com/archives/C77/p1757000000000100)');
   });
 });

@@ -177,6 +177,7 @@ export const en = {
   'log.field.text': "What happened",
   'log.form_title': "Log to lead",
   'log.history_title': "History of {id} · {company} ({total})",
+  'log.from_message': "from a message by {author}",
   'log.kind_unknown': "“{value}” is not a kind of interaction. Kinds: {kinds}.",
   'log.logged': "{kind} logged on {id}.",
   'log.text_missing': "Say what happened, e.g. `/log L-12 call discussed pricing`.",

@@ -178,6 +178,7 @@ export const zhCN: Record<MessageKey, string> = {
   'log.field.text': "沟通内容",
   'log.form_title': "记录到线索",
   'log.history_title': "{id} · {company} 的跟进记录（{total}）",
+  'log.from_message': "来自 {author} 的消息",
   'log.kind_unknown': "“{value}”不是跟进类型。可用类型：{kinds}。",
   'log.logged': "已在 {id} 记录一次{kind}。",
   'log.text_missing': "请写明沟通内容，如 `/log L-12 电话 沟通了报价`。",
