@@ -1,5 +1,5 @@
 import type { Locale } from '../config';
-import type { Card, EntityRef } from './cards/card';
+import type { Card, EntityRef, Form } from './cards/card';
 
 // The port the outbox sender (src/jobs) uses to deliver one queued message on one platform. Each
 // platform's adapter implements it; none decides anything beyond how to send and what a failure means.
@@ -15,6 +15,8 @@ export interface Outgoing {
   queuedAt: Date;
   /** The ticket or lead the card shows: where it lands is remembered, so later changes redraw it. */
   entity?: EntityRef;
+  /** A form the reader is asked to fill (a WeCom reply: sent as the fields and a command to copy). */
+  form?: Form;
 }
 
 /** Where a message landed, as a later redraw needs it (Slack: channel and ts; WeCom: task id and code). */
@@ -51,6 +53,7 @@ export interface QueuedPost {
   cards: Card[];
   locale: Locale;
   entity?: EntityRef;
+  form?: Form;
 }
 
 /**

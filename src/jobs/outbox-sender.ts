@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../config';
-import type { Card, EntityRef } from '../bot/cards/card';
+import type { Card, EntityRef, Form } from '../bot/cards/card';
 import type { CopyOwner, CopyStore } from '../bot/copies';
 import type { Messenger, PostedCopy } from '../bot/messenger';
 import { claimNext, dueMessages, messageGivenUp, messageSent, retryMessage, type QueuedMessage } from '../domain/outbox.service';
@@ -115,7 +115,7 @@ export class OutboxSender {
     }
     const entity = (claimed.entity ?? undefined) as EntityRef | undefined;
     const result = await messenger.send(
-      { key: claimed.key, to: claimed.to, kind: claimed.kind as 'dm' | 'channel', cards: claimed.cards as Card[], locale: claimed.locale as Locale, queuedAt: claimed.createdAt, entity },
+      { key: claimed.key, to: claimed.to, kind: claimed.kind as 'dm' | 'channel', cards: claimed.cards as Card[], locale: claimed.locale as Locale, queuedAt: claimed.createdAt, entity, form: (claimed.form ?? undefined) as Form | undefined },
       // The previous attempt's outcome is unknown (a crash, a timeout, a 5xx): look before resending.
       { recheck: item.uncertain },
     );

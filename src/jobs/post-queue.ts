@@ -19,6 +19,7 @@ export function createPostQueue(sender: OutboxSender): PostQueue {
         cards: p.cards,
         locale: p.locale,
         entity: p.entity,
+        form: p.form,
         notBefore: new Date(),
       });
       return item ? sender.sendNow(item) : undefined;

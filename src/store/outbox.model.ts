@@ -20,6 +20,8 @@ const outboxSchema = new Schema(
     locale: { type: String, required: true },
     // The ticket or lead the card shows ({ kind, id }): where it lands is remembered for redraws.
     entity: { type: Schema.Types.Mixed, default: null },
+    // A form sent with the cards (WeCom replies: its fields as text), or null.
+    form: { type: Schema.Types.Mixed, default: null },
     status: { type: String, enum: OUTBOX_STATUSES, default: 'pending' },
     // Claimed attempts so far (see outbox-attempt.model.ts).
     attempts: { type: Number, default: 0 },

@@ -12,6 +12,7 @@ export interface NewOutboxItem {
   locale: string;
   notBefore: Date;
   entity?: { kind: string; id: string };
+  form?: unknown;
 }
 
 export const outboxRepo = {
@@ -27,6 +28,7 @@ export const outboxRepo = {
         cards: m.cards,
         locale: m.locale,
         entity: m.entity ?? null,
+        form: m.form ?? null,
         nextAttemptAt: m.notBefore,
       });
     } catch (err) {

@@ -15,7 +15,8 @@ export interface WecomCall {
   status: number;
 }
 
-type Failure = { kind: 'errcode'; code: number } | { kind: 'http'; status: number } | { kind: 'drop' };
+/** A scripted failure; with `touser` it hits only calls addressed to that member. */
+type Failure = ({ kind: 'errcode'; code: number } | { kind: 'http'; status: number } | { kind: 'drop' }) & { touser?: string };
 
 /**
  * A local stand-in for WeCom's server API (shared/platforms/wecom.md §5). It records every call and
@@ -43,7 +44,9 @@ export class FakeWecom {
         const url = new URL(req.url ?? '/', 'http://fake');
         const call: WecomCall = { path: url.pathname, query: Object.fromEntries(url.searchParams), body: raw ? JSON.parse(raw) : {}, status: 200 };
         this.calls.push(call);
-        const failure = this.failures.get(shortName(call.path))?.shift();
+        const list = this.failures.get(shortName(call.path)) ?? [];
+        const at = list.findIndex((f) => f.touser === undefined || f.touser === call.body.touser);
+        const failure = at >= 0 ? list.splice(at, 1)[0] : undefined;
         if (failure?.kind === 'drop') {
           // The request arrived (and counts as delivered) but the connection dies before an answer.
           req.socket.destroy();
@@ -96,8 +99,8 @@ export class FakeWecom {
   }
 
   /** Answer the next `times` calls to `name` (e.g. 'message/send', 'gettoken') with `errcode`. */
-  failNext(name: string, errcode: number, times = 1): void {
-    this.script(name, { kind: 'errcode', code: errcode }, times);
+  failNext(name: string, errcode: number, times = 1, touser?: string): void {
+    this.script(name, { kind: 'errcode', code: errcode, touser }, times);
   }
 
   /** Answer the next `times` calls to `name` with an HTTP error status and an HTML body. */

@@ -1,5 +1,7 @@
 import { LeadModel } from '../../src/store/lead.model';
+import { TicketModel } from '../../src/store/ticket.model';
 import { MessageCopyModel } from '../../src/store/message-copy.model';
+import { OutboxModel } from '../../src/store/outbox.model';
 import { useTestDb } from '../helpers/db';
 import { startService, type TestService } from '../helpers/service';
 import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET, type WecomCall } from '../helpers/wecom-api';
@@ -143,6 +145,19 @@ describe('WeCom self-built app callbacks', () => {
     expect((await LeadModel.findById(lead._id).lean())!.stage).toBe('contacted');
   });
 
+  it('should still deliver the answer, once, when WeCom is busy past the client\'s own retries', async () => {
+    // -1 (busy) four times: the client retries three times (1 s, 2 s, 4 s) and gives up; the outbox,
+    // where the answer was written first, sends it again.
+    wecom.failNext('message/send', -1, 4, 'busyuser');
+    const answers = () => sent('busyuser').filter((c) => textOf(c).includes('Busy Bee Ltd'));
+    expect((await postAppCallback(svc.url, textXml('busyuser', 'lead add Busy Bee Ltd; Bea Busy; bea@busy.cn', nextMsgId()))).status).toBe(200);
+    await wecom.waitFor(() => answers().some((c) => c.errcode === 0), 20_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answers().map((c) => c.errcode)).toEqual([-1, -1, -1, -1, 0]);
+    expect(await OutboxModel.countDocuments({ to: 'busyuser', status: 'sent' })).toBe(1);
+    expect(await LeadModel.countDocuments({ company: 'Busy Bee Ltd' })).toBe(1);
+  }, 30_000);
+
   it('should reply with what to type where Slack would open a form', async () => {
     const msgs = await say('formuser', '新建线索');
     const text = msgs.map(textOf).join('\n');
@@ -198,6 +213,10 @@ describe('WeCom tickets', () => {
     const cards = () => sent('kefu').filter(isCard).length;
 
     // Three days later the send-time code has expired: the claim sends a fresh card instead.
+    // (The copy is remembered just after the card was sent: wait for it.)
+    const ticket = (await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!;
+    const copyOf = () => MessageCopyModel.findOne({ platform: 'wecom', channel: 'kefu', entityKind: 'ticket', entityId: String(ticket._id) });
+    for (let i = 0; i < 100 && !(await copyOf()); i++) await new Promise((r) => setTimeout(r, 20));
     for (const c of await MessageCopyModel.find({ platform: 'wecom', channel: 'kefu' })) {
       const r = JSON.parse(c.ref) as { at?: number };
       await MessageCopyModel.updateOne({ _id: c._id }, { $set: { ref: JSON.stringify({ ...r, at: Date.now() - 73 * 3_600_000 }) } });

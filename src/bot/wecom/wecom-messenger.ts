@@ -22,9 +22,24 @@ export class WecomMessenger {
     private readonly posts: PostQueue,
   ) {}
 
-  /** `clicked`: the card the member clicked, already redrawn with the click's code (not redrawn again). */
+  /**
+   * The answer to the member who wrote or clicked: through the outbox like every other message (the
+   * callback was acknowledged already, so a crash or a WeCom failure must not lose it), tried at once.
+   * Without a workspace (the request failed before one was known) or without the database, it is sent
+   * directly. `clicked`: the card the member clicked, already redrawn with the click's code.
+   */
   async sendReply(toUser: string, reply: Reply, clicked?: { taskId: string }): Promise<void> {
-    for (const m of renderWecomReply(reply, { locale: reply.locale ?? this.defaultLocale })) await this.app().sendMessage(toUser, m);
+    const locale = reply.locale ?? this.defaultLocale;
+    let queued = false;
+    if (reply.workspaceId && (reply.cards.length || reply.form)) {
+      try {
+        await this.posts.send({ workspaceId: reply.workspaceId, platform: 'wecom', to: toUser, kind: 'dm', cards: reply.cards, form: reply.form, locale });
+        queued = true;
+      } catch (err) {
+        this.logger.warn({ err, to: toUser }, 'WeCom reply could not be queued; sending it directly');
+      }
+    }
+    if (!queued) for (const m of renderWecomReply(reply, { locale })) await this.app().sendMessage(toUser, m);
     await this.deliver(reply, clicked && { user: toUser, taskId: clicked.taskId });
   }
 

@@ -39,7 +39,7 @@ export class WecomOutbox implements Messenger {
       // What a redraw needs (see WecomMessenger): the first card's task id and its single-use response code.
       const ref: CardRef = { taskId: taskIdFor(0), code: '', at: Date.now() };
       let first = true;
-      for (const msg of renderWecomReply({ cards: m.cards }, { locale: m.locale, taskIdFor })) {
+      for (const msg of renderWecomReply({ cards: m.cards, form: m.form }, { locale: m.locale, taskIdFor })) {
         const res = await this.client.sendMessage(m.to, msg, { duplicateCheck: true });
         if (msg.msgtype === 'template_card' && first) ref.code = res.responseCode ?? '';
         if (msg.msgtype === 'template_card') first = false;
