@@ -121,6 +121,18 @@ describe('lead card buttons', () => {
     expect((await LeadModel.findOne({ company: 'Tyrell Corp' }).lean())!.stage).toBe('contacted');
   });
 
+  it('should advance the stage once when Move is clicked ten times at the same moment', async () => {
+    const card = await run('UREP1', 'add Wallace Corp; Niander Wallace; niander@wallace.com');
+    const advance = buttons(card).find((b) => b.actionId.startsWith('lead_advance'))!;
+    const answers = await Promise.all(Array.from({ length: 10 }, () => clicked(advance, 'UREP1')));
+    const texts = answers.map((a) => visibleText(a));
+    expect(texts.filter((t) => t.includes('moved to Contacted'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('was changed by someone else in the meantime'))).toHaveLength(9);
+    const lead = (await LeadModel.findOne({ company: 'Wallace Corp' }).lean())!;
+    expect(lead.stage).toBe('contacted');
+    expect(await AuditEventModel.countDocuments({ entityId: lead._id, action: 'lead.stage' })).toBe(1);
+  });
+
   it('should open a form for the follow-up and save what is typed there', async () => {
     const card = await run('UREP1', 'add Soylent; Sol Roth; sol@soylent.com');
     const btn = buttons(card).find((b) => b.actionId.startsWith('lead_followup'))!;
