@@ -42,18 +42,21 @@ async function say(user: string, content: string, msgId = nextMsgId()): Promise<
   return sent(user).slice(before);
 }
 
+/** The service's environment: the app and the bot, against the fake WeCom API. */
+const wecomEnv = () => ({
+  WECOM_CORP_ID,
+  WECOM_AGENT_ID: String(WECOM_AGENT_ID),
+  WECOM_SECRET,
+  WECOM_TOKEN,
+  WECOM_ENCODING_AES_KEY: WECOM_AES_KEY,
+  WECOM_BOT_TOKEN,
+  WECOM_BOT_ENCODING_AES_KEY: WECOM_BOT_AES_KEY,
+  WECOM_API_BASE_URL: wecom.url,
+});
+
 beforeAll(async () => {
   wecom = await new FakeWecom().start();
-  svc = await startService({
-    WECOM_CORP_ID,
-    WECOM_AGENT_ID: String(WECOM_AGENT_ID),
-    WECOM_SECRET,
-    WECOM_TOKEN,
-    WECOM_ENCODING_AES_KEY: WECOM_AES_KEY,
-    WECOM_BOT_TOKEN,
-    WECOM_BOT_ENCODING_AES_KEY: WECOM_BOT_AES_KEY,
-    WECOM_API_BASE_URL: wecom.url,
-  });
+  svc = await startService(wecomEnv());
 });
 afterAll(async () => {
   await svc.close();
@@ -297,20 +300,7 @@ describe('WeCom intelligent bot callbacks', () => {
 
   it('should keep a private answer private when it is too slow for the callback and goes through response_url', async () => {
     // A second service whose bot gives up waiting at once, so every answer takes the response_url path.
-    const slow = await startService(
-      {
-        WECOM_CORP_ID,
-        WECOM_AGENT_ID: String(WECOM_AGENT_ID),
-        WECOM_SECRET,
-        WECOM_TOKEN,
-        WECOM_ENCODING_AES_KEY: WECOM_AES_KEY,
-        WECOM_BOT_TOKEN,
-        WECOM_BOT_ENCODING_AES_KEY: WECOM_BOT_AES_KEY,
-        WECOM_API_BASE_URL: wecom.url,
-      },
-      undefined,
-      { wecomBotBudgetMs: 0 },
-    );
+    const slow = await startService(wecomEnv(), undefined, { wecomBotBudgetMs: 0 });
     try {
       const before = sent('zhangwei').length;
       const responses = () => wecom.called('aibot/response');
