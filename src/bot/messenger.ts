@@ -54,7 +54,12 @@ export interface QueuedPost {
   locale: Locale;
   entity?: EntityRef;
   form?: Form;
+  /** The answer to the member who acted (queued under a `reply:` key rather than `post:`). */
+  reply?: boolean;
 }
+
+/** The key prefix of an answer to the member who acted (other queued posts use `post:`). */
+export const REPLY_KEY_PREFIX = 'reply:';
 
 /**
  * The outbox as the platform adapters see it: the post is written to the outbox and tried at once;

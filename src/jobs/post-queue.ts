@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PostQueue } from '../bot/messenger';
+import { REPLY_KEY_PREFIX, type PostQueue } from '../bot/messenger';
 import { queueMessage } from '../domain/outbox.service';
 import type { OutboxSender } from './outbox-sender';
 
@@ -12,7 +12,7 @@ export function createPostQueue(sender: OutboxSender): PostQueue {
   return {
     async send(p) {
       const item = await queueMessage(p.workspaceId, {
-        key: `post:${randomUUID()}`,
+        key: `${p.reply ? REPLY_KEY_PREFIX : 'post:'}${randomUUID()}`,
         platform: p.platform,
         to: p.to,
         kind: p.kind,

@@ -13,6 +13,8 @@ export interface WecomCall {
   /** What the fake answered: an errcode, or the HTTP status of a scripted HTTP failure. */
   errcode?: number;
   status: number;
+  /** message/send only: false when WeCom's duplicate check dropped it (answered ok, never shown). */
+  delivered?: boolean;
 }
 
 /** A scripted failure; with `touser` it hits only calls addressed to that member. */
@@ -70,6 +72,7 @@ export class FakeWecom {
   }
 
   private readonly spentCodes = new Set<string>();
+  private readonly delivered = new Map<string, number>();
 
   private answer(call: WecomCall): { errcode: number; errmsg: string; [key: string]: unknown } {
     const name = shortName(call.path);
@@ -94,6 +97,13 @@ export class FakeWecom {
       this.spentCodes.add(code);
       return { errcode: 0, errmsg: 'ok', invaliduser: [] };
     }
+    // WeCom's duplicate check: with it on, the same message to the same member within the interval is
+    // accepted but not delivered again.
+    const { enable_duplicate_check: check, duplicate_check_interval: interval, ...content } = call.body;
+    const same = JSON.stringify(content);
+    const seenAt = this.delivered.get(same);
+    call.delivered = !(check === 1 && seenAt !== undefined && Date.now() - seenAt < Number(interval ?? 1800) * 1000);
+    if (call.delivered) this.delivered.set(same, Date.now());
     const n = ++this.sendCount;
     return { errcode: 0, errmsg: 'ok', invaliduser: '', msgid: `msg-${n}`, response_code: `rc-${n}` };
   }
@@ -109,8 +119,8 @@ export class FakeWecom {
     this.script(name, { kind: 'drop' }, times);
   }
 
-  httpFailNext(name: string, status: number, times = 1): void {
-    this.script(name, { kind: 'http', status }, times);
+  httpFailNext(name: string, status: number, times = 1, touser?: string): void {
+    this.script(name, { kind: 'http', status, touser }, times);
   }
 
   /** The current token expires: the next business call gets 42001 until gettoken is called again. */

@@ -161,6 +161,26 @@ describe('WeCom self-built app callbacks', () => {
     expect(await LeadModel.countDocuments({ company: 'Busy Bee Ltd' })).toBe(1);
   }, 30_000);
 
+  it('should not send an answer again after a failure that WeCom may have taken (never twice)', async () => {
+    wecom.httpFailNext('message/send', 502, 1, 'unsureuser');
+    expect((await postAppCallback(svc.url, textXml('unsureuser', 'lead add Unsure Ltd; Una Sure; una@unsure.cn', nextMsgId()))).status).toBe(200);
+    const given = async () => (await OutboxModel.findOne({ to: 'unsureuser' }).lean())?.status === 'failed';
+    for (let i = 0; i < 100 && !(await given()); i++) await new Promise((r) => setTimeout(r, 50));
+    const row = (await OutboxModel.findOne({ to: 'unsureuser' }).lean())!;
+    expect(row).toMatchObject({ status: 'failed', lastError: expect.stringContaining('answers are not sent twice') });
+    expect(sent('unsureuser').map((c) => c.status)).toEqual([502]);
+    expect(await LeadModel.countDocuments({ company: 'Unsure Ltd' })).toBe(1);
+  });
+
+  it('should show the same form twice when it is asked for twice (answers go without WeCom\'s duplicate check)', async () => {
+    const first = await say('formtwice', '新建线索');
+    const second = await say('formtwice', '新建线索');
+    const formText = (calls: WecomCall[]) => calls.filter((c) => c.body.msgtype === 'text' && textOf(c).includes('请按以下格式回复'));
+    expect(formText(first)).toHaveLength(1);
+    expect(formText(second)).toHaveLength(1);
+    expect([...formText(first), ...formText(second)].every((c) => c.delivered)).toBe(true);
+  });
+
   it('should reply with what to type where Slack would open a form', async () => {
     const msgs = await say('formuser', '新建线索');
     const text = msgs.map(textOf).join('\n');

@@ -278,12 +278,18 @@ describe('WecomClient', () => {
       expect(fake.called('message/send').map((s) => s.errcode)).toEqual([-1, -1, 0]);
     });
 
-    it('should retry an HTTP 502 and send the message exactly once', async () => {
+    it("should retry an HTTP 502 on a send with WeCom's duplicate check on, which cannot deliver it twice", async () => {
       fake.httpFailNext('message/send', 502, 1);
-      await client().sendMessage('a', text('hi'));
+      await client().sendMessage('a', text('hi'), { duplicateCheck: true });
 
       expect(fake.called('message/send').map((s) => s.status)).toEqual([502, 200]);
       expect(clock.sleeps).toEqual([1000]);
+    });
+
+    it('should not repeat a send without the duplicate check after an HTTP 502 (WeCom may have taken it)', async () => {
+      fake.httpFailNext('message/send', 502, 1);
+      await expect(client().sendMessage('a', text('hi'))).rejects.toBeInstanceOf(WecomNetworkError);
+      expect(fake.called('message/send').map((s) => s.status)).toEqual([502]);
     });
 
     it('should not retry an HTTP 4xx without an errcode', async () => {

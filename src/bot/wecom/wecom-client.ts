@@ -91,7 +91,8 @@ async function attemptOnce(attempt: () => Promise<AxiosResponse<unknown>>, repea
   if (res.status < 500 && typeof data?.errcode === 'number') {
     return { reply: { ...data, errcode: data.errcode, errmsg: String(data.errmsg ?? '') } };
   }
-  return { problem: `HTTP ${res.status} without an errcode`, retryable: res.status >= 500 };
+  // A 5xx from a gateway may come after WeCom took the message: repeated only when that is safe.
+  return { problem: `HTTP ${res.status} without an errcode`, retryable: res.status >= 500 && repeatable };
 }
 
 /**

@@ -33,7 +33,7 @@ export class WecomMessenger {
     let queued = false;
     if (reply.workspaceId && (reply.cards.length || reply.form)) {
       try {
-        await this.posts.send({ workspaceId: reply.workspaceId, platform: 'wecom', to: toUser, kind: 'dm', cards: reply.cards, form: reply.form, locale });
+        await this.posts.send({ workspaceId: reply.workspaceId, platform: 'wecom', to: toUser, kind: 'dm', cards: reply.cards, form: reply.form, locale, reply: true });
         queued = true;
       } catch (err) {
         this.logger.warn({ err, to: toUser }, 'WeCom reply could not be queued; sending it directly');

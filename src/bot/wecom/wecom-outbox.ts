@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '../../logger';
 import { renderWecomMarkdown, renderWecomReply, WECOM_LIMITS } from '../cards/render-wecom';
-import type { Messenger, Outgoing, SendResult } from '../messenger';
+import { REPLY_KEY_PREFIX, type Messenger, type Outgoing, type SendResult } from '../messenger';
 import type { CardRef } from './card-ref';
 import { isWebhook, webhookFor, WecomApiError, WecomConfigError, WecomNetworkError, type WecomClient } from './wecom-client';
 
@@ -34,13 +34,18 @@ export class WecomOutbox implements Messenger {
     try {
       if (isWebhook(m.to)) return await this.post(m, opts.recheck);
       if (!this.client) return { ok: false, reason: 'the WeCom self-built app is not configured', retry: false, mayHaveArrived: false };
+      // An answer to a member may rightly repeat an earlier one (the same form asked for twice), which
+      // WeCom's duplicate check would drop for hours: answers go without it, and one that may have
+      // arrived is not sent again (like a robot post).
+      const reply = m.key.startsWith(REPLY_KEY_PREFIX);
+      if (reply && opts.recheck) return { ok: false, reason: 'an earlier attempt of this answer may have arrived; answers are not sent twice', retry: false, mayHaveArrived: true };
       // One task id per card, derived from the key: a repeated request is byte-for-byte the same.
       const taskIdFor = (i: number) => `crm_${createHash('sha256').update(`${m.key}#${i}`).digest('hex').slice(0, 24)}`;
       // What a redraw needs (see WecomMessenger): the first card's task id and its single-use response code.
       const ref: CardRef = { taskId: taskIdFor(0), code: '', at: Date.now() };
       let first = true;
       for (const msg of renderWecomReply({ cards: m.cards, form: m.form }, { locale: m.locale, taskIdFor })) {
-        const res = await this.client.sendMessage(m.to, msg, { duplicateCheck: true });
+        const res = await this.client.sendMessage(m.to, msg, { duplicateCheck: !reply });
         if (msg.msgtype === 'template_card' && first) ref.code = res.responseCode ?? '';
         if (msg.msgtype === 'template_card') first = false;
       }
