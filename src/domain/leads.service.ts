@@ -13,6 +13,7 @@ import { userError } from './errors';
 import { leadKeysOf, type LeadInput } from './lead-input';
 import { foldCompany, foldName } from './normalize';
 import { catalogueFor, type MessageKey } from './i18n';
+import { oneChange } from './one-change';
 
 export const PAGE_SIZE = 10;
 const ORPHAN_AFTER_MS = 10_000;
@@ -170,22 +171,12 @@ export function openStages(actor: Actor): string[] {
 
 async function change(actor: Actor, lead: LeadDoc, action: string, set: Record<string, unknown>, expect: Record<string, unknown> = {}): Promise<LeadDoc> {
   const before = snapshot(lead);
-  const changedMeanwhile = () => userError('conflict', 'lead.changed_meanwhile', { id: `L-${lead.seq}` });
   // One change per state of the lead: of simultaneous clicks on the same card, one goes through.
-  const basis = lead.updatedAt as Date | undefined;
-  if (basis && !(await leadsRepo.reserveChange(wsId(actor), lead._id, basis))) throw changedMeanwhile();
-  let updated: LeadDoc | null;
-  try {
-    updated = await leadsRepo.update(wsId(actor), lead._id, { stage: lead.stage, ...expect }, set);
-  } catch (err) {
-    if (basis) await leadsRepo.releaseChange(lead._id, basis).catch(() => undefined);
-    throw err;
-  }
+  const updated = await oneChange(wsId(actor), lead._id, lead.updatedAt as Date | undefined, () =>
+    leadsRepo.update(wsId(actor), lead._id, { stage: lead.stage, ...expect }, set),
+  );
   // Someone else changed it in between: act on the lead as it is now, and say so.
-  if (!updated) {
-    if (basis) await leadsRepo.releaseChange(lead._id, basis).catch(() => undefined);
-    throw changedMeanwhile();
-  }
+  if (!updated) throw userError('conflict', 'lead.changed_meanwhile', { id: `L-${lead.seq}` });
   await audit(actor, action, updated, before, set);
   return updated;
 }

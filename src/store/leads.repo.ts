@@ -2,7 +2,6 @@ import { Types } from 'mongoose';
 import { LeadModel, type Lead, type LeadDoc } from './lead.model';
 import { LeadKeyModel } from './lead-key.model';
 import { isDuplicateKeyError } from './db-errors';
-import { LeadChangeModel } from './lead-change.model';
 
 export interface LeadKeys {
   phones: string[];
@@ -152,25 +151,6 @@ export const leadsRepo = {
   },
 
   /** Applies `set` only if the lead still matches `expect` (optimistic check); null when it changed. */
-  /**
-   * Takes the one change allowed from the lead's state `basis` (its updatedAt as read); false when a
-   * simultaneous change from the same state took it first.
-   */
-  async reserveChange(workspaceId: Types.ObjectId, leadId: Types.ObjectId, basis: Date): Promise<boolean> {
-    try {
-      await LeadChangeModel.create({ workspaceId, leadId, basis, at: new Date() });
-      return true;
-    } catch (err) {
-      if (isDuplicateKeyError(err)) return false;
-      throw err;
-    }
-  },
-
-  /** Gives a reserved change back (its update did not happen). */
-  async releaseChange(leadId: Types.ObjectId, basis: Date): Promise<void> {
-    await LeadChangeModel.deleteOne({ leadId, basis });
-  },
-
   async update(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<LeadDoc | null> {
     return LeadModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set }, { returnDocument: 'after' });
   },

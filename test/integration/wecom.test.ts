@@ -263,8 +263,9 @@ describe('WeCom tickets', () => {
     expect((await say('zhangwei', '/crm name @menuuser 孟女士')).map(textOf).join()).toContain('卡片上 menuuser 现在显示为“孟女士”。');
     const msgs = await say('kefu', '新建工单 网络断开');
     const ref = msgs.map(textOf).join().match(/T-\d+/)![0];
-    const claimed = (await say('kefu', `认领 ${ref}`)).map(textOf).join();
-    expect(claimed).toContain(`你已认领 ${ref}`);
+    await say('kefu', `认领 ${ref}`);
+    // The new ticket's own card may still be on its way: wait for the answer itself.
+    await wecom.waitFor(() => sent('kefu').some((c) => textOf(c).includes(`你已认领 ${ref}`)));
     await wecom.waitFor(() => wecom.called('message/update_template_card').some((c) => JSON.stringify(c.body.template_card).includes('已认领 · 周敏')));
     // The platform's name (WeCom sends only the user id) does not overwrite the chosen one.
     expect((await say('kefu', `查看工单 ${ref}`)).map(textOf).join()).toContain('周敏');
