@@ -113,6 +113,7 @@ export async function createLead(actor: Actor, input: LeadInput, opts: { force?:
         nextFollowUpWhat: input.next?.what ?? '',
         followUpPending: Boolean(input.next),
         quietLevel: 0,
+        rev: 0,
         lostReason: '',
         lastContactAt: null,
         keys,
@@ -172,8 +173,12 @@ export function openStages(actor: Actor): string[] {
 async function change(actor: Actor, lead: LeadDoc, action: string, set: Record<string, unknown>, expect: Record<string, unknown> = {}): Promise<LeadDoc> {
   const before = snapshot(lead);
   // One change per state of the lead: of simultaneous clicks on the same card, one goes through.
-  const updated = await oneChange(wsId(actor), lead._id, lead.updatedAt as Date | undefined, () =>
-    leadsRepo.update(wsId(actor), lead._id, { stage: lead.stage, ...expect }, set),
+  const updated = await oneChange(
+    wsId(actor),
+    lead._id,
+    lead.rev ?? 0,
+    () => leadsRepo.update(wsId(actor), lead._id, { stage: lead.stage, ...expect }, set),
+    () => leadsRepo.byId(wsId(actor), lead._id),
   );
   // Someone else changed it in between: act on the lead as it is now, and say so.
   if (!updated) throw userError('conflict', 'lead.changed_meanwhile', { id: `L-${lead.seq}` });

@@ -13,6 +13,9 @@ import { userError } from './errors';
 import { PAGE_SIZE } from './leads.service';
 import { oneChange } from './one-change';
 
+/** The ticket as stored now (to tell whether an update that failed half-way happened). */
+const current = (actor: Actor, t: TicketDoc) => () => ticketsRepo.byId(wsId(actor), t._id);
+
 export { PRIORITIES };
 export type Priority = Ticket['priority'];
 export const SUBJECT_MAX = 200;
@@ -157,9 +160,7 @@ export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): P
   if (resolution.length > RESOLUTION_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'resolution', max: RESOLUTION_MAX });
   const set = { status: 'resolved', resolution, resolvedAt: actor.now(), assigneeId: t.assigneeId ?? actor.member._id };
   // Conditioned on the assignee read above too: a reassign committed in between is not undone.
-  const done = await oneChange(wsId(actor), t._id, t.updatedAt as Date | undefined, () =>
-    ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] }, assigneeId: t.assigneeId }, set),
-  );
+  const done = await oneChange(wsId(actor), t._id, t.rev ?? 0, () => ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] }, assigneeId: t.assigneeId }, set), current(actor, t));
   if (!done) {
     const now = await ticketsRepo.byId(wsId(actor), t._id);
     if (now?.status === 'resolved') throw userError('conflict', 'ticket.already_resolved', { id: ticketRef(t) });
@@ -172,7 +173,7 @@ export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): P
 export async function reopenTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc> {
   if (!worksTickets(actor.member) && !t.createdById.equals(actor.member._id)) throw userError('forbidden', 'ticket.support_only');
   const set = { status: 'open', assigneeId: null, claimedAt: null, resolvedAt: null, resolution: '', claimRound: (t.claimRound ?? 0) + 1, slaClaimAlerted: false, slaResolveAlerted: false, ...dueTimes(actor, t.priority, actor.now()) };
-  const open = await oneChange(wsId(actor), t._id, t.updatedAt as Date | undefined, () => ticketsRepo.transition(wsId(actor), t._id, { status: 'resolved' }, set));
+  const open = await oneChange(wsId(actor), t._id, t.rev ?? 0, () => ticketsRepo.transition(wsId(actor), t._id, { status: 'resolved' }, set), current(actor, t));
   if (!open) throw userError('conflict', 'ticket.not_resolved', { id: ticketRef(t) });
   await audit(actor, 'ticket.reopen', open, { status: 'resolved', resolution: t.resolution }, { status: 'open' });
   return open;
@@ -181,9 +182,7 @@ export async function reopenTicket(actor: Actor, t: TicketDoc): Promise<TicketDo
 /** Flags the ticket and returns the managers (and admins) to tell. */
 export async function escalateTicket(actor: Actor, t: TicketDoc): Promise<{ ticket: TicketDoc; managers: MemberDoc[] }> {
   if (!worksTickets(actor.member) && !t.createdById.equals(actor.member._id)) throw userError('forbidden', 'ticket.support_only');
-  const escalated = await oneChange(wsId(actor), t._id, t.updatedAt as Date | undefined, () =>
-    ticketsRepo.transition(wsId(actor), t._id, { status: { $ne: 'resolved' }, escalated: false }, { escalated: true }),
-  );
+  const escalated = await oneChange(wsId(actor), t._id, t.rev ?? 0, () => ticketsRepo.transition(wsId(actor), t._id, { status: { $ne: 'resolved' }, escalated: false }, { escalated: true }), current(actor, t));
   if (!escalated) {
     // Re-read: a simultaneous click may have escalated it a moment ago.
     const now = await ticketsRepo.byId(wsId(actor), t._id);

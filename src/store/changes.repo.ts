@@ -4,10 +4,10 @@ import { isDuplicateKeyError } from './db-errors';
 
 export const changesRepo = {
   /**
-   * Takes the one change allowed from an entity's state `basis` (its updatedAt as read); false when a
+   * Takes the one change allowed from an entity's state `basis` (its `rev` as read); false when a
    * simultaneous change from the same state took it first.
    */
-  async reserve(workspaceId: Types.ObjectId, entityId: Types.ObjectId, basis: Date): Promise<boolean> {
+  async reserve(workspaceId: Types.ObjectId, entityId: Types.ObjectId, basis: number): Promise<boolean> {
     try {
       await ChangeModel.create({ workspaceId, entityId, basis, at: new Date() });
       return true;
@@ -18,7 +18,7 @@ export const changesRepo = {
   },
 
   /** Gives a reserved change back (its update did not happen). */
-  async release(entityId: Types.ObjectId, basis: Date): Promise<void> {
+  async release(entityId: Types.ObjectId, basis: number): Promise<void> {
     await ChangeModel.deleteOne({ entityId, basis });
   },
 };

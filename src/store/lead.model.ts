@@ -23,6 +23,8 @@ const leadSchema = new Schema(
     followUpPending: { type: Boolean, default: false },
     // Gone-quiet state since the last contact: 0 active, 1 owner nudged, 2 escalated to the manager.
     quietLevel: { type: Number, default: 0 },
+    /** Bumped by every update through leadsRepo.update: the state a change was made from (see changes.repo). */
+    rev: { type: Number, default: 0 },
     /** When the owner was nudged about the current quiet spell (the escalation waits escalate-days after it). */
     quietNudgedAt: { type: Date, default: null },
     // Normalised keys used for duplicate detection and search; display fields keep what the user typed.

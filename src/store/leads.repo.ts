@@ -152,6 +152,6 @@ export const leadsRepo = {
 
   /** Applies `set` only if the lead still matches `expect` (optimistic check); null when it changed. */
   async update(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<LeadDoc | null> {
-    return LeadModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set }, { returnDocument: 'after' });
+    return LeadModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after' });
   },
 };

@@ -10,6 +10,8 @@ const ticketSchema = new Schema(
     subject: { type: String, required: true },
     description: { type: String, default: '' },
     priority: { type: String, enum: PRIORITIES, default: 'normal' },
+    /** Bumped by every transition: the state a change was made from (see changes.repo). */
+    rev: { type: Number, default: 0 },
     status: { type: String, enum: TICKET_STATUSES, default: 'open' },
     leadId: { type: Schema.Types.ObjectId, default: null },
     createdById: { type: Schema.Types.ObjectId, required: true },

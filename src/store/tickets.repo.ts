@@ -36,7 +36,7 @@ export const ticketsRepo = {
    * (e.g. status open for a claim), so of many simultaneous clicks exactly one wins.
    */
   async transition(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<TicketDoc | null> {
-    return TicketModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set }, { returnDocument: 'after' });
+    return TicketModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after' });
   },
 
   /** Takes the ticket's claim for this round; true for exactly one caller, however many race. */
