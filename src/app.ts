@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps): CreatedApp {
   if (config.wecomEnabled || config.wecomBotEnabled) messengers.wecom = new WecomOutbox(wecomClient, logger);
   if (feed) messengers.sandbox = new SandboxOutbox(feed);
   const outbox = createOutboxSender(config, logger, messengers, messageCopiesRepo);
-  const posts = createPostQueue(outbox);
+  const posts = createPostQueue(outbox, logger);
   const jobs = config.JOBS_ENABLED && deps.mongoUri ? createJobs({ config, logger, mongoUri: deps.mongoUri, sender: outbox }) : undefined;
   const run = (req: Parameters<typeof dispatch>[0]) => dispatch(req, { config, logger, now: deps.now });
   let slack: SlackAdapter | undefined;

@@ -172,6 +172,16 @@ describe('WeCom self-built app callbacks', () => {
     expect(await LeadModel.countDocuments({ company: 'Unsure Ltd' })).toBe(1);
   });
 
+  it('should send an answer again when nothing reached WeCom (no fresh token could be fetched)', async () => {
+    // The token expires; fetching a new one fails four times (the client's own retries), so the
+    // answer never left: the outbox tries it again rather than giving it up as "may have arrived".
+    wecom.expireTokens();
+    wecom.httpFailNext('gettoken', 502, 4);
+    expect((await postAppCallback(svc.url, textXml('tokenuser', 'lead add Token Co Ltd; Tom Ken; tom@token.cn', nextMsgId()))).status).toBe(200);
+    await wecom.waitFor(() => sent('tokenuser').some((c) => c.errcode === 0 && textOf(c).includes('Token Co Ltd')), 20_000);
+    expect(await OutboxModel.countDocuments({ to: 'tokenuser', status: 'sent' })).toBe(1);
+  }, 30_000);
+
   it('should show the same form twice when it is asked for twice (answers go without WeCom\'s duplicate check)', async () => {
     const first = await say('formtwice', '新建线索');
     const second = await say('formtwice', '新建线索');

@@ -59,6 +59,11 @@ export class WecomConfigError extends WecomApiError {
  */
 export class WecomNetworkError extends WecomApiError {
   override name = 'WecomNetworkError';
+
+  /** False when the request certainly never reached WeCom (no connection, or no token to send it with). */
+  get maybeSent(): boolean {
+    return this.api !== 'gettoken' && !NOT_SENT.has(this.errmsg);
+  }
 }
 
 interface WecomReply {

@@ -36,6 +36,7 @@ export class WecomMessenger {
         await this.posts.send({ workspaceId: reply.workspaceId, platform: 'wecom', to: toUser, kind: 'dm', cards: reply.cards, form: reply.form, locale, reply: true });
         queued = true;
       } catch (err) {
+        // Only the write to the outbox can fail here (the database is away): send it directly.
         this.logger.warn({ err, to: toUser }, 'WeCom reply could not be queued; sending it directly');
       }
     }

@@ -9,7 +9,7 @@ const RATE_LIMITED_MS = 60_000; // a 45009 block lasts the minute window
 const CONFIG_RETRY_MS = 10 * 60_000; // the client's own cool-down after a bad secret
 
 export function classifyWecomError(err: unknown): Extract<SendResult, { ok: false }> {
-  if (err instanceof WecomNetworkError) return { ok: false, reason: err.message, retry: true, mayHaveArrived: true };
+  if (err instanceof WecomNetworkError) return { ok: false, reason: err.message, retry: true, mayHaveArrived: err.maybeSent };
   if (err instanceof WecomConfigError) return { ok: false, reason: err.message, retry: true, mayHaveArrived: false, retryAfterMs: CONFIG_RETRY_MS };
   if (err instanceof WecomApiError) {
     if (err.errcode === 45009) return { ok: false, reason: err.message, retry: true, mayHaveArrived: false, retryAfterMs: RATE_LIMITED_MS };
@@ -31,13 +31,14 @@ export class WecomOutbox implements Messenger {
   ) {}
 
   async send(m: Outgoing, opts: { recheck: boolean }): Promise<SendResult> {
+    let sentParts = 0;
+    const reply = m.key.startsWith(REPLY_KEY_PREFIX);
     try {
       if (isWebhook(m.to)) return await this.post(m, opts.recheck);
       if (!this.client) return { ok: false, reason: 'the WeCom self-built app is not configured', retry: false, mayHaveArrived: false };
       // An answer to a member may rightly repeat an earlier one (the same form asked for twice), which
       // WeCom's duplicate check would drop for hours: answers go without it, and one that may have
       // arrived is not sent again (like a robot post).
-      const reply = m.key.startsWith(REPLY_KEY_PREFIX);
       if (reply && opts.recheck) return { ok: false, reason: 'an earlier attempt of this answer may have arrived; answers are not sent twice', retry: false, mayHaveArrived: true };
       // One task id per card, derived from the key: a repeated request is byte-for-byte the same.
       const taskIdFor = (i: number) => `crm_${createHash('sha256').update(`${m.key}#${i}`).digest('hex').slice(0, 24)}`;
@@ -46,12 +47,17 @@ export class WecomOutbox implements Messenger {
       let first = true;
       for (const msg of renderWecomReply({ cards: m.cards, form: m.form }, { locale: m.locale, taskIdFor })) {
         const res = await this.client.sendMessage(m.to, msg, { duplicateCheck: !reply });
+        sentParts++;
         if (msg.msgtype === 'template_card' && first) ref.code = res.responseCode ?? '';
         if (msg.msgtype === 'template_card') first = false;
       }
       return { ok: true, copy: { channel: m.to, ref: JSON.stringify(ref) } };
     } catch (err) {
-      return classifyWecomError(err);
+      const failed = classifyWecomError(err);
+      // An answer in several messages, some delivered: trying again would repeat those (answers go
+      // without the duplicate check), so the rest is given up, with the reason logged.
+      if (reply && sentParts > 0 && failed.retry) return { ...failed, retry: false, reason: `${failed.reason}; ${sentParts} part(s) of the answer were sent, the rest is not repeated` };
+      return failed;
     }
   }
 
