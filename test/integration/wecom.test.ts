@@ -157,6 +157,7 @@ describe('WeCom self-built app callbacks', () => {
     await wecom.waitFor(() => answers().some((c) => c.errcode === 0), 20_000);
     await new Promise((r) => setTimeout(r, 300));
     expect(answers().map((c) => c.errcode)).toEqual([-1, -1, -1, -1, 0]);
+    for (let i = 0; i < 50 && !(await OutboxModel.exists({ to: 'busyuser', status: 'sent' })); i++) await new Promise((r) => setTimeout(r, 20));
     expect(await OutboxModel.countDocuments({ to: 'busyuser', status: 'sent' })).toBe(1);
     expect(await LeadModel.countDocuments({ company: 'Busy Bee Ltd' })).toBe(1);
   }, 30_000);
@@ -179,7 +180,11 @@ describe('WeCom self-built app callbacks', () => {
     wecom.httpFailNext('gettoken', 502, 4);
     expect((await postAppCallback(svc.url, textXml('tokenuser', 'lead add Token Co Ltd; Tom Ken; tom@token.cn', nextMsgId()))).status).toBe(200);
     await wecom.waitFor(() => sent('tokenuser').some((c) => c.errcode === 0 && textOf(c).includes('Token Co Ltd')), 20_000);
+    // Marked sent just after WeCom answered.
+    for (let i = 0; i < 50 && !(await OutboxModel.exists({ to: 'tokenuser', status: 'sent' })); i++) await new Promise((r) => setTimeout(r, 20));
     expect(await OutboxModel.countDocuments({ to: 'tokenuser', status: 'sent' })).toBe(1);
+    // Delivered once (a send refused for the expired token, 42001, delivered nothing).
+    expect(sent('tokenuser').filter((c) => textOf(c).includes('Token Co Ltd') && c.errcode === 0)).toHaveLength(1);
   }, 30_000);
 
   it('should show the same form twice when it is asked for twice (answers go without WeCom\'s duplicate check)', async () => {
