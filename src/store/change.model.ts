@@ -1,6 +1,7 @@
 import { Schema, model } from 'mongoose';
 
-// One row per change made from a given state of a lead or ticket (its `rev` as read): the unique
+// One row per change made from a given state of a lead or ticket (its `rev` as read), or per used
+// "Create anyway" draft (its only state): the unique
 // index lets exactly one of several simultaneous changes from the same state through, even where
 // conditional updates are not atomic (FerretDB on SQLite, seen under load: two "moved to Contacted"
 // from one burst of clicks).

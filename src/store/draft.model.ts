@@ -12,13 +12,3 @@ const draftSchema = new Schema({
 draftSchema.index({ workspaceId: 1, memberId: 1, createdAt: -1 });
 
 export const DraftModel = model('Draft', draftSchema);
-
-// One row per used draft: the unique index lets exactly one of two simultaneous "Create anyway"
-// clicks take it, even where findOneAndUpdate is not atomic (FerretDB on SQLite).
-const draftUseSchema = new Schema({
-  draftId: { type: Schema.Types.ObjectId, required: true },
-  at: { type: Date, required: true },
-});
-draftUseSchema.index({ draftId: 1 }, { unique: true });
-
-export const DraftUseModel = model('DraftUse', draftUseSchema);

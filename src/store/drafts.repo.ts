@@ -1,6 +1,10 @@
 import type { Types } from 'mongoose';
-import { DraftModel, DraftUseModel } from './draft.model';
-import { isDuplicateKeyError } from './db-errors';
+import { DraftModel } from './draft.model';
+import { changesRepo } from './changes.repo';
+
+// A draft is used once: taking it is the one change allowed from its only state (see changes.repo),
+// so of two simultaneous "Create anyway" clicks exactly one gets it, even on FerretDB.
+const ONLY_STATE = 0;
 
 export const draftsRepo = {
   async save(workspaceId: Types.ObjectId, memberId: Types.ObjectId, data: unknown): Promise<string> {
@@ -8,29 +12,17 @@ export const draftsRepo = {
     return String(d._id);
   },
 
-  /** Marks the draft used and returns its data; null when unknown or already used (double click). */
+  /** Takes the draft and returns its data; null when unknown or already taken (double click). */
   async take(workspaceId: Types.ObjectId, memberId: Types.ObjectId, id: string): Promise<unknown | null> {
+    // usedAt: drafts taken before the change rows existed.
     const d = await DraftModel.findOne({ workspaceId, memberId, _id: id, usedAt: null });
-    if (!d) return null;
-    try {
-      await DraftUseModel.create({ draftId: d._id, at: new Date() });
-    } catch (err) {
-      if (isDuplicateKeyError(err)) return null;
-      throw err;
-    }
-    try {
-      await DraftModel.updateOne({ _id: d._id }, { $set: { usedAt: new Date() } });
-    } catch (err) {
-      // Not marked used: give the draft back, so a later click can still create the lead.
-      await DraftUseModel.deleteOne({ draftId: d._id }).catch(() => undefined);
-      throw err;
-    }
+    if (!d || !(await changesRepo.reserve(workspaceId, d._id, ONLY_STATE))) return null;
     return d.data;
   },
 
   /** Gives a taken draft back (creating from it failed), so the user can click again. */
   async release(workspaceId: Types.ObjectId, id: string): Promise<void> {
-    const d = await DraftModel.findOneAndUpdate({ workspaceId, _id: id }, { $set: { usedAt: null } });
-    if (d) await DraftUseModel.deleteOne({ draftId: d._id });
+    const d = await DraftModel.findOne({ workspaceId, _id: id }, { _id: 1 });
+    if (d) await changesRepo.release(d._id as Types.ObjectId, ONLY_STATE);
   },
 };
