@@ -1,4 +1,3 @@
-import { memberName } from './member-name';
 import type { Types } from 'mongoose';
 import { digestRepo, type Window } from '../store/digest.repo';
 import { leadsRepo } from '../store/leads.repo';
@@ -9,6 +8,7 @@ import type { WorkspaceDoc } from '../store/workspace.model';
 import type { Actor } from './actor';
 import { visibleOwnerIds } from './access';
 import { userError } from './errors';
+import { memberName } from './member-name';
 
 // The pipeline figures behind the weekly digest and /pipeline, for one scope (a team, a member, or the
 // whole workspace) and one window. Definitions (also in the README):
@@ -52,7 +52,6 @@ function addAmount(list: Amount[], currency: string | null | undefined, amount: 
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-const nameOf = (m: MemberDoc | undefined) => memberName(m);
 
 export function openStagesOf(ws: WorkspaceDoc): string[] {
   return (ws.settings?.stages ?? []).filter((s) => s !== 'won' && s !== 'lost');
@@ -116,7 +115,7 @@ export async function pipelineFigures(ws: WorkspaceDoc, ownerIds: Types.ObjectId
 
   const perAuthor = await digestRepo.interactionsPerAuthor(id, window, ownerIds);
   const people = await membersRepo.byIds(id, [...perAuthor.map((p) => p.authorId), ...staleLeads.map((l: LeadDoc) => l.ownerId)]);
-  const person = (pid: unknown) => nameOf(people.find((m) => m._id.equals(pid as Types.ObjectId)));
+  const person = (pid: unknown) => memberName(people.find((m) => m._id.equals(pid as Types.ObjectId)));
 
   const due = await digestRepo.ticketsDue(id, window);
   const inW = (d: Date | null | undefined) => Boolean(d && d >= window.from && d < window.to);
@@ -175,13 +174,13 @@ export type PipelineScope = { kind: 'me' } | { kind: 'team' } | { kind: 'member'
  */
 export async function pipelineOwners(actor: Actor, scope: PipelineScope): Promise<{ ownerIds: Types.ObjectId[] | undefined; name: string }> {
   const me = actor.member;
-  if (scope.kind === 'me') return { ownerIds: [me._id], name: nameOf(me) };
+  if (scope.kind === 'me') return { ownerIds: [me._id], name: memberName(me) };
   if (scope.kind === 'member') {
     const visible = await visibleOwnerIds(actor);
     if (visible && !visible.some((id) => id.equals(scope.member._id))) throw userError('forbidden', 'pipeline.forbidden');
-    return { ownerIds: [scope.member._id], name: nameOf(scope.member) };
+    return { ownerIds: [scope.member._id], name: memberName(scope.member) };
   }
   if (me.role === 'rep' || me.role === 'support') throw userError('forbidden', 'pipeline.forbidden');
   if (me.role === 'admin' && !me.team) return { ownerIds: undefined, name: actor.workspace.name || '—' };
-  return { ownerIds: (await visibleOwnerIds(actor)) ?? undefined, name: me.team || nameOf(me) };
+  return { ownerIds: (await visibleOwnerIds(actor)) ?? undefined, name: me.team || memberName(me) };
 }

@@ -193,12 +193,12 @@ async function change(actor: Actor, lead: LeadDoc, action: string, set: Record<s
 function findStage(actor: Actor, input: string): string {
   const stages = actor.workspace.settings?.stages ?? [];
   const wanted = input.trim().normalize('NFKC').toLowerCase();
-  const labels = (s: string) => (['en', 'zh-CN'] as const).map((l) => catalogueFor(l)[`stage.${s}` as MessageKey]?.toLowerCase());
-  const stage = stages.find((s) => s.toLowerCase() === wanted || labels(s).includes(wanted));
+  const label = (s: string, l: 'en' | 'zh-CN'): string | undefined => catalogueFor(l)[`stage.${s}` as MessageKey];
+  const stage = stages.find((s) => s.toLowerCase() === wanted || [label(s, 'en'), label(s, 'zh-CN')].some((x) => x?.toLowerCase() === wanted));
   if (stage) return stage;
   // In Chinese each id is followed by its label, so either may be typed.
   const zh = actor.locale === 'zh-CN';
-  const listed = stages.map((s) => (zh && catalogueFor('zh-CN')[`stage.${s}` as MessageKey] ? `${s}（${catalogueFor('zh-CN')[`stage.${s}` as MessageKey]}）` : s));
+  const listed = stages.map((s) => (zh && label(s, 'zh-CN') ? `${s}（${label(s, 'zh-CN')}）` : s));
   throw userError('invalid_input', 'error.stage_unknown', { value: input.slice(0, 40), stages: listed.join(zh ? '、' : ', ') });
 }
 

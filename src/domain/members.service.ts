@@ -1,5 +1,5 @@
-import { isTimeZone } from '../config';
 import type { Types } from 'mongoose';
+import { isTimeZone } from '../config';
 import { membersRepo } from '../store/members.repo';
 import { workspacesRepo, type WorkspaceDefaults } from '../store/workspaces.repo';
 import { auditRepo } from '../store/audit.repo';

@@ -1,4 +1,3 @@
-import { memberName } from './member-name';
 import type { Types } from 'mongoose';
 import { ticketsRepo, type TicketQuery } from '../store/tickets.repo';
 import { countersRepo } from '../store/counters.repo';
@@ -12,6 +11,7 @@ import { type Actor, wsId } from './actor';
 import { userError } from './errors';
 import { PAGE_SIZE } from './leads.service';
 import { oneChange } from './one-change';
+import { memberName } from './member-name';
 
 /** The ticket as stored now (to tell whether an update that failed half-way happened). */
 const current = (actor: Actor, t: TicketDoc) => () => ticketsRepo.byId(wsId(actor), t._id);
@@ -113,10 +113,6 @@ async function refusal(actor: Actor, id: Types.ObjectId) {
   return userError('conflict', 'ticket.already_claimed', { id: ticketRef(now), by: memberName(who) });
 }
 
-/**
- * The first click wins. The claim row's unique index picks exactly one winner per round (atomic on
- * every MongoDB-protocol server), then one conditional update records it on the ticket.
- */
 /** A claim row older than this whose ticket is still open was left by a claim that never finished. */
 const STALE_CLAIM_MS = 30_000;
 
@@ -131,6 +127,10 @@ async function reserveClaim(actor: Actor, t: TicketDoc, round: number, memberId:
   return ticketsRepo.reserveClaim(ws, t._id, round, memberId);
 }
 
+/**
+ * The first click wins. The claim row's unique index picks exactly one winner per round (atomic on
+ * every MongoDB-protocol server), then one conditional update records it on the ticket.
+ */
 export async function claimTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc> {
   assertWorker(actor);
   const ws = wsId(actor);

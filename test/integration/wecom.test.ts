@@ -274,6 +274,8 @@ describe('WeCom tickets', () => {
 
   it('should show the name a member chose instead of their user id, and let only admins rename others', async () => {
     expect((await say('kefu', '改名 周敏')).map(textOf).join()).toContain('卡片上你现在显示为“周敏”。');
+    expect((await say('kefu', '改名')).map(textOf).join()).toContain('请写上要显示的名字');
+    expect((await say('kefu', `改名 ${'长'.repeat(61)}`)).map(textOf).join()).toContain('名字 太长（最多 60 个字符）');
     expect((await say('menuuser', '改名 @kefu 坏人')).map(textOf).join()).toContain('管理员');
     expect((await say('zhangwei', '/crm name @menuuser 孟女士')).map(textOf).join()).toContain('卡片上 menuuser 现在显示为“孟女士”。');
     const msgs = await say('kefu', '新建工单 网络断开');
