@@ -8,6 +8,7 @@ import { userError } from '../domain/errors';
 import { parseMention, splitFirst } from './args';
 import { defineCommand, nonEmpty, type CommandDef } from './define';
 import { infoCard, memberName } from './lead-cards';
+import { savedText, settingsCard } from './settings-cards';
 
 const mention = z.object({ id: z.string(), name: z.string() }, { error: 'mention' });
 
@@ -58,6 +59,7 @@ const manager = defineCommand({
   },
 });
 
+/** `/crm config` alone shows every setting; `/crm config <setting> <value>` changes one. */
 const config = defineCommand({
   name: 'crm config',
   help: 'help.crm.config',
@@ -66,30 +68,13 @@ const config = defineCommand({
     const [name, value] = splitFirst(args);
     return { name: name.toLowerCase(), value };
   },
-  input: z.object({ name: z.enum(SETTING_NAMES), value: nonEmpty }),
-  run: async (ctx, { name, value }) => {
-    const ws = await configure(ctx.actor, name, value);
-    const s = ws.settings!;
-    const sla = (p: 'high' | 'normal' | 'low') => `${p} ${s.sla?.[p]?.claim}m/${s.sla?.[p]?.resolve}m`;
-    const shown = {
-      locale: s.locale,
-      timezone: s.timezone,
-      stages: s.stages.join(' → '),
-      assignment: s.assignment,
-      'stale-days': s.staleDays,
-      'escalate-days': s.escalateDays,
-      'work-hours': `${s.workHours?.start}-${s.workHours?.end} ${(s.workHours?.days ?? []).map((d) => WEEKDAY_NAMES[d]).join(',')}`,
-      digest: `${WEEKDAY_NAMES[s.digest?.day ?? 1]} ${s.digest?.time}`,
-      'digest-channel': (s.digest?.channels ?? []).map((c) => `${c.team || '—'}: ${c.channel}`).join(', ') || '—',
-      currency: s.currency,
-      'support-channel': s.supportChannel || '—',
-      sla: [sla('high'), sla('normal'), sla('low')].join(', '),
-    }[name];
-    return reply([infoCard(ctx.t('crm.config_set', { name, value: String(shown) }))]);
+  input: z.union([z.object({ name: z.enum(SETTING_NAMES), value: nonEmpty }), z.object({ name: z.literal(''), value: z.literal('') })]),
+  run: async (ctx, input) => {
+    if (!input.name) return reply([settingsCard(ctx, ctx.actor.workspace.settings!)]);
+    const result = await configure(ctx.actor, input.name, input.value);
+    return reply([infoCard(savedText(ctx, result, input.name, input.value))]);
   },
 });
-
-const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /** `/crm mute` and `/crm unmute`: no nudges by direct message for this member until unmuted. */
 const mute = (muted: boolean) =>

@@ -1,7 +1,8 @@
 import type { Card, CardAction } from '../bot/cards/card';
 import type { LeadDoc } from '../store/lead.model';
 import type { MemberDoc } from '../store/member.model';
-import { catalogueFor, type MessageKey } from '../domain/i18n';
+import type { MessageKey } from '../domain/i18n';
+import { stageName } from '../domain/stages';
 import { membersById, openStages, recentInteractions } from '../domain/leads.service';
 import type { FieldIssue } from '../domain/lead-input';
 import { ACTIONS } from './constants';
@@ -10,8 +11,7 @@ import type { Ctx } from './types';
 export const leadRef = (lead: { seq: number }) => `L-${lead.seq}`;
 
 export function stageLabel(ctx: Ctx, stage: string): string {
-  const key = `stage.${stage}` as MessageKey;
-  return key in catalogueFor(ctx.locale) ? ctx.t(key) : stage;
+  return stageName(ctx.actor.workspace.settings, ctx.locale, stage);
 }
 
 import { memberName } from '../domain/member-name';

@@ -14,6 +14,7 @@ import { memberForMention } from '../domain/members.service';
 import { parseMention, splitFirst, takePage } from './args';
 import { defineCommand, nonEmpty, type CommandDef } from './define';
 import { FORMS } from './constants';
+import { matchStage } from '../domain/stages';
 import { duplicateCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageLabel } from './lead-cards';
 import type { Ctx } from './types';
 
@@ -95,8 +96,15 @@ export async function listReply(ctx: Ctx, ref: PageRef) {
   const title =
     ref.f === 'find'
       ? ctx.t('list.title.find', { query: ref.q, total: res.total })
-      : ctx.t(`list.title.${filter.kind}`, { stage: ref.s ?? '', total: res.total });
+      : ctx.t(`list.title.${filter.kind}`, { stage: typedStageLabel(ctx, ref.s ?? ''), total: res.total });
   return reply([leadListCard(ctx, title, res.leads, owners, res.page, res.pages, (p) => JSON.stringify({ ...ref, p }))]);
+}
+
+/** The stage as typed (`demo`, `演示`) shown by its name in the reader's language. */
+function typedStageLabel(ctx: Ctx, typed: string): string {
+  const settings = ctx.actor.workspace.settings;
+  const stage = typed ? matchStage(settings, settings?.stages ?? [], typed) : undefined;
+  return stage ? stageLabel(ctx, stage) : typed;
 }
 
 const LIST_KINDS = ['all', 'mine', 'team', 'stale', 'stage'] as const;

@@ -9,10 +9,10 @@ import type { LeadDoc } from '../store/lead.model';
 import type { MemberDoc } from '../store/member.model';
 import { type Actor, wsId } from './actor';
 import { assertCanSeeLead, canSeeLead, visibleOwnerIds } from './access';
-import { userError } from './errors';
+import { AppError, userError } from './errors';
 import { leadKeysOf, type LeadInput } from './lead-input';
 import { foldCompany, foldName } from './normalize';
-import { catalogueFor, type MessageKey } from './i18n';
+import { matchStage, stageName } from './stages';
 import { oneChange } from './one-change';
 
 export const PAGE_SIZE = 10;
@@ -191,15 +191,34 @@ async function change(actor: Actor, lead: LeadDoc, action: string, set: Record<s
  * (`Qualified`, `已确认需求`). An unknown name is refused with the list of stages to choose from.
  */
 function findStage(actor: Actor, input: string): string {
-  const stages = actor.workspace.settings?.stages ?? [];
-  const wanted = input.trim().normalize('NFKC').toLowerCase();
-  const label = (s: string, l: 'en' | 'zh-CN'): string | undefined => catalogueFor(l)[`stage.${s}` as MessageKey];
-  const stage = stages.find((s) => s.toLowerCase() === wanted || [label(s, 'en'), label(s, 'zh-CN')].some((x) => x?.toLowerCase() === wanted));
+  const settings = actor.workspace.settings;
+  const stages = settings?.stages ?? [];
+  const stage = matchStage(settings, stages, input);
   if (stage) return stage;
-  // In Chinese each id is followed by its label, so either may be typed.
+  // In Chinese each id is followed by its name, so either may be typed.
   const zh = actor.locale === 'zh-CN';
-  const listed = stages.map((s) => (zh && label(s, 'zh-CN') ? `${s}（${label(s, 'zh-CN')}）` : s));
+  const listed = stages.map((s) => (zh && stageName(settings, 'zh-CN', s) !== s ? `${s}（${stageName(settings, 'zh-CN', s)}）` : s));
   throw userError('invalid_input', 'error.stage_unknown', { value: input.slice(0, 40), stages: listed.join(zh ? '、' : ', ') });
+}
+
+/**
+ * Moves every lead at `from` to `to` (a pipeline change removed `from`), one audited change per lead,
+ * as `lead.stage_remapped` so the digest does not count it as a sale moving forward. Returns how many.
+ */
+export async function remapStage(actor: Actor, from: string, to: string): Promise<number> {
+  let moved = 0;
+  for (let pass = 0; pass < 20; pass++) {
+    const batch = await leadsRepo.list(wsId(actor), { stage: from }, 0, 200);
+    if (!batch.length) break;
+    for (const lead of batch) {
+      // A lead changed by someone meanwhile is picked up again by the next pass.
+      moved += await change(actor, lead, 'lead.stage_remapped', { stage: to }).then(
+        () => 1,
+        (err: unknown) => (err instanceof AppError && err.code === 'conflict' ? 0 : Promise.reject(err)),
+      );
+    }
+  }
+  return moved;
 }
 
 export async function setStage(actor: Actor, lead: LeadDoc, stageInput: string): Promise<LeadDoc> {

@@ -6,7 +6,10 @@ import { assertAdmin } from './access';
 import { userError } from './errors';
 import { isLocale } from './i18n';
 import { isTimeZone } from '../config';
-import { parseClock } from './schedule';
+import { readDuration, readHoursRange, readPriority, readTime, splitDurations } from './setting-input';
+import { leadsRepo } from '../store/leads.repo';
+import { remapStage } from './leads.service';
+import { CLOSED_STAGES, mergeNames, parseStagePlan, stageName, type StagePlan } from './stages';
 
 export const SETTING_NAMES = [
   'locale',
@@ -29,9 +32,11 @@ const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 
 /** "mon-fri", "mon,wed,fri", "周一-周五" -> [1..5]; null when unreadable. */
 export function parseWeekdays(s: string): number[] | null {
   const days = new Set<number>();
-  for (const part of s.toLowerCase().split(/[,，]/)) {
-    const [a, b] = part.split(/[-–~]/).map((x) => WEEKDAYS[x.trim().slice(0, x.trim().startsWith('周') ? 2 : 3)]);
-    if (a === undefined || (part.match(/[-–~]/) && b === undefined)) return null;
+  // "星期一", "礼拜一", "周天" are other ways of writing 周一, 周日; "mon to fri", "周一至周五" are ranges.
+  const text = s.toLowerCase().replace(/星期|礼拜/g, '周').replace(/周天/g, '周日').replace(/\s+to\s+/g, '-');
+  for (const part of text.split(/[,，、]/)) {
+    const [a, b] = part.split(/[-–~至到]/).map((x) => WEEKDAYS[x.trim().slice(0, x.trim().startsWith('周') ? 2 : 3)]);
+    if (a === undefined || (part.match(/[-–~至到]/) && b === undefined)) return null;
     if (b === undefined) days.add(a);
     else for (let d = a; ; d = (d + 1) % 7) {
       days.add(d);
@@ -39,14 +44,6 @@ export function parseWeekdays(s: string): number[] | null {
     }
   }
   return days.size ? [...days].sort() : null;
-}
-
-/** "90m", "4h", "2d", "1h30m" -> minutes; null when unreadable. */
-export function parseDuration(s: string): number | null {
-  const m = s.trim().toLowerCase().match(/^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m)?$/);
-  if (!m || (!m[1] && !m[2] && !m[3])) return null;
-  const minutes = Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-  return minutes > 0 && minutes <= 90 * 1440 ? minutes : null;
 }
 
 /** A channel as typed: Slack's escaped `<#C123|support>`, a bare id, or a WeCom group-robot webhook URL. */
@@ -64,7 +61,7 @@ export function parseChannel(s: string): string | null {
 
 
 /** Validates one `/crm config <name> <value>` and returns the settings patch. */
-function settingPatch(name: Exclude<SettingName, 'digest-channel'>, value: string): Record<string, unknown> {
+function settingPatch(name: Exclude<SettingName, 'digest-channel' | 'stages'>, value: string): Record<string, unknown> {
   const v = value.trim();
   switch (name) {
     case 'locale':
@@ -89,20 +86,19 @@ function settingPatch(name: Exclude<SettingName, 'digest-channel'>, value: strin
       return { escalateDays: n };
     }
     case 'work-hours': {
-      // "09:00-18:00 mon-fri"
-      const [range, daysText] = v.split(/\s+/);
-      const [start, end] = (range ?? '').split(/[-–~]/);
-      const s = parseClock(start ?? '');
-      const e = parseClock(end ?? '');
-      const days = parseWeekdays(daysText ?? 'mon-fri');
-      if (s === null || e === null || e <= s || !days) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '09:00-18:00 mon-fri' });
-      return { 'workHours.start': start.trim(), 'workHours.end': end.trim(), 'workHours.days': days };
+      // "09:00-18:00 mon-fri", "9-6", "9am-6pm 周一至周五"; without days the working days stay as they are.
+      const [range, ...rest] = v.split(/\s+/);
+      const hours = readHoursRange(range ?? '');
+      const days = rest.length ? parseWeekdays(rest.join(' ')) : [];
+      if (!hours || !days) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '9-6, 09:00-18:00 mon-fri' });
+      return { 'workHours.start': hours.start, 'workHours.end': hours.end, ...(days.length ? { 'workHours.days': days } : {}) };
     }
     case 'digest': {
-      // "mon 09:00"
-      const [dayText, time] = v.split(/\s+/);
+      // "mon 09:00", "monday 9am", "周一 上午9点", "friday at 4pm"
+      const [dayText, ...rest] = v.split(/\s+/);
       const days = parseWeekdays(dayText ?? '');
-      if (!days || days.length !== 1 || parseClock(time ?? '') === null) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'mon 09:00' });
+      const time = readTime(rest.join(' '));
+      if (!days || days.length !== 1 || !time) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'monday 9am, mon 09:00' });
       return { 'digest.day': days[0], 'digest.time': time };
     }
     case 'currency':
@@ -114,20 +110,14 @@ function settingPatch(name: Exclude<SettingName, 'digest-channel'>, value: strin
       return { supportChannel: channel };
     }
     case 'sla': {
-      // "high 1h 8h": first response (claim) and resolution targets for one priority.
-      const [priority, claim, resolve] = v.split(/\s+/);
-      const c = parseDuration(claim ?? '');
-      const r = parseDuration(resolve ?? '');
-      if (!['high', 'normal', 'low'].includes(priority) || !c || !r || r < c) {
+      // "high 1h 8h", "高 1小时 8小时", "normal 4 hours 2 days": first response (claim) and resolution.
+      const [priorityText, ...rest] = v.split(/\s+/);
+      const priority = readPriority(priorityText ?? '');
+      const [c, r, extra] = splitDurations(rest.join(' ')).map(readDuration);
+      if (!priority || !c || !r || r < c || extra !== undefined) {
         throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'high|normal|low <first response> <resolution>, e.g. high 1h 8h' });
       }
       return { [`sla.${priority}.claim`]: c, [`sla.${priority}.resolve`]: r };
-    }
-    case 'stages': {
-      const open = v.split(/[\s,，>→]+/).map((s) => s.trim().toLowerCase()).filter((s) => s && s !== 'won' && s !== 'lost');
-      const ok = open.length >= 1 && open.length <= 12 && new Set(open).size === open.length && open.every((s) => /^[\p{L}\p{N}_-]{1,30}$/u.test(s));
-      if (!ok) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'new, contacted, qualified, proposal, negotiation' });
-      return { stages: [...open, 'won', 'lost'] };
     }
   }
 }
@@ -144,13 +134,43 @@ async function digestChannelPatch(actor: Actor, value: string): Promise<Record<s
   return { 'digest.channels': channel ? [...others, { team, channel }] : others };
 }
 
-export async function configure(actor: Actor, name: SettingName, value: string): Promise<WorkspaceDoc> {
+export interface ConfigResult {
+  workspace: WorkspaceDoc;
+  /** Leads moved out of removed stages (a stage change only). */
+  moved: { from: string; to: string; count: number }[];
+}
+
+/** A new pipeline, refused while open leads sit in a stage it removes and the admin has not said where they go. */
+async function checkStagePlan(actor: Actor, value: string): Promise<StagePlan> {
+  const settings = actor.workspace.settings;
+  const plan = parseStagePlan(settings, value);
+  const stranded = await leadsRepo.openCountsOutside(wsId(actor), [...plan.open, ...CLOSED_STAGES]);
+  const unplaced = stranded.filter((s) => !plan.moves.some((m) => m.from === s.stage));
+  if (!unplaced.length) return plan;
+  throw userError('conflict', 'crm.stages_would_strand', {
+    count: unplaced.reduce((n, s) => n + s.count, 0),
+    stages: unplaced.map((s) => `${stageName(settings, actor.locale, s.stage)} (${s.count})`).join(', '),
+    example: `/crm config stages ${plan.typed} move ${unplaced[0].stage} to ${plan.open[0]}`,
+  });
+}
+
+export async function configure(actor: Actor, name: SettingName, value: string): Promise<ConfigResult> {
   assertAdmin(actor);
-  const patch = name === 'digest-channel' ? await digestChannelPatch(actor, value) : settingPatch(name, value);
+  const plan = name === 'stages' ? await checkStagePlan(actor, value) : null;
+  const patch = plan
+    ? { stages: [...plan.open, ...CLOSED_STAGES], stageNames: mergeNames(actor.workspace.settings, plan.names) }
+    : name === 'digest-channel'
+      ? await digestChannelPatch(actor, value)
+      : settingPatch(name as Exclude<SettingName, 'digest-channel' | 'stages'>, value);
   // Audit as { setting: value }: stored keys may not contain '.', which the update paths do.
   const before = { [name]: JSON.parse(JSON.stringify(actor.workspace.settings ?? {})) };
   const updated = await workspacesRepo.updateSettings(wsId(actor), patch);
   if (!updated) throw userError('not_found', 'error.internal');
-  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'workspace.config', entity: 'workspace', entityId: wsId(actor), before, after: { [name]: value.trim() } });
-  return updated;
+  const after = { [name]: value.trim(), ...(plan?.moves.length ? { moves: plan.moves } : {}) };
+  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'workspace.config', entity: 'workspace', entityId: wsId(actor), before, after });
+  // Leads move once their new stage exists; each move is audited on the lead. Running the same command
+  // again finishes a move that was interrupted.
+  const moved: ConfigResult['moved'] = [];
+  for (const m of plan?.moves ?? []) moved.push({ ...m, count: await remapStage({ ...actor, workspace: updated }, m.from, m.to) });
+  return { workspace: updated, moved };
 }

@@ -150,6 +150,16 @@ export const leadsRepo = {
     return rows.map((r) => r._id);
   },
 
+  /** Open leads per stage, for the stages not in `keep` (what a pipeline change would strand). */
+  async openCountsOutside(workspaceId: Types.ObjectId, keep: string[]): Promise<{ stage: string; count: number }[]> {
+    const rows = await LeadModel.aggregate<{ _id: string; count: number }>([
+      { $match: { workspaceId, stage: { $nin: keep } } },
+      { $group: { _id: '$stage', count: { $sum: 1 } } },
+      { $sort: { _id: 1 } },
+    ]);
+    return rows.map((r) => ({ stage: r._id, count: r.count }));
+  },
+
   /** Applies `set` only if the lead still matches `expect` (optimistic check); null when it changed. */
   async update(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<LeadDoc | null> {
     return LeadModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after' });

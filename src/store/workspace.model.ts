@@ -14,6 +14,9 @@ const workspaceSchema = new Schema(
       phoneRegion: { type: String, required: true },
       currency: { type: String, default: 'CNY' },
       stages: { type: [String], default: () => [...DEFAULT_STAGES] },
+      // Names of custom stages in each language (built-in ones come from the catalogue); kept after a
+      // stage is removed, so old history and digests still name it.
+      stageNames: { type: [{ _id: false, stage: String, en: String, zh: String }], default: () => [] },
       assignment: { type: String, enum: ['creator', 'round_robin'], default: 'creator' },
       // A lead with no interaction for staleDays nudges its owner; escalateDays later, their manager.
       staleDays: { type: Number, default: 3 },

@@ -221,7 +221,7 @@ describe('lists and search', () => {
 
 describe('round-robin assignment', () => {
   it('should hand leads created by an admin to reps in turn and tell each new owner', async () => {
-    expect(visibleText((await slash(svc, '/crm', 'config assignment round-robin', as('UADMIN'))).body)).toContain('assignment is now round_robin');
+    expect(visibleText((await slash(svc, '/crm', 'config assignment round-robin', as('UADMIN'))).body)).toContain('Saved. New leads go to: the sales reps in turn (round robin).');
     const a = await say('UADMIN', 'add RR One Ltd; Ann One; ann@rr1.test');
     const b = await say('UADMIN', 'add RR Two Ltd; Bob Two; bob@rr2.test');
     const owners = [a, b].map((t) => t.match(/owned by (\w+)/)![1]).sort();

@@ -48,10 +48,10 @@ describe('/pipeline', () => {
 
 describe('job settings', () => {
   it('should set working hours, digest time, a team digest channel and escalation days, and refuse bad values', async () => {
-    expect(await say('UADMIN', '/crm', 'config work-hours 08:30-17:00 mon-sat')).toContain('work-hours is now 08:30-17:00 mon,tue,wed,thu,fri,sat');
-    expect(await say('UADMIN', '/crm', 'config digest fri 16:00')).toContain('digest is now fri 16:00');
-    expect(await say('UADMIN', '/crm', 'config digest-channel east <#CEAST|east-sales>')).toContain('digest-channel is now east: CEAST');
-    expect(await say('UADMIN', '/crm', 'config escalate-days 5')).toContain('escalate-days is now 5');
+    expect(await say('UADMIN', '/crm', 'config work-hours 08:30-17:00 mon-sat')).toContain('Saved. Working hours: 08:30–17:00, Mon–Sat (nudges wait for them).');
+    expect(await say('UADMIN', '/crm', 'config digest fri 16:00')).toContain('Saved. Weekly digest: Friday at 16:00.');
+    expect(await say('UADMIN', '/crm', 'config digest-channel east <#CEAST|east-sales>')).toContain('Saved. Digest channels: east → #CEAST.');
+    expect(await say('UADMIN', '/crm', 'config escalate-days 5')).toContain('Saved. Escalation: the owner’s manager is told after 5 days without an interaction.');
     expect(await say('UADMIN', '/crm', 'config work-hours 18:00-09:00')).toContain('That value does not work for work-hours');
     expect(await say('UADMIN', '/crm', 'config digest someday 9')).toContain('That value does not work for digest');
     expect(await say('UADMIN', '/crm', 'config digest-channel east not-a-channel')).toContain('That value does not work for digest-channel');

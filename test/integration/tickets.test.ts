@@ -26,7 +26,7 @@ beforeAll(async () => {
   await say('UADMIN', '/crm', 'role <@USUP|sup> support');
   await say('UADMIN', '/crm', 'role <@USUP2|sup2> support');
   await say('UADMIN', '/crm', 'role <@UMGR|mgr> manager');
-  expect(await say('UADMIN', '/crm', 'config support-channel <#CSUPPORT|support>')).toContain('support-channel is now CSUPPORT');
+  expect(await say('UADMIN', '/crm', 'config support-channel <#CSUPPORT|support>')).toContain('Saved. New tickets are posted to: #CSUPPORT.');
 });
 afterAll(async () => svc.close());
 beforeEach(() => svc.slack.reset());
@@ -55,7 +55,7 @@ describe('opening tickets', () => {
   });
 
   it('should use the workspace SLA settings', async () => {
-    expect(await say('UADMIN', '/crm', 'config sla low 30m 2h')).toContain('low 30m/120m');
+    expect(await say('UADMIN', '/crm', 'config sla low 30m 2h')).toContain('Saved. Low: claim within 30 min, resolve within 2 h.');
     const { ref } = await newTicket('font looks odd priority: low');
     const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
     expect(t!.resolutionDueAt.getTime() - t!.firstResponseDueAt.getTime()).toBe(90 * 60_000);
