@@ -63,13 +63,14 @@ function readEntry(settings: StageSettings | null | undefined, known: string[], 
   return { stage, en, zh };
 }
 
-function readMoves(settings: StageSettings | null | undefined, text: string, open: string[]): StagePlan['moves'] {
+// `settings` names the old stages (moved from); `next` the new ones, with their new names (moved to).
+function readMoves(settings: StageSettings | null | undefined, next: StageSettings, text: string, open: string[]): StagePlan['moves'] {
   const moves: StagePlan['moves'] = [];
   for (const piece of text.split(/[,，;；、]|\s+and\s+|\s*(?:move|移动)\s+/i).map((p) => p.trim()).filter(Boolean)) {
     const m = piece.match(/^(.+?)\s*(?:\s+to\s+|到|->|→)\s*(.+)$/i);
     if (!m) throw userError('invalid_input', 'crm.stages_move_unreadable', { text: piece.slice(0, 40) });
     const from = matchStage(settings, settings?.stages ?? [], m[1]) ?? fold(m[1]);
-    const to = matchStage(settings, open, m[2]);
+    const to = matchStage(next, open, m[2]);
     if (!to) throw userError('invalid_input', 'crm.stages_move_target', { stage: m[2].slice(0, 30), stages: open.join(', ') });
     if (open.includes(from)) throw userError('invalid_input', 'crm.stages_move_kept', { stage: from });
     moves.push({ from, to });
@@ -92,7 +93,8 @@ export function parseStagePlan(settings: StageSettings | null | undefined, value
   const ok = open.length >= 1 && open.length <= MAX_OPEN && new Set(open).size === open.length && open.every((s) => /^[\p{L}\p{N}_-]{1,30}$/u.test(s));
   if (!ok) throw badList();
   const names = entries.filter((e): e is StageName => typeof e !== 'string' && e.en.length <= 40 && e.zh.length <= 40);
-  return { open, names, moves: readMoves(settings, movesText, open), typed: listText.trim() };
+  const next = { stages: open, stageNames: mergeNames(settings, names) };
+  return { open, names, moves: readMoves(settings, next, movesText, open), typed: listText.trim() };
 }
 
 /** The stored names after a change: new names replace old ones; names of removed stages are kept. */
