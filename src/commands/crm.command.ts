@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reply } from '../bot/cards/card';
 import { ROLES, memberForMention, setManager, setName, setOwnLocale, setOwnTimeZone, setRole, setTeam } from '../domain/members.service';
-import { configure, SETTING_NAMES } from '../domain/workspace.service';
+import { configure, settingNameOf, SETTING_NAMES, strandedLeads } from '../domain/workspace.service';
 import { setMuted } from '../domain/nudges.service';
 import { isLocale, t } from '../domain/i18n';
 import { userError } from '../domain/errors';
@@ -66,11 +66,11 @@ const config = defineCommand({
   adminOnly: true,
   parse: (args) => {
     const [name, value] = splitFirst(args);
-    return { name: name.toLowerCase(), value };
+    return { name: settingNameOf(name), value };
   },
   input: z.union([z.object({ name: z.enum(SETTING_NAMES), value: nonEmpty }), z.object({ name: z.literal(''), value: z.literal('') })]),
   run: async (ctx, input) => {
-    if (!input.name) return reply([settingsCard(ctx, ctx.actor.workspace.settings!)]);
+    if (!input.name) return reply([settingsCard(ctx, ctx.actor.workspace.settings!, await strandedLeads(ctx.actor))]);
     const result = await configure(ctx.actor, input.name, input.value);
     return reply([infoCard(savedText(ctx, result, input.name, input.value))]);
   },

@@ -80,11 +80,18 @@ export function settingValue(ctx: Ctx, s: Settings, name: SettingName): string {
 }
 
 /** `/crm config` alone: every setting, its value and how to change it. */
-export function settingsCard(ctx: Ctx, s: Settings): Card {
+export function settingsCard(ctx: Ctx, s: Settings, stranded: { stage: string; count: number }[] = []): Card {
   const lines = SETTING_NAMES.map((n) =>
     ctx.t('settings.line', { label: ctx.t(`settings.name.${keyOf(n)}` as MessageKey), value: settingValue(ctx, s, n), example: ctx.t(`settings.example.${keyOf(n)}` as MessageKey) }),
   );
-  return { tone: 'info', title: ctx.t('settings.title'), lines, context: ctx.t('settings.intro') };
+  // Leads left in a removed stage by an older change: say so, and how to bring them back.
+  const warning = stranded.length
+    ? ctx.t('settings.stranded', {
+        stages: stranded.map((x) => `${stageName(s, ctx.locale, x.stage)} (${x.count})`).join(ctx.t('settings.separator')),
+        example: `/crm config stages ${s.stages.filter((x) => !CLOSED_STAGES.includes(x)).join(', ')} move ${stranded[0].stage} to ${s.stages[0]}`,
+      })
+    : undefined;
+  return { tone: stranded.length ? 'warning' : 'info', title: ctx.t('settings.title'), text: warning, lines, context: ctx.t('settings.intro') };
 }
 
 /** The confirmation of one change, as a sentence ("Saved. High: claim within 30 min, resolve within 4 h."). */

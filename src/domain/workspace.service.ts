@@ -27,6 +27,34 @@ export const SETTING_NAMES = [
 ] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
+// Setting names as a Chinese admin may type them (`设置 工作时间 9-6`).
+const SETTING_ALIASES: Record<string, SettingName> = {
+  语言: 'locale',
+  时区: 'timezone',
+  阶段: 'stages',
+  销售阶段: 'stages',
+  分配: 'assignment',
+  沉睡提醒: 'stale-days',
+  升级提醒: 'escalate-days',
+  工作时间: 'work-hours',
+  周报: 'digest',
+  每周简报: 'digest',
+  简报发送到: 'digest-channel',
+  货币: 'currency',
+  工单频道: 'support-channel',
+  工单时限: 'sla',
+};
+
+/** A setting's name as typed ("Work-Hours", "工作时间") -> its name; unknown names are left as typed. */
+export function settingNameOf(typed: string): string {
+  return SETTING_ALIASES[typed.trim()] ?? typed.trim().toLowerCase();
+}
+
+/** Open leads sitting in stages the pipeline no longer has (left by a change made before moves were required). */
+export async function strandedLeads(actor: Actor): Promise<{ stage: string; count: number }[]> {
+  return leadsRepo.openCountsOutside(wsId(actor), [...(actor.workspace.settings?.stages ?? []), ...CLOSED_STAGES]);
+}
+
 const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, 周日: 0, 周一: 1, 周二: 2, 周三: 3, 周四: 4, 周五: 5, 周六: 6 };
 
 /** "mon-fri", "mon,wed,fri", "周一-周五" -> [1..5]; null when unreadable. */
@@ -148,7 +176,6 @@ async function checkStagePlan(actor: Actor, value: string): Promise<StagePlan> {
   const unplaced = stranded.filter((s) => !plan.moves.some((m) => m.from === s.stage));
   if (!unplaced.length) return plan;
   throw userError('conflict', 'crm.stages_would_strand', {
-    count: unplaced.reduce((n, s) => n + s.count, 0),
     stages: unplaced.map((s) => `${stageName(settings, actor.locale, s.stage)} (${s.count})`).join(', '),
     example: `/crm config stages ${plan.typed} move ${unplaced[0].stage} to ${plan.open[0]}`,
   });

@@ -33,11 +33,11 @@ describe('settings typed in the sandbox', () => {
     const before = await LeadModel.countDocuments({ stage: 'negotiation' });
     expect(before).toBeGreaterThan(0);
     const refused = await say('ana', '设置 stages new, contacted, qualified, proposal');
-    expect(refused).toContain(`${before} open leads are in stages this change removes: Negotiation (${before}). Nothing was changed.`);
+    expect(refused).toContain(`This change removes stages that still hold open leads: Negotiation (${before}). Nothing was changed.`);
     expect(await LeadModel.countDocuments({ stage: 'negotiation' })).toBe(before);
     const done = await say('ana', '设置 stages new, contacted, qualified, proposal, 签约|signing 移动 negotiation 到 签约');
     expect(done).toContain('Saved. Pipeline: New → Contacted → Qualified → Proposal → signing, then Won or Lost.');
-    expect(done).toContain(`Moved ${before} open leads from Negotiation to signing.`);
+    expect(done).toContain(`Open leads moved from Negotiation to signing: ${before}.`);
     expect(await LeadModel.countDocuments({ stage: 'signing' })).toBe(before);
   });
 });

@@ -65,6 +65,7 @@ describe('/crm config confirmations and the shapes people type', () => {
     expect(await say('UZH', '/crm', 'config sla 高 1小时 8小时')).toContain('已保存。高优先级：1 小时内认领，8 小时内解决。');
     expect(await say('UZH', '/crm', 'config digest 星期五 下午4点')).toContain('已保存。每周简报：星期五 16:00。');
     expect(await say('UZH', '/crm', 'config work-hours 9点-18点 周一至周五')).toContain('已保存。工作时间：周一至周五 09:00–18:00');
+    expect(await say('UZH', '/crm', 'config 工作时间 9-6')).toContain('已保存。工作时间：周一至周五 09:00–18:00');
     const s = await settings();
     expect(s.sla?.high).toEqual({ claim: 60, resolve: 480 });
     expect(s.digest).toMatchObject({ day: 5, time: '16:00' });
@@ -84,9 +85,9 @@ describe('/crm config stages', () => {
   it('should refuse a new stage without a name in both languages, and refuse to strand open leads', async () => {
     expect(await say('UADMIN', '/crm', 'config stages new, contacted, demo, proposal, negotiation')).toContain('Give each new stage a name in English and in Chinese, written `English|中文`, e.g. `demo|演示`. Missing: demo.');
     const refused = await say('UADMIN', '/crm', 'config stages new, contacted, Demo|演示, proposal, negotiation');
-    expect(refused).toContain('2 open leads are in stages this change removes: Qualified (2). Nothing was changed.');
+    expect(refused).toContain('This change removes stages that still hold open leads: Qualified (2). Nothing was changed.');
     expect(refused).toContain('`/crm config stages new, contacted, Demo|演示, proposal, negotiation move qualified to new`');
-    expect(await say('UZH', '/crm', 'config stages new, contacted, 演示|demo, proposal, negotiation')).toContain('这次修改会删掉的阶段里还有 2 条未结束的线索：已确认需求 (2)。没有做任何修改。');
+    expect(await say('UZH', '/crm', 'config stages new, contacted, 演示|demo, proposal, negotiation')).toContain('这次修改会删掉的阶段里还有未结束的线索：已确认需求 (2)。没有做任何修改。');
     expect((await settings()).stages).toEqual(['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost']);
     expect((await lead(1)).stage).toBe('qualified');
   });
@@ -94,7 +95,7 @@ describe('/crm config stages', () => {
   it('should move the leads of a removed stage where the admin says, audit each, and keep won and lost', async () => {
     const text = await say('UADMIN', '/crm', 'config stages new, contacted, Demo|演示, proposal, negotiation move qualified to demo');
     expect(text).toContain('Saved. Pipeline: New → Contacted → Demo → Proposal → Negotiation, then Won or Lost.');
-    expect(text).toContain('Moved 2 open leads from Qualified to Demo.');
+    expect(text).toContain('Open leads moved from Qualified to Demo: 2.');
     expect((await settings()).stages).toEqual(['new', 'contacted', 'demo', 'proposal', 'negotiation', 'won', 'lost']);
     expect([(await lead(1)).stage, (await lead(2)).stage, (await lead(3)).stage]).toEqual(['demo', 'demo', 'won']);
     const audits = await AuditEventModel.find({ action: 'lead.stage_remapped' }).lean();
@@ -114,6 +115,17 @@ describe('/crm config stages', () => {
   it('should refuse a move into a stage that is not in the new pipeline, or out of one that stays', async () => {
     expect(await say('UADMIN', '/crm', 'config stages new, contacted, proposal move demo to won')).toContain('Leads can only move to an open stage of the new pipeline (new, contacted, proposal); “won” is not one.');
     expect(await say('UADMIN', '/crm', 'config stages new, demo, proposal move demo to new')).toContain('demo stays in the pipeline');
+    expect(await say('UADMIN', '/crm', 'config stages new, Contacted|已联系过, demo, proposal')).toContain('“contacted” is a built-in stage and already has its names');
     expect((await settings()).stages).toEqual(['new', 'contacted', 'demo', 'proposal', 'negotiation', 'won', 'lost']);
+  });
+
+  it('should point out leads an older change left in a removed stage, and move them back into the pipeline', async () => {
+    // What a stage change made before moves were required left behind.
+    await LeadModel.updateOne({ seq: 2 }, { $set: { stage: 'prospect' } });
+    const shown = await say('UADMIN', '/crm', 'config');
+    expect(shown).toContain('Stages the pipeline no longer has still hold open leads: prospect (1). Move them with `/crm config stages new, contacted, demo, proposal, negotiation move prospect to new`.');
+    expect(await say('UADMIN', '/crm', 'config stages new, contacted, demo, proposal, negotiation move prospect to demo')).toContain('Open leads moved from prospect to Demo: 1.');
+    expect((await lead(2)).stage).toBe('demo');
+    expect(await say('UADMIN', '/crm', 'config')).not.toContain('no longer has');
   });
 });
