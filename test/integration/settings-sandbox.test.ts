@@ -24,7 +24,7 @@ describe('settings typed in the sandbox', () => {
     await say('ana', '/crm lang zh-CN');
     const zh = await say('ana', '设置');
     expect(zh).toContain('工作区设置');
-    expect(zh).toContain('每周简报：星期一 09:00 · `设置 digest 周一 上午9点`');
+    expect(zh).toContain('每周简报：星期一 09:00 · `/crm config digest 周一 上午9点`');
     expect(zh).toContain('新工单发布到：#support');
     await say('ana', '/crm lang en');
   });
