@@ -72,7 +72,8 @@ function readMoves(settings: StageSettings | null | undefined, next: StageSettin
     const from = matchStage(settings, settings?.stages ?? [], m[1]) ?? fold(m[1]);
     const to = matchStage(next, open, m[2]);
     if (!to) throw userError('invalid_input', 'crm.stages_move_target', { stage: m[2].slice(0, 30), stages: open.join(', ') });
-    if (open.includes(from)) throw userError('invalid_input', 'crm.stages_move_kept', { stage: from });
+    // Won and lost always stay, so a pipeline change never reopens a closed lead.
+    if (open.includes(from) || CLOSED_STAGES.includes(from)) throw userError('invalid_input', 'crm.stages_move_kept', { stage: from });
     moves.push({ from, to });
   }
   return moves;
