@@ -1,6 +1,5 @@
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import { requestContext, type Logger } from './logger';
 import { pingDb } from './store/connection';
@@ -20,6 +19,8 @@ import type { Messenger } from './bot/messenger';
 import { createJobs, createOutboxSender, JOB_NAMES, type JobName, type Jobs } from './jobs/agenda';
 import type { OutboxSender } from './jobs/outbox-sender';
 import { createPostQueue } from './jobs/post-queue';
+import { errorHandler, notFound, requestIdOf } from './http-errors';
+import { slackRequestGuard } from './bot/slack/verify-request';
 
 export interface AppDeps {
   config: Config;
@@ -54,7 +55,7 @@ export function createApp(deps: AppDeps): CreatedApp {
     pinoHttp({
       logger,
       genReqId: (req, res) => {
-        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        const id = requestIdOf(req);
         res.setHeader('x-request-id', id);
         return id;
       },
@@ -97,8 +98,12 @@ export function createApp(deps: AppDeps): CreatedApp {
   let slack: SlackAdapter | undefined;
   if (config.slackEnabled) {
     slack = createSlackAdapter(config, logger, run, messageCopiesRepo, posts, (work) => inflight.track(work));
-    // Bolt reads the raw body itself to check the signature: no body parser may run before it.
-    if (slack.router) app.use(slack.router);
+    // The guard checks the signature (both ways in time) and the payload's shape, then hands Bolt the
+    // raw body it read; no other body parser may run before Bolt.
+    if (slack.router) {
+      app.use(slackRequestGuard({ signingSecret: config.SLACK_SIGNING_SECRET!, logger }));
+      app.use(slack.router);
+    }
   }
   if (config.wecomEnabled || config.wecomBotEnabled) {
     app.use(
@@ -111,5 +116,8 @@ export function createApp(deps: AppDeps): CreatedApp {
     const sandboxJobs = jobs && { names: JOB_NAMES, runNow: (name: string) => jobs.runNow(name as JobName, new Date(), { platform: 'sandbox' }) };
     app.use(createSandboxRouter({ config, logger, dispatch: run, track: (w) => inflight.track(w), feed, jobs: sandboxJobs }));
   }
+  // Last: a short JSON error with the request id for unknown routes and every error, never a stack trace.
+  app.use(notFound);
+  app.use(errorHandler(logger));
   return { app, slack, inflight, jobs, outbox };
 }
