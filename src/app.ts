@@ -46,28 +46,30 @@ export interface CreatedApp {
   jobs?: Jobs;
 }
 
+/** One access line per request, under the request id every answer (and error) carries. */
+function requestLogger(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const id = requestIdOf(req);
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    // Log the path only, never the query or headers: they may carry the sandbox token or its cookie.
+    serializers: {
+      req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: (req.url ?? '').split('?')[0] }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    },
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || Boolean(req.url?.startsWith('/sandbox/api/feed')) },
+  });
+}
+
 /** Builds the HTTP app (health, Slack); never listens, so tests can mount it on any port. */
 export function createApp(deps: AppDeps): CreatedApp {
   const { config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = requestIdOf(req);
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      // Log the path only, never the query or headers: they may carry the sandbox token or its cookie.
-      serializers: {
-        req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: (req.url ?? '').split('?')[0] }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || Boolean(req.url?.startsWith('/sandbox/api/feed')) },
-    }),
-  );
-
+  app.use(requestLogger(logger));
   app.use((req, _res, next) => requestContext.run(String(req.id), next));
 
   app.get('/healthz', (_req, res) => {

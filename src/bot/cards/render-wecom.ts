@@ -251,12 +251,7 @@ export function renderWecomReply(
   return out;
 }
 
-/**
- * WeCom markdown (group robots, the AI bot) turns `<@userid>` into a mention that notifies, and reads
- * `<font …>` as markup: in text people typed, `<` becomes the full-width `＜` (read the same, never
- * parsed) and a bare `@all` gets an invisible word joiner. Our own markup (**bold**, > quotes) is added
- * around the neutralised text, and ChatCRM never builds mentions of its own there.
- */
+/** In WeCom markdown `<@userid>` notifies and `<font>` styles: typed `<` becomes `＜`, a bare `@all` gets a word joiner. */
 export function neutraliseWecomMarkdown(s: string): string {
   return s.replace(/</g, '＜').replace(/(^|[^\w.])@(all)\b/giu, '$1@\u2060$2');
 }
