@@ -1,6 +1,5 @@
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
 import { requestContext, type Logger } from './logger';
 import { pingDb } from './store/connection';
@@ -20,6 +19,8 @@ import type { Messenger } from './bot/messenger';
 import { createJobs, createOutboxSender, JOB_NAMES, type JobName, type Jobs } from './jobs/agenda';
 import type { OutboxSender } from './jobs/outbox-sender';
 import { createPostQueue } from './jobs/post-queue';
+import { errorHandler, notFound, requestIdOf } from './http-errors';
+import { slackRequestGuard } from './bot/slack/verify-request';
 
 export interface AppDeps {
   config: Config;
@@ -45,28 +46,30 @@ export interface CreatedApp {
   jobs?: Jobs;
 }
 
+/** One access line per request, under the request id every answer (and error) carries. */
+function requestLogger(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const id = requestIdOf(req);
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    // Log the path only, never the query or headers: they may carry the sandbox token or its cookie.
+    serializers: {
+      req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: (req.url ?? '').split('?')[0] }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    },
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || Boolean(req.url?.startsWith('/sandbox/api/feed')) },
+  });
+}
+
 /** Builds the HTTP app (health, Slack); never listens, so tests can mount it on any port. */
 export function createApp(deps: AppDeps): CreatedApp {
   const { config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      // Log the path only, never the query or headers: they may carry the sandbox token or its cookie.
-      serializers: {
-        req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: (req.url ?? '').split('?')[0] }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || Boolean(req.url?.startsWith('/sandbox/api/feed')) },
-    }),
-  );
-
+  app.use(requestLogger(logger));
   app.use((req, _res, next) => requestContext.run(String(req.id), next));
 
   app.get('/healthz', (_req, res) => {
@@ -97,8 +100,12 @@ export function createApp(deps: AppDeps): CreatedApp {
   let slack: SlackAdapter | undefined;
   if (config.slackEnabled) {
     slack = createSlackAdapter(config, logger, run, messageCopiesRepo, posts, (work) => inflight.track(work));
-    // Bolt reads the raw body itself to check the signature: no body parser may run before it.
-    if (slack.router) app.use(slack.router);
+    // The guard checks the signature (both ways in time) and the payload's shape, then hands Bolt the
+    // raw body it read; no other body parser may run before Bolt.
+    if (slack.router) {
+      app.use(slackRequestGuard({ signingSecret: config.SLACK_SIGNING_SECRET!, logger }));
+      app.use(slack.router);
+    }
   }
   if (config.wecomEnabled || config.wecomBotEnabled) {
     app.use(
@@ -111,5 +118,8 @@ export function createApp(deps: AppDeps): CreatedApp {
     const sandboxJobs = jobs && { names: JOB_NAMES, runNow: (name: string) => jobs.runNow(name as JobName, new Date(), { platform: 'sandbox' }) };
     app.use(createSandboxRouter({ config, logger, dispatch: run, track: (w) => inflight.track(w), feed, jobs: sandboxJobs }));
   }
+  // Last: a short JSON error with the request id for unknown routes and every error, never a stack trace.
+  app.use(notFound);
+  app.use(errorHandler(logger));
   return { app, slack, inflight, jobs, outbox };
 }

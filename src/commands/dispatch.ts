@@ -19,6 +19,10 @@ import { actionHandlers } from './actions';
 import { formHandlers } from './forms';
 import { errorCard } from './lead-cards';
 import type { BotRequest, Ctx } from './types';
+import { z } from 'zod';
+
+/** Who is asking, checked before resolveIdentity may create a workspace or a member for it. */
+const requestOrigin = z.object({ workspaceId: z.string().trim().min(1).max(128), userId: z.string().trim().min(1).max(128) });
 
 /** The one registry: "<command> <subcommand>" -> definition. */
 export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...logCommands, ...ticketCommands, ...crmCommands, ...pipelineCommands];
@@ -106,6 +110,10 @@ export async function dispatch(req: BotRequest, deps: DispatchDeps): Promise<Rep
   let locale: Locale = req.platform === 'wecom' ? deps.config.WECOM_DEFAULT_LOCALE : deps.config.DEFAULT_LOCALE;
   const fail = (key: MessageKey, params?: Record<string, string | number>) => reply([errorCard(t(locale, key, params))], { locale });
   try {
+    if (!requestOrigin.safeParse(req).success) {
+      log.warn('request without a workspace or a user refused');
+      return fail('error.invalid_payload');
+    }
     if (tooLong(req)) return fail('error.text_too_long', { max: MAX_TEXT });
     const ctx = await buildCtx(req, deps, log);
     locale = ctx.locale;

@@ -110,16 +110,29 @@ export function buttons(m: SlackMessage | null | undefined): { actionId: string;
   return out;
 }
 
-/** Sends a signed interactivity payload (button click, view submission, shortcut). */
-export async function interact(svc: TestService, payload: Record<string, unknown>) {
-  const body = 'payload=' + encodeURIComponent(JSON.stringify(payload));
+export interface SignOptions {
+  /** Unix seconds to sign with (default: now), to date a request in the past or the future. */
+  ts?: number;
+  secret?: string;
+  /** Default: the form type Slack uses for commands and interactivity. */
+  contentType?: string;
+}
+
+/** POSTs any raw body to /slack/events, correctly signed; the status, the raw text and the JSON when it is JSON. */
+export async function signedPost(svc: TestService, body: string, o: SignOptions = {}) {
   const res = await fetch(`${svc.url}/slack/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackHeaders(SIGNING_SECRET, body) },
+    headers: { 'content-type': o.contentType ?? 'application/x-www-form-urlencoded', ...slackHeaders(o.secret ?? SIGNING_SECRET, body, o.ts) },
     body,
   });
-  const raw = await res.text();
-  return { status: res.status, body: raw ? JSON.parse(raw) : null };
+  const text = await res.text();
+  return { status: res.status, text, json: parseOrNull(text) };
+}
+
+/** Sends a signed interactivity payload (button click, view submission, shortcut). */
+export async function interact(svc: TestService, payload: Record<string, unknown>, o: SignOptions = {}) {
+  const res = await signedPost(svc, 'payload=' + encodeURIComponent(JSON.stringify(payload)), o);
+  return { status: res.status, body: res.text ? JSON.parse(res.text) : null };
 }
 
 /** A form field as Slack sends it: typed text, or a chosen option (`{ select }`). */
@@ -141,7 +154,7 @@ export function submitView(svc: TestService, user: string, view: { callback_id: 
   });
 }
 
-export function click(svc: TestService, button: { actionId: string; value: string }, o: { user?: string; team?: string; responseId?: string } = {}) {
+export function click(svc: TestService, button: { actionId: string; value: string }, o: { user?: string; team?: string; responseId?: string; ts?: number } = {}) {
   const responseId = o.responseId ?? `r${++seq}`;
   return interact(svc, {
     type: 'block_actions',
@@ -154,7 +167,15 @@ export function click(svc: TestService, button: { actionId: string; value: strin
     channel: { id: 'C1', name: 'sales' },
     response_url: svc.slack.responseUrl(responseId),
     actions: [{ type: 'button', action_id: button.actionId, block_id: 'b1', value: button.value, action_ts: '1.2' }],
-  }).then((r) => ({ ...r, responseId }));
+  }, { ts: o.ts }).then((r) => ({ ...r, responseId }));
+}
+
+function parseOrNull(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
 }
 
 export { slackHeaders, SIGNING_SECRET };

@@ -84,6 +84,20 @@ describe('renderMessage', () => {
     expect(JSON.stringify(blocks)).not.toContain('<!channel>');
   });
 
+  it('should escape user text in the top-level text too, where Slack would ping for <!channel>, <!here> and <@U…>', () => {
+    const typed = 'T-5 · <!channel> <!here> <!everyone> <@U0VICTIM> Tom & Jerry';
+    const { text } = renderMessage({ cards: [{ title: typed, text: typed, lines: [typed] }] });
+    const escaped = 'T-5 · &lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;@U0VICTIM&gt; Tom &amp; Jerry';
+    expect(text).toBe([escaped, escaped, escaped].join('\n'));
+  });
+
+  it('should shorten a long top-level text without cutting an escaped "&lt;" in two', () => {
+    const { text } = renderMessage({ cards: [{ text: `${'x'.repeat(SLACK_LIMITS.fallbackText - 3)}<<<<` }] });
+    expect(text).toBe(`${'x'.repeat(SLACK_LIMITS.fallbackText - 3)}…`);
+    const fits = renderMessage({ cards: [{ text: `${'x'.repeat(SLACK_LIMITS.fallbackText - 4)}<` }] }).text;
+    expect(fits).toBe(`${'x'.repeat(SLACK_LIMITS.fallbackText - 4)}&lt;`);
+  });
+
   it('should split a 7000-character text into 3 sections without losing anything', () => {
     const text = Array.from({ length: 7000 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('');
     const texts = sectionTexts(cardToBlocks({ text }));

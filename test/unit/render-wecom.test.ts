@@ -372,6 +372,15 @@ describe('renderWecomMarkdown', () => {
     expect(one).toHaveLength(1);
     expect(bytes(one[0])).toBeLessThanOrEqual(WECOM_LIMITS.botMarkdownBytes);
   });
+
+  it('should not let typed <@userid>, <@all>, @all or <font> mention anyone or style anything in markdown', () => {
+    const typed = '<@zhangsan> <@all> @all <font color="warning">urgent</font> a@all.cn';
+    const card: Card = { title: `T-5 · ${typed}`, text: typed, fields: [{ label: '主题', value: typed }], lines: [typed], context: typed };
+    const [md] = renderWecomMarkdown([card], WECOM_LIMITS.webhookMarkdownBytes, 'zh-CN');
+    expect(md).not.toMatch(/<@|<font|(^|\s)@all/m);
+    const safe = '＜@zhangsan> ＜@\u2060all> @\u2060all ＜font color="warning">urgent＜/font> a@all.cn';
+    expect(md.split('\n')).toEqual([`**T-5 · ${safe}**`, safe, `**主题**：${safe}`, safe, `> ${safe}`]);
+  });
 });
 
 describe('button keys and task ids', () => {

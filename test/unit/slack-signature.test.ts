@@ -1,4 +1,5 @@
 import { isValidSlackRequest } from '@slack/bolt';
+import { verifySlackSignature } from '../../src/bot/slack/verify-request';
 import { slackHeaders } from '../helpers/slack';
 
 // Slack's documented example ("Verifying requests from Slack"; see shared/platforms/slack.md §1.4).
@@ -53,5 +54,33 @@ describe('Slack request signing', () => {
 
   it('should have Bolt reject a request signed with another secret', () => {
     expect(boltAccepts(BODY, slackHeaders('another-secret', BODY, TS), TS)).toBe(false);
+  });
+});
+
+describe('verifySlackSignature (our check before Bolt)', () => {
+  const headers = slackHeaders(SECRET, BODY, TS);
+  const verify = (h: Record<string, string | undefined>, now: number, body = BODY, secret = SECRET) => verifySlackSignature(secret, Buffer.from(body), h, now);
+
+  it('should accept the documented request within five minutes either side of its time', () => {
+    expect(verify(headers, TS)).toBeNull();
+    expect(verify(headers, TS + 300)).toBeNull();
+    expect(verify(headers, TS - 300)).toBeNull();
+  });
+
+  it('should refuse it more than five minutes later, and more than five minutes before (which Bolt accepts)', () => {
+    expect(verify(headers, TS + 301)).toBe('stale');
+    expect(verify(headers, TS - 301)).toBe('future');
+    expect(verify(headers, TS - 365 * 86400)).toBe('future');
+    expect(boltAccepts(BODY, headers, TS - 365 * 86400)).toBe(true);
+  });
+
+  it('should refuse a changed body, another secret, a malformed signature and missing or odd headers', () => {
+    expect(verify(headers, TS, BODY.replace('roadrunner', 'roadrunnes'))).toBe('mismatch');
+    expect(verify(headers, TS, BODY, 'another-secret')).toBe('mismatch');
+    expect(verify({ ...headers, 'x-slack-signature': 'v0=abc' }, TS)).toBe('mismatch');
+    expect(verify({ ...headers, 'x-slack-signature': SIGNATURE.replace('v0=', 'v1=') }, TS)).toBe('mismatch');
+    expect(verify({ 'x-slack-request-timestamp': String(TS) }, TS)).toBe('missing_headers');
+    expect(verify({ ...headers, 'x-slack-request-timestamp': `${TS}.5` }, TS)).toBe('bad_timestamp');
+    expect(verify({ ...headers, 'x-slack-request-timestamp': '-1' }, TS)).toBe('bad_timestamp');
   });
 });

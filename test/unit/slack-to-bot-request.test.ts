@@ -136,3 +136,18 @@ describe('fromMessageShortcut', () => {
     expect(req).toMatchObject({ kind: 'shortcut', shortcutId: 'save_as_lead', messageText: 'Li Na, Globex Ltd, li@globex.com & more' });
   });
 });
+
+describe('malformed payloads (Socket Mode has no HTTP check before the listeners)', () => {
+  it('should refuse a slash command without a string team_id before mapping it', () => {
+    const cmd = { user_id: 'U1', command: '/lead', text: 'list' };
+    expect(() => fromSlashCommand(cmd)).toThrow(expect.objectContaining({ name: 'AppError', code: 'invalid_input', message: 'invalid Slack slash command: team_id' }));
+    expect(() => fromSlashCommand({ ...cmd, team_id: ['T1', 'T2'] })).toThrow(/team_id/);
+  });
+
+  it('should refuse a click without a user, or naming no workspace', () => {
+    expect(() => fromBlockAction({ team, actions: [{ action_id: 'lead_open:0' }] })).toThrow(/user/);
+    expect(() => fromBlockAction({ team: null, user: { id: 'U1' }, actions: [{ action_id: 'lead_open:0' }] })).toThrow(/team\.id/);
+    expect(() => fromViewSubmission({ team, user, view: { callback_id: 'f', state: { values: null } } })).toThrow(/view\.state\.values/);
+    expect(() => fromMessageShortcut({ team, user, callback_id: 'save_as_lead' })).toThrow(/message/);
+  });
+});

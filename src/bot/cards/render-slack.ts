@@ -83,7 +83,7 @@ export function cardToBlocks(card: Card): SlackBlock[] {
     for (let i = 0; i < card.fields.length; i += SLACK_LIMITS.fieldsPerSection) {
       const fields = card.fields.slice(i, i + SLACK_LIMITS.fieldsPerSection).map((f) => ({
         type: 'mrkdwn',
-        text: shorten(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
+        text: shortenEscaped(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
       }));
       blocks.push({ type: 'section', fields });
     }
@@ -107,10 +107,30 @@ export function cardToBlocks(card: Card): SlackBlock[] {
   return blocks;
 }
 
+/** Shortens escaped mrkdwn with "…", never cutting an &amp;, &lt; or &gt; (or an emoji) in two. */
+function shortenEscaped(s: string, max: number): string {
+  // An entity counts as the characters Slack receives; anything else as one character.
+  const tokens = s.match(/&(?:amp|lt|gt);|[\s\S]/gu) ?? [];
+  const len = (tok: string) => (tok.startsWith('&') ? tok.length : 1);
+  if (tokens.reduce((n, tok) => n + len(tok), 0) <= max) return s;
+  let out = '';
+  let used = 0;
+  for (const tok of tokens) {
+    if (used + len(tok) > max - 1) break;
+    out += tok;
+    used += len(tok);
+  }
+  return out + '…';
+}
+
+/**
+ * The message's top-level text (notifications, screen readers). Slack reads it as mrkdwn, so user text
+ * is escaped here as in the blocks: a `<!channel>` or `<@U…>` someone typed must not ping anyone.
+ */
 export function fallbackText(cards: Card[]): string {
   const first = cards[0];
   const text = first ? [first.title, first.text, ...(first.lines ?? [])].filter(Boolean).join('\n') : '';
-  return shorten(text || ' ', SLACK_LIMITS.fallbackText);
+  return text ? shortenEscaped(escapeMrkdwn(text), SLACK_LIMITS.fallbackText) : ' ';
 }
 
 export function cardsToBlocks(cards: Card[], locale: Locale = 'en', max: number = SLACK_LIMITS.blocksPerMessage): SlackBlock[] {

@@ -251,18 +251,24 @@ export function renderWecomReply(
   return out;
 }
 
+/** In WeCom markdown `<@userid>` notifies and `<font>` styles: typed `<` becomes `＜`, a bare `@all` gets a word joiner. */
+export function neutraliseWecomMarkdown(s: string): string {
+  return s.replace(/</g, '＜').replace(/(^|[^\w.])@(all)\b/giu, '$1@\u2060$2');
+}
+
 /** A card as lines of plain text or legacy markdown (no buttons: the actions are listed by label). */
 function cardLines(card: Card, locale: Locale, md: boolean): string[] {
+  const x = md ? neutraliseWecomMarkdown : (v: string) => v;
   const tone = TONE[card.tone ?? 'info'] ?? '';
   const out: string[] = [];
-  if (card.title) out.push(md ? `**${tone}${card.title}**` : tone + card.title);
-  if (card.text) out.push(...card.text.split('\n'));
-  for (const f of card.fields ?? []) out.push(fieldLine(locale, f, md));
-  out.push(...(card.lines ?? []));
-  if (card.context) out.push(...card.context.split('\n').map((l) => (md ? `> ${l}` : l)));
+  if (card.title) out.push(md ? `**${tone}${x(card.title)}**` : tone + card.title);
+  if (card.text) out.push(...x(card.text).split('\n'));
+  for (const f of card.fields ?? []) out.push(fieldLine(locale, { label: x(f.label), value: x(f.value) }, md));
+  out.push(...(card.lines ?? []).map(x));
+  if (card.context) out.push(...x(card.context).split('\n').map((l) => (md ? `> ${l}` : l)));
   // No buttons here: show the commands to type when the card names them, else the actions' names.
-  if (card.commands?.length) out.push(t(locale, 'render.wecom.type_to_act'), ...card.commands.map((c) => (md ? `\`${c}\`` : c)));
-  else if (card.actions?.length) out.push(t(locale, 'render.wecom.actions', { labels: labels(locale, card.actions.map((a) => a.label)) }));
+  if (card.commands?.length) out.push(t(locale, 'render.wecom.type_to_act'), ...card.commands.map((c) => (md ? `\`${x(c)}\`` : c)));
+  else if (card.actions?.length) out.push(t(locale, 'render.wecom.actions', { labels: labels(locale, card.actions.map((a) => x(a.label))) }));
   if (!card.title && tone && out.length) out[0] = tone + out[0];
   return out;
 }

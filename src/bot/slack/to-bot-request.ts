@@ -1,6 +1,17 @@
 import type { BotRequest } from '../../commands/types';
+import {
+  blockActionBody,
+  messageShortcutBody,
+  optionsBody,
+  parseSlackPayload,
+  slashCommandBody,
+  viewSubmissionBody,
+} from './slack-payloads';
 
-// Pure mapping from Slack payloads to neutral requests: no I/O, no business rules.
+export type { BlockActionBody, MessageShortcutBody, OptionsBody, SlashCommandBody, ViewSubmissionBody } from './slack-payloads';
+
+// Pure mapping from Slack payloads to neutral requests: each is zod-checked first (slack-payloads.ts), so
+// a malformed one throws before anything is dispatched. No I/O, no business rules.
 
 /** Slack escapes links when should_escape is on; keep mentions, turn links back into what was typed. */
 export function unescapeSlackText(s: string): string {
@@ -14,17 +25,8 @@ export function unescapeSlackText(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-export interface SlashCommandBody {
-  team_id: string;
-  team_domain?: string;
-  user_id: string;
-  user_name?: string;
-  channel_id?: string;
-  command: string;
-  text: string;
-}
-
-export function fromSlashCommand(b: SlashCommandBody): BotRequest {
+export function fromSlashCommand(body: unknown): BotRequest {
+  const b = parseSlackPayload(slashCommandBody, body, 'slash command');
   return {
     kind: 'command',
     platform: 'slack',
@@ -34,7 +36,7 @@ export function fromSlashCommand(b: SlashCommandBody): BotRequest {
     userName: b.user_name ?? '',
     channelId: b.channel_id,
     command: b.command,
-    text: unescapeSlackText(b.text ?? ''),
+    text: unescapeSlackText(b.text),
   };
 }
 
@@ -44,12 +46,8 @@ interface SlackUser {
   username?: string;
   team_id?: string;
 }
-interface SlackTeam {
-  id: string;
-  domain?: string;
-}
 
-function origin(team: SlackTeam | null | undefined, user: SlackUser, channelId?: string) {
+function origin(team: { id: string; domain?: string } | null | undefined, user: SlackUser, channelId?: string) {
   return {
     platform: 'slack' as const,
     workspaceId: team?.id ?? user.team_id ?? '',
@@ -60,41 +58,20 @@ function origin(team: SlackTeam | null | undefined, user: SlackUser, channelId?:
   };
 }
 
-export interface BlockActionBody {
-  team: SlackTeam | null;
-  user: SlackUser;
-  channel?: { id: string };
-  actions: { action_id: string; value?: string }[];
-}
-
-export function fromBlockAction(b: BlockActionBody): BotRequest {
+export function fromBlockAction(body: unknown): BotRequest {
+  const b = parseSlackPayload(blockActionBody, body, 'block_actions');
   const a = b.actions[0];
   return { ...origin(b.team, b.user, b.channel?.id), kind: 'action', actionId: a.action_id.replace(/:\d+$/, ''), value: a.value ?? '' };
 }
 
-type StateValue = { value?: string | null; selected_user?: string | null; selected_option?: { value?: string } | null };
-export interface ViewSubmissionBody {
-  team: SlackTeam | null;
-  user: SlackUser;
-  view: { callback_id: string; private_metadata?: string; state: { values: Record<string, Record<string, StateValue>> } };
-}
-
-export function fromViewSubmission(b: ViewSubmissionBody): BotRequest {
+export function fromViewSubmission(body: unknown): BotRequest {
+  const b = parseSlackPayload(viewSubmissionBody, body, 'view_submission');
   const values: Record<string, string> = {};
   for (const [blockId, actions] of Object.entries(b.view.state.values)) {
     const v = Object.values(actions)[0];
     values[blockId] = v?.value ?? v?.selected_user ?? v?.selected_option?.value ?? '';
   }
   return { ...origin(b.team, b.user), kind: 'form', formId: b.view.callback_id, values, metadata: b.view.private_metadata ?? '' };
-}
-
-export interface MessageShortcutBody {
-  team: SlackTeam | null;
-  user: SlackUser;
-  channel?: { id: string };
-  callback_id: string;
-  message_ts?: string;
-  message: { text?: string; user?: string; username?: string; ts?: string };
 }
 
 /** A message's permalink in Slack's documented form (no API call needed). */
@@ -104,8 +81,9 @@ export function permalink(teamDomain: string | undefined, channelId: string | un
   return `${host}/archives/${channelId}/p${ts.replace('.', '')}`;
 }
 
-export function fromMessageShortcut(b: MessageShortcutBody): BotRequest {
-  const m = b.message ?? {};
+export function fromMessageShortcut(body: unknown): BotRequest {
+  const b = parseSlackPayload(messageShortcutBody, body, 'message shortcut');
+  const m = b.message;
   return {
     ...origin(b.team, b.user, b.channel?.id),
     kind: 'shortcut',
@@ -116,12 +94,7 @@ export function fromMessageShortcut(b: MessageShortcutBody): BotRequest {
   };
 }
 
-export interface OptionsBody {
-  team: SlackTeam | null;
-  user: SlackUser;
-  value?: string;
-}
-
-export function fromOptionsRequest(b: OptionsBody): BotRequest {
+export function fromOptionsRequest(body: unknown): BotRequest {
+  const b = parseSlackPayload(optionsBody, body, 'block_suggestion');
   return { ...origin(b.team, b.user), kind: 'suggest', field: 'lead', query: b.value ?? '' };
 }

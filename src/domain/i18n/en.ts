@@ -334,6 +334,7 @@ export const en = {
   'error.text_too_long': 'That message is too long (at most {max} characters). Nothing was saved.',
   'error.db_unavailable': 'The CRM database is not answering right now. Nothing was saved; please try again in a minute.',
   'error.internal': 'Something went wrong on our side. Nothing was saved; please try again.',
+  'error.invalid_payload': 'The request ChatCRM received was incomplete (a field is missing or malformed). Nothing was saved.',
 
   'sandbox.title': 'ChatCRM sandbox',
   'sandbox.intro': 'Every ChatCRM command and card, without Slack or WeCom: choose who you are, type a command, click the buttons.',

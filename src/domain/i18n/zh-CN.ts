@@ -335,6 +335,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.text_too_long': '消息太长（最多 {max} 个字符），未保存任何内容。',
   'error.db_unavailable': 'CRM 数据库暂时无法访问，未保存任何内容，请稍后重试。',
   'error.internal': '系统出了点问题，未保存任何内容，请重试。',
+  'error.invalid_payload': 'ChatCRM 收到的请求不完整（缺少字段或格式不对），未保存任何内容。',
 
   'sandbox.title': 'ChatCRM 沙盒',
   'sandbox.intro': '不用 Slack 或企业微信，也能试用 ChatCRM 的所有命令和卡片：选择身份，输入命令，点击按钮。',
