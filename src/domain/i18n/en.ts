@@ -51,6 +51,7 @@ export const en = {
   'lead.field.value': 'Value',
   'lead.field.owner': 'Owner',
   'lead.field.next': 'Next follow-up',
+  'lead.field.next_overdue': '{when} (overdue)',
   'lead.field.source': 'Source',
   'lead.field.tags': 'Tags',
   'lead.field.note': 'Note',

@@ -52,6 +52,7 @@ export const zhCN: Record<MessageKey, string> = {
   'lead.field.value': '金额',
   'lead.field.owner': '负责人',
   'lead.field.next': '下次跟进',
+  'lead.field.next_overdue': '{when}（已逾期）',
   'lead.field.source': '来源',
   'lead.field.tags': '标签',
   'lead.field.note': '备注',
