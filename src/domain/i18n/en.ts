@@ -152,6 +152,8 @@ export const en = {
   'render.wecom.more_fields': '…and {count} more fields:',
   'render.wecom.field': '{label}: {value}',
   'render.wecom.more_actions': 'More actions: {labels}',
+  'render.wecom.pick_title': 'More actions',
+  'render.wecom.pick_button': 'Do it',
   'render.wecom.dropped_actions': 'Buttons that could not be shown here: {labels}',
   'render.wecom.type_to_act': 'To act on it, send the app:',
   'render.wecom.actions': 'Actions: {labels}',

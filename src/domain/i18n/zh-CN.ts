@@ -153,6 +153,8 @@ export const zhCN: Record<MessageKey, string> = {
   'render.wecom.more_fields': '……另有 {count} 个字段：',
   'render.wecom.field': '{label}：{value}',
   'render.wecom.more_actions': '更多操作：{labels}',
+  'render.wecom.pick_title': '更多操作',
+  'render.wecom.pick_button': '执行',
   'render.wecom.dropped_actions': '以下按钮无法在此显示：{labels}',
   'render.wecom.type_to_act': '如需处理，请向应用发送：',
   'render.wecom.actions': '可用操作：{labels}',
