@@ -106,6 +106,13 @@ export class FakeSlackSocket {
     return envelope_id;
   }
 
+  /** Pushes an interactivity payload (a button click, a view submission); returns its envelope id. */
+  interactive(payload: Record<string, unknown>): string {
+    const envelope_id = `env-${++this.seq}`;
+    this.send({ envelope_id, type: 'interactive', accepts_response_payload: payload.type === 'view_submission', payload });
+    return envelope_id;
+  }
+
   async waitForAck(envelopeId: string, timeoutMs = 5000): Promise<SocketAck> {
     const end = Date.now() + timeoutMs;
     for (;;) {

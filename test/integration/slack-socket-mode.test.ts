@@ -1,6 +1,6 @@
 import { LeadModel } from '../../src/store/lead.model';
 import { useTestDb } from '../helpers/db';
-import { startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { buttons, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 import { FakeSlackSocket } from '../helpers/slack-socket';
 
 // A developer without a public URL: SLACK_APP_TOKEN and SLACK_BOT_TOKEN, no signing secret. The real
@@ -56,7 +56,28 @@ describe('Slack in Socket Mode', () => {
     expect(svc.slack.responses('s1')).toHaveLength(0);
   });
 
-  it('should acknowledge an envelope it cannot parse as a command with a helpful answer, not silence', async () => {
+  it('should take a button click from the socket, acknowledge it, and answer at the response URL', async () => {
+    const added = await socket.waitForAck(socket.slashCommand(command('add Click Socket Ltd; Li Na; lina@click.example', 's3')));
+    const advance = buttons(added.payload as SlackMessage).find((b) => b.actionId.startsWith('lead_advance'))!;
+    const envelope = socket.interactive({
+      type: 'block_actions',
+      user: { id: 'UADMIN', username: 'admin', team_id: 'T1' },
+      api_app_id: 'A1',
+      token: 'deprecated',
+      container: { type: 'message', message_ts: '1.1', channel_id: 'C1', is_ephemeral: true },
+      trigger_id: 'trigger.s4',
+      team: { id: 'T1', domain: 'acme' },
+      channel: { id: 'C1', name: 'sales' },
+      response_url: svc.slack.responseUrl('s4'),
+      actions: [{ type: 'button', action_id: advance.actionId, block_id: 'b1', value: advance.value, action_ts: '1.2' }],
+    });
+    expect((await socket.waitForAck(envelope)).payload).toEqual({});
+    await svc.slack.waitFor(() => svc.slack.responses('s4').length > 0);
+    expect(visibleText(svc.slack.responses('s4')[0].body as SlackMessage)).toContain('moved to Contacted');
+    expect((await LeadModel.findOne({ company: 'Click Socket Ltd' }).lean())!.stage).toBe('contacted');
+  });
+
+  it('should answer a bare /lead on the socket with how to use it', async () => {
     const envelope = socket.slashCommand(command('', 's2'));
     const ack = await socket.waitForAck(envelope);
     expect(visibleText(ack.payload as SlackMessage)).toContain('/lead');
