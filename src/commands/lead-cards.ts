@@ -22,12 +22,19 @@ function valueText(ctx: Ctx, lead: LeadDoc): string {
   return lead.value === null || lead.value === undefined ? '—' : ctx.formatMoney(lead.value, lead.currency ?? null);
 }
 
+/** When the next follow-up is due; one already past on an open lead says it is overdue. */
+function followUpWhen(ctx: Ctx, lead: LeadDoc, at: Date): string {
+  const when = ctx.formatDate(at);
+  const open = lead.stage !== 'won' && lead.stage !== 'lost';
+  return open && at.getTime() < ctx.actor.now().getTime() ? ctx.t('lead.field.next_overdue', { when }) : when;
+}
+
 /** The lead card: contact, company, stage, value, owner, next follow-up, last five interactions, buttons. */
 export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string } = {}): Promise<Card> {
   const [owners, interactions] = await Promise.all([membersById(ctx.actor, [lead.ownerId]), recentInteractions(ctx.actor, lead, 5)]);
   const authors = await membersById(ctx.actor, interactions.map((i) => i.authorId));
   const owner = owners.get(String(lead.ownerId));
-  const next = lead.nextFollowUpAt ? `${ctx.formatDate(lead.nextFollowUpAt)}${lead.nextFollowUpWhat ? ` · ${lead.nextFollowUpWhat}` : ''}` : '—';
+  const next = lead.nextFollowUpAt ? `${followUpWhen(ctx, lead, lead.nextFollowUpAt)}${lead.nextFollowUpWhat ? ` · ${lead.nextFollowUpWhat}` : ''}` : '—';
   const contact = [lead.contactName, ...lead.phones, ...lead.emails].join(' · ');
   const fields = [
     { label: ctx.t('lead.field.contact'), value: contact },

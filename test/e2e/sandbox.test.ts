@@ -155,7 +155,8 @@ describe('the sandbox in Chromium', () => {
 
     const dm = owner.locator('#dm-panes section[data-pane-id="dm:li.wei"]');
     await dm.waitFor();
-    await expect(dm.locator('h3.pane-title').textContent()).resolves.toBe('To 李伟 Li Wei');
+    // 李伟's page is in his language (Chinese), like the message itself.
+    await expect(dm.locator('h3.pane-title').textContent()).resolves.toBe('发给 李伟 Li Wei');
     await expect(dm.locator('.card-text').first().textContent()).resolves.toMatch(/^Ana Souza 把 L-\d+ 转给了你。$/);
     await ownerContext.close();
     await context.close();
@@ -201,12 +202,30 @@ describe('the sandbox in Chromium', () => {
     await Promise.all([reporter.close(), agent.close(), manager.close()]);
   }, 90000);
 
+  it('should fit a 420 px wide phone screen, in the chosen member’s language, with a card and its JSON open', async () => {
+    const context = await browser.newContext({ viewport: { width: 420, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(`${svc.url}/sandbox?as=li.wei`);
+    // 李伟 reads Chinese: the page is in Chinese without touching the language switch.
+    await expect(page.locator('h1').textContent()).resolves.toBe('ChatCRM 沙盒');
+    await type(page, '新建线索 宁波海港贸易有限公司；陈刚；135 5555 6666；chen.gang@ningbo-harbour-trading.example；来源：展会');
+    const created = page.locator('#chat-panes article.msg-bot', { hasText: '宁波海港贸易有限公司' }).last();
+    await created.waitFor();
+    await created.locator('details.raw summary').click();
+    await created.locator('pre.raw-wecom').waitFor();
+    const width = await page.evaluate('document.documentElement.scrollWidth');
+    expect(width).toBeLessThanOrEqual(420);
+    await shot(page, 'sandbox-420.png');
+    await context.close();
+  }, 90000);
+
   it('should run the weekly digest now and show it to the manager, in her language', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
     await page.goto(`${svc.url}/sandbox?as=wang.fang`);
     await page.locator('button[data-job="weekly-digest"]').click();
-    await page.locator('#jobs-status', { hasText: /^Weekly digest \(for the last seven days, now\): [1-9]\d* message\(s\) queued, [1-9]\d* sent\.$/ }).waitFor();
+    // 王芳 reads Chinese, so her page does too.
+    await page.locator('#jobs-status', { hasText: /^每周简报（最近七天，立即）：排队 [1-9]\d* 条，已发送 [1-9]\d* 条。$/ }).waitFor();
     // No digest channel in the demo: the team's manager gets it by direct message, in Chinese.
     const digest = page.locator('section[data-pane-id="dm:wang.fang"] article', { hasText: '销售漏斗 ·' }).last();
     await digest.waitFor();

@@ -11,9 +11,11 @@ export interface TestService {
   close(): Promise<void>;
 }
 
-/** The real express + Bolt app on a loopback port, talking to a fake Slack API. */
-export async function startService(env: Record<string, string> = {}, now?: () => Date, extra: Partial<AppDeps> = {}): Promise<TestService> {
+/** The real express + Bolt app on a loopback port, talking to a fake Slack API; with `socketUrl` (and
+ * SLACK_APP_TOKEN, no signing secret) Bolt connects in Socket Mode to that WebSocket, as main does. */
+export async function startService(env: Record<string, string> = {}, now?: () => Date, extra: Partial<AppDeps> = {}, socketUrl?: string): Promise<TestService> {
   const slack = await new FakeSlack().start();
+  slack.socketUrl = socketUrl;
   const config = loadConfig({
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -24,9 +26,11 @@ export async function startService(env: Record<string, string> = {}, now?: () =>
     OUTBOX_RETRY_BASE_MS: '100',
     ...env,
   });
-  const { app, outbox } = createApp({ ...extra, config, logger: createLogger('silent'), now });
-  // As main does: the outbox sender retries what could not be sent at once.
+  const { app, outbox, slack: adapter } = createApp({ ...extra, config, logger: createLogger('silent'), now });
+  // As main does: the outbox sender retries what could not be sent at once; Socket Mode connects out.
   outbox.start();
+  const socketMode = adapter && !adapter.router;
+  if (socketMode) await adapter.app.start();
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -36,6 +40,7 @@ export async function startService(env: Record<string, string> = {}, now?: () =>
     slack,
     close: async () => {
       await outbox.stop();
+      if (socketMode) await adapter.app.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await slack.stop();

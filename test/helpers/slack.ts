@@ -41,6 +41,8 @@ export class FakeSlack {
   private readonly counts = new Map<string, number>();
   private server?: http.Server;
   url = '';
+  /** The WebSocket URL `apps.connections.open` hands out (Socket Mode tests set it). */
+  socketUrl?: string;
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
@@ -110,6 +112,8 @@ export class FakeSlack {
           .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(body.include_all_metadata && m.key ? { metadata: { event_type: 'chatcrm_outbox', event_payload: { key: m.key } } } : {}) }));
         return { ok: true, messages, has_more: false };
       }
+      case '/api/apps.connections.open':
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       case '/api/views.open':
         return { ok: true, view: { id: 'V1' } };
       default:

@@ -21,6 +21,12 @@ export function cardClickXml(from: string, eventKey: string, taskId: string, res
   return `<xml><ToUserName><![CDATA[${WECOM_CORP_ID}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${createTime}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event><EventKey><![CDATA[${eventKey}]]></EventKey><TaskId><![CDATA[${taskId}]]></TaskId><CardType><![CDATA[button_interaction]]></CardType><ResponseCode><![CDATA[${responseCode}]]></ResponseCode><AgentID>1000002</AgentID></xml>`;
 }
 
+/** "Do it" on a card's dropdown: the clicked button's key plus the chosen option (SelectedItems). */
+export function cardPickXml(from: string, eventKey: string, taskId: string, responseCode: string, question: string, optionId: string): string {
+  const selected = `<SelectedItems><SelectedItem><QuestionKey><![CDATA[${question}]]></QuestionKey><OptionIds><OptionId><![CDATA[${optionId}]]></OptionId></OptionIds></SelectedItem></SelectedItems>`;
+  return cardClickXml(from, eventKey, taskId, responseCode).replace('<AgentID>', `${selected}<AgentID>`);
+}
+
 export function menuClickXml(from: string, eventKey: string, createTime = nowSec()): string {
   return `<xml><ToUserName><![CDATA[${WECOM_CORP_ID}]]></ToUserName><FromUserName><![CDATA[${from}]]></FromUserName><CreateTime>${createTime}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[click]]></Event><EventKey><![CDATA[${eventKey}]]></EventKey><AgentID>1000002</AgentID></xml>`;
 }

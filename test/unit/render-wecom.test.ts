@@ -126,7 +126,7 @@ describe('renderWecomCard', () => {
     });
   });
 
-  it('should shorten a long title and button text with "…", counting characters, not bytes', () => {
+  it('should shorten a long title with "…", counting characters, not bytes, and never cut a button label', () => {
     const card: Card = {
       title: '上海星辰科技有限公司华东区域销售中心年度重点客户拓展项目第二阶段',
       actions: [{ id: 'lead_advance', label: 'Move to Contacted', value: 'L-1:new' }],
@@ -137,7 +137,14 @@ describe('renderWecomCard', () => {
     const t2 = tc(renderWecomCard(longer, { taskId: 't1', locale: 'zh-CN' }));
     expect(t2.main_title).toEqual({ title: '上海星辰科技有限公司华东区域销售中心年度重点客户拓展项目第二阶段的补充…' });
     expect([...(t2.main_title as { title: string }).title]).toHaveLength(WECOM_LIMITS.titleChars);
-    expect(t2.button_list).toEqual([{ text: 'Move to C…', key: 'lead_advance|L-1:new', style: 1, type: 0 }]);
+    // "Move to Contacted" is over 10 characters: whole in the dropdown, run by the "执行" button.
+    expect(t2.button_selection).toEqual({
+      question_key: 'action',
+      title: '更多操作',
+      selected_id: 'lead_advance|L-1:new',
+      option_list: [{ id: 'lead_advance|L-1:new', text: 'Move to Contacted' }],
+    });
+    expect(t2.button_list).toEqual([{ text: '执行', key: 'wecom_pick', style: 1, type: 0 }]);
   });
 });
 
@@ -160,7 +167,7 @@ describe('renderWecomCard degradation', () => {
     ]);
   });
 
-  it('should show 6 of 8 buttons and name the other 2 as "More actions"', () => {
+  it('should show 5 of 8 buttons and put the other 3 in the dropdown, one message in all', () => {
     const actions: CardAction[] = Array.from({ length: 8 }, (_, i) => ({ id: `act${i + 1}`, label: `B${i + 1}`, value: 'L-1' }));
     expect(renderWecomCard({ title: 'L-1', actions }, { taskId: 't1', locale: 'en' })).toEqual([
       {
@@ -168,14 +175,25 @@ describe('renderWecomCard degradation', () => {
         template_card: {
           card_type: 'button_interaction',
           main_title: { title: 'L-1' },
-          sub_title_text: '(more in the next message)',
           task_id: 't1',
-          button_list: actions.slice(0, 6).map((a) => ({ text: a.label, key: `${a.id}|L-1`, style: 1, type: 0 })),
+          button_selection: {
+            question_key: 'action',
+            title: 'More actions',
+            selected_id: 'act6|L-1',
+            option_list: actions.slice(5).map((a) => ({ id: `${a.id}|L-1`, text: a.label })),
+          },
+          button_list: [...actions.slice(0, 5).map((a) => ({ text: a.label, key: `${a.id}|L-1`, style: 1, type: 0 })), { text: 'Do it', key: 'wecom_pick', style: 1, type: 0 }],
         },
       },
-      { msgtype: 'text', text: { content: 'L-1\nMore actions: B7, B8' } },
     ]);
-    expect(texts(renderWecomCard({ title: 'L-1', actions }, { taskId: 't1', locale: 'zh-CN' }))).toEqual(['L-1\n更多操作：B7、B8']);
+  });
+
+  it('should name in a text message only the actions the dropdown cannot hold (over 10, or an id over 128 bytes)', () => {
+    const actions: CardAction[] = Array.from({ length: 16 }, (_, i) => ({ id: `act${i + 1}`, label: `B${i + 1}`, value: 'L-1' }));
+    actions.push({ id: 'act_long', label: 'Long key', value: 'k'.repeat(WECOM_LIMITS.choiceIdBytes) });
+    const out = renderWecomCard({ title: 'L-1', actions }, { taskId: 't1', locale: 'zh-CN' });
+    expect((tc(out).button_selection as { option_list: unknown[] }).option_list).toHaveLength(10);
+    expect(texts(out)).toEqual(['L-1\n更多操作：B16、Long key']);
   });
 
   it('should drop a button whose key is over 1024 bytes and name it in the text message', () => {
@@ -215,21 +233,20 @@ describe('renderWecomCard degradation', () => {
     ]);
   });
 
-  it('should shorten a long field value on the card and repeat it in full in the text message', () => {
+  it('should show a long field value whole as a line of sub_title_text, not cut in a horizontal item', () => {
     const note = '客户希望下周安排一次现场演示，并提供华东区域三家参考客户的联系方式';
-    const t = renderWecomCard({ title: 'L-2', fields: [{ label: '备注', value: note }] }, { taskId: 't1', locale: 'zh-CN' });
+    const t = renderWecomCard({ title: 'L-2', fields: [{ label: '阶段', value: '新线索' }, { label: '备注', value: note }] }, { taskId: 't1', locale: 'zh-CN' });
     expect(t).toEqual([
       {
         msgtype: 'template_card',
         template_card: {
           card_type: 'text_notice',
           main_title: { title: 'L-2' },
-          sub_title_text: '（更多内容见下一条消息）',
-          horizontal_content_list: [{ keyname: '备注', value: '客户希望下周安排一次现场演示，并提供华东区域三家参…' }],
+          sub_title_text: `备注：${note}`,
+          horizontal_content_list: [{ keyname: '阶段', value: '新线索' }],
           card_action: CARD_ACTION,
         },
       },
-      { msgtype: 'text', text: { content: `L-2\n备注：${note}` } },
     ]);
   });
 

@@ -19,21 +19,32 @@ export const WECOM_LIMITS = {
   subTitleChars: 160,
   valueChars: 26,
   buttonTextChars: 10,
+  /** button_selection: one dropdown of 1–10 options, each id ≤ 128 bytes. */
+  choices: 10,
+  choiceIdBytes: 128,
 } as const;
+
+/** The button that runs the action chosen in the card's dropdown, and the dropdown's question key. */
+export const PICK_KEY = 'wecom_pick';
+export const PICK_QUESTION = 'action';
 
 /** Button style 1–4; the colours are only shown in an image in the docs. wecom.md uses 2 for destructive. */
 export const WECOM_BUTTON_STYLE = { normal: 1, danger: 2 } as const;
 
 // Degradation rule. Every card becomes ONE template_card (text_notice without usable actions,
 // button_interaction with them), followed by text messages holding whatever the card could not show:
-// - Titles and button texts longer than their suggestion are shortened with "…" (cosmetic, not repeated).
+// - Titles longer than their suggestion are shortened with "…" (cosmetic, not repeated).
+// - Button texts are never cut: an action whose label is over 10 characters, or after the 5th, goes into
+//   the card's one dropdown (button_selection, up to 10, full labels) with a "Do it" button that runs the
+//   chosen one; only what the dropdown cannot hold is named in the text message ("More actions: …").
 // - card.text goes to main_title.desc when it is one line that fits 44 characters, else to sub_title_text.
 // - sub_title_text (text, lines, context) keeps the whole lines that fit 160 characters; the other lines
 //   (or, if even the first line is too long, all of them, untouched) go to the text message.
-// - Field values over 26 characters are shortened on the card and repeated in full in the text message;
+// - A field whose value is over 26 characters is a whole "label: value" line at the top of
+//   sub_title_text instead of a horizontal item (so it follows the sub_title_text rule, never cut);
 //   fields after the 6th go to the text message ("…and N more fields:").
 // - Buttons whose key is over 1024 bytes, or repeats an earlier key, are dropped and named in the text
-//   message; after that, buttons after the 6th are named there too ("More actions: …").
+//   message.
 // - A card without a title: a button card (main_title required) takes it from its first line, else its
 //   first field, else a catalogue word; the line/field moves to the title when it fits, otherwise it is
 //   shortened there and stays in the body too. A text_notice only promotes a one-line short text, and a
@@ -138,19 +149,53 @@ function fitLines(lines: string[], max: number, note: string, forceNote: boolean
   return { shown: [...shown, note], rest: lines.slice(shown.length) };
 }
 
+interface Keyed {
+  a: CardAction;
+  key: string;
+}
+
+/** Buttons that show their whole label, the dropdown for the others, and what neither can hold. */
 function pickButtons(actions: CardAction[]) {
-  const ok: { a: CardAction; key: string }[] = [];
+  const L = WECOM_LIMITS;
+  const ok: Keyed[] = [];
   const dropped: string[] = [];
   const seen = new Set<string>();
   for (const a of actions) {
     const key = buttonKey(a.id, a.value);
-    if (utf8Bytes(key) > WECOM_LIMITS.keyBytes || seen.has(key)) dropped.push(a.label);
+    if (utf8Bytes(key) > L.keyBytes || seen.has(key)) dropped.push(a.label);
     else {
       seen.add(key);
       ok.push({ a, key });
     }
   }
-  return { shown: ok.slice(0, WECOM_LIMITS.buttons), more: ok.slice(WECOM_LIMITS.buttons).map((b) => b.a.label), dropped };
+  const fits = ok.filter((b) => charLen(b.a.label) <= L.buttonTextChars);
+  if (fits.length === ok.length && ok.length <= L.buttons) return { shown: ok, choices: [] as Keyed[], more: [] as string[], dropped };
+  // One button slot goes to "Do it", which runs what the dropdown shows.
+  const shown = fits.slice(0, L.buttons - 1);
+  const rest = ok.filter((b) => !shown.includes(b));
+  const choices = rest.filter((b) => utf8Bytes(b.key) <= L.choiceIdBytes).slice(0, L.choices);
+  const more = rest.filter((b) => !choices.includes(b)).map((b) => b.a.label);
+  return { shown, choices, more, dropped };
+}
+
+/** task_id, the dropdown when there is one, and the buttons (the last one runs the dropdown's choice). */
+function interaction(buttons: ReturnType<typeof pickButtons>, opts: WecomCardOpts): Record<string, unknown> {
+  if (!isTaskId(opts.taskId)) throw new Error(`invalid WeCom task_id "${opts.taskId}"`);
+  const style = (a: CardAction) => (a.style === 'danger' ? WECOM_BUTTON_STYLE.danger : WECOM_BUTTON_STYLE.normal);
+  const list: unknown[] = buttons.shown.map(({ a, key }) => ({ text: a.label, key, style: style(a), type: 0 }));
+  if (!buttons.choices.length) return { task_id: opts.taskId, button_list: list };
+  list.push({ text: t(opts.locale, 'render.wecom.pick_button'), key: PICK_KEY, style: WECOM_BUTTON_STYLE.normal, type: 0 });
+  return { task_id: opts.taskId, button_selection: selection(buttons.choices, opts.locale), button_list: list };
+}
+
+/** The card's one dropdown: each option's id is the button key it stands for (the callback names it). */
+function selection(choices: Keyed[], locale: Locale) {
+  return {
+    question_key: PICK_QUESTION,
+    title: t(locale, 'render.wecom.pick_title'),
+    selected_id: choices[0].key,
+    option_list: choices.map((c) => ({ id: c.key, text: c.a.label })),
+  };
 }
 
 /** The template_card and the lines of the text message that follows it (empty when nothing overflowed). */
@@ -178,7 +223,7 @@ function layout(card: Card, opts: WecomCardOpts): { tc: Record<string, unknown>;
     }
   } else if (body.length) {
     // A button card needs a title; a text_notice takes one only from a single short line.
-    if (buttons.shown.length || (body.length === 1 && charLen(tone + body[0]) <= L.titleChars)) {
+    if (buttons.shown.length || buttons.choices.length || (body.length === 1 && charLen(tone + body[0]) <= L.titleChars)) {
       if (promote(body[0])) body.shift();
     } else body[0] = tone + body[0];
   } else if (fields.length) {
@@ -187,14 +232,12 @@ function layout(card: Card, opts: WecomCardOpts): { tc: Record<string, unknown>;
   else return null;
 
   const overflow: string[] = [];
-  const full: string[] = [];
-  const horizontal = fields.slice(0, L.horizontalItems).map((f) => {
-    const value = shorten(f.value, L.valueChars);
-    if (value !== f.value) full.push(fieldLine(locale, f));
-    return { keyname: f.label, value };
-  });
+  const first = fields.slice(0, L.horizontalItems);
+  // A long value reads whole as a line of the body rather than cut in a horizontal item.
+  body.unshift(...first.filter((f) => charLen(f.value) > L.valueChars).map((f) => fieldLine(locale, f)));
+  const horizontal = first.filter((f) => charLen(f.value) <= L.valueChars).map((f) => ({ keyname: f.label, value: f.value }));
   const extra = fields.slice(L.horizontalItems);
-  const tail = [...full];
+  const tail: string[] = [];
   if (extra.length) tail.push(t(locale, 'render.wecom.more_fields', { count: extra.length }), ...extra.map((f) => fieldLine(locale, f)));
   if (buttons.more.length) tail.push(t(locale, 'render.wecom.more_actions', { labels: labels(locale, buttons.more) }));
   if (buttons.dropped.length) tail.push(t(locale, 'render.wecom.dropped_actions', { labels: labels(locale, buttons.dropped) }));
@@ -203,20 +246,13 @@ function layout(card: Card, opts: WecomCardOpts): { tc: Record<string, unknown>;
   overflow.push(...sub.rest, ...tail);
   if (overflow.length && card.title) overflow.unshift(card.title);
 
-  const tc: Record<string, unknown> = { card_type: buttons.shown.length ? 'button_interaction' : 'text_notice' };
+  const interactive = buttons.shown.length > 0 || buttons.choices.length > 0;
+  const tc: Record<string, unknown> = { card_type: interactive ? 'button_interaction' : 'text_notice' };
   if (title) tc.main_title = { title, ...(desc ? { desc } : {}) };
   if (sub.shown.length) tc.sub_title_text = sub.shown.join('\n');
   if (horizontal.length) tc.horizontal_content_list = horizontal;
-  if (buttons.shown.length) {
-    if (!isTaskId(opts.taskId)) throw new Error(`invalid WeCom task_id "${opts.taskId}"`);
-    tc.task_id = opts.taskId;
-    tc.button_list = buttons.shown.map(({ a, key }) => ({
-      text: shorten(a.label, L.buttonTextChars),
-      key,
-      style: a.style === 'danger' ? WECOM_BUTTON_STYLE.danger : WECOM_BUTTON_STYLE.normal,
-      type: 0,
-    }));
-  } else tc.card_action = { type: 1, url: opts.cardActionUrl ?? DEFAULT_CARD_URL };
+  if (interactive) Object.assign(tc, interaction(buttons, opts));
+  else tc.card_action = { type: 1, url: opts.cardActionUrl ?? DEFAULT_CARD_URL };
   return { tc, overflow };
 }
 

@@ -9,6 +9,8 @@ import { escapeHtml } from '../cards/render-html';
 
 export const TOKEN_COOKIE = 'chatcrm_sandbox_token';
 export const LANG_COOKIE = 'chatcrm_sandbox_lang';
+/** The language the page last saw a member read in (their `/crm lang`), one cookie per member. */
+export const langCookieFor = (memberId: string): string => `${LANG_COOKIE}.${encodeURIComponent(memberId)}`;
 export const TOKEN_HEADER = 'x-sandbox-token';
 
 export function readCookie(header: string | undefined, name: string): string | undefined {

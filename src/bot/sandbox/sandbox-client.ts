@@ -15,9 +15,18 @@ export const SANDBOX_CLIENT_JS = String.raw`(function () {
   var again = false;
   var timer = null;
 
+  // The server drew the page for one member, in their language: open it for the one remembered.
   var wanted = new URLSearchParams(location.search).get('as') || localStorage.getItem(KEY);
-  if (wanted && cfg.members.indexOf(wanted) >= 0) asSelect.value = wanted;
+  if (wanted && wanted !== cfg.as && cfg.members.indexOf(wanted) >= 0) {
+    location.replace('/sandbox?as=' + encodeURIComponent(wanted));
+    return;
+  }
   function as() { return asSelect.value; }
+  function rememberLang(l) {
+    var year = '; path=/; SameSite=Strict; max-age=31536000';
+    document.cookie = 'chatcrm_sandbox_lang.' + encodeURIComponent(as()) + '=' + encodeURIComponent(l) + year;
+    document.cookie = 'chatcrm_sandbox_lang=' + encodeURIComponent(l) + year;
+  }
   function setStatus(s) { statusEl.textContent = s || ''; }
 
   function api(path, body) {
@@ -128,7 +137,12 @@ export const SANDBOX_CLIENT_JS = String.raw`(function () {
     if (el) el.disabled = true;
     setStatus('');
     return api(path, body)
-      .then(function () { refresh(); return true; }, function (err) { setStatus(err.message); return false; })
+      .then(function (j) {
+        // The member reads another language than the page (they typed /crm lang): follow them.
+        if (j.reply && j.reply.locale && j.reply.locale !== cfg.locale) { rememberLang(j.reply.locale); location.reload(); }
+        else refresh();
+        return true;
+      }, function (err) { setStatus(err.message); return false; })
       .then(function (ok) { if (el) el.disabled = false; return ok; });
   }
 
@@ -194,16 +208,16 @@ export const SANDBOX_CLIENT_JS = String.raw`(function () {
     }, 250);
   });
 
+  // Another member: the page again, in their language.
   asSelect.addEventListener('change', function () {
     localStorage.setItem(KEY, as());
-    version = -1;
-    refresh();
+    location.assign('/sandbox?as=' + encodeURIComponent(as()));
   });
 
   // The language is the chosen member's own setting: send the command, then show the page in it too.
   langSelect.addEventListener('change', function () {
     var l = langSelect.value;
-    document.cookie = 'chatcrm_sandbox_lang=' + encodeURIComponent(l) + '; path=/; SameSite=Strict; max-age=31536000';
+    rememberLang(l);
     api('command', { as: as(), text: '/crm lang ' + l }).then(function () { location.reload(); }, function (err) { setStatus(err.message); });
   });
 

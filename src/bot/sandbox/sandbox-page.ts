@@ -49,20 +49,22 @@ export function renderMessageHtml(msg: FeedMessage, locale: Locale, members: Dem
 export interface PageOptions {
   locale: Locale;
   members: DemoMember[];
+  /** The member the page is for (`?as=`); its language is theirs. */
+  as?: string;
   /** Scheduled jobs that can be run from the page ("Run now"); none when jobs are off. */
   jobs?: readonly string[];
 }
 
-export function renderPage({ locale, members, jobs = [] }: PageOptions): string {
+export function renderPage({ locale, members, as = members[0]?.id, jobs = [] }: PageOptions): string {
   const tr = (k: Parameters<typeof t>[1], p?: Record<string, string>) => escapeHtml(t(locale, k, p));
-  const asOptions = members.map((m, i) => `<option value="${escapeHtml(m.id)}"${i === 0 ? ' selected' : ''}>${escapeHtml(memberLabel(locale, m))}</option>`).join('');
+  const asOptions = members.map((m) => `<option value="${escapeHtml(m.id)}"${m.id === as ? ' selected' : ''}>${escapeHtml(memberLabel(locale, m))}</option>`).join('');
   const langs = [['en', 'English'], ['zh-CN', '中文']].map(([v, label]) => `<option value="${v}"${v === locale ? ' selected' : ''}>${label}</option>`).join('');
   const jobList = jobs
     .map((j) => `<li><span>${tr(`sandbox.jobs.${j}` as Parameters<typeof t>[1])}</span> <button type="button" class="btn" data-job="${escapeHtml(j)}">${tr('sandbox.jobs.run')}</button></li>`)
     .join('');
   const examples = EXAMPLES.map((e) => `<button type="button" class="chip" data-example="${escapeHtml(e)}">${escapeHtml(e)}</button>`).join('');
   // Read by the script; `<` is escaped so no text can close the script element.
-  const clientConfig = JSON.stringify({ members: members.map((m) => m.id), offline: t(locale, 'sandbox.error.offline') }).replace(/</g, '\\u003c');
+  const clientConfig = JSON.stringify({ members: members.map((m) => m.id), as, locale, offline: t(locale, 'sandbox.error.offline') }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="${locale}">
 <head>

@@ -7,7 +7,7 @@ import type { BotRequest } from '../../commands/types';
 import { DEMO_MEMBERS, type DemoMember } from '../../domain/demo-workspace';
 import { isLocale, t, type MessageKey } from '../../domain/i18n';
 import type { Reply } from '../cards/card';
-import { LANG_COOKIE, readCookie, tokenGuard } from './sandbox-auth';
+import { langCookieFor, LANG_COOKIE, readCookie, tokenGuard } from './sandbox-auth';
 import { SANDBOX_CLIENT_JS } from './sandbox-client';
 import { paneId, parsePaneId, SandboxFeed } from './sandbox-feed';
 import { deliver, type Delivery } from './sandbox-messenger';
@@ -52,8 +52,12 @@ export function createSandboxRouter(deps: SandboxDeps): Router {
   const instance = randomBytes(4).toString('hex');
   const version = () => `${instance}.${feed.version}`;
   const members = DEMO_MEMBERS;
-  const localeOf = (req: Request) => {
-    const l = readCookie(req.headers.cookie, LANG_COOKIE);
+  /** The member a page or feed request is for (`?as=`), else the first demo member. */
+  const memberOf = (req: Request): DemoMember => members.find((m) => m.id === req.query.as) ?? members[0];
+  // The page speaks the chosen member's language: what the page last saw them read, else their
+  // demo default; the browser-wide cookie only for a page not about a member (a refusal).
+  const localeOf = (req: Request, member?: DemoMember) => {
+    const l = member ? (readCookie(req.headers.cookie, langCookieFor(member.id)) ?? member.locale) : readCookie(req.headers.cookie, LANG_COOKIE);
     return l && isLocale(l) ? l : config.DEFAULT_LOCALE;
   };
   const guard = tokenGuard(config.SANDBOX_TOKEN, localeOf);
@@ -82,7 +86,8 @@ export function createSandboxRouter(deps: SandboxDeps): Router {
   }
 
   const router = Router();
-  router.get('/', guard, (_req, res) => res.redirect(302, '/sandbox'));
+  // The query (`?as=`) goes along: a link to the sandbox as someone still opens it as them.
+  router.get('/', guard, (req, res) => res.redirect(302, `/sandbox${new URL(req.originalUrl, 'http://sandbox.invalid').search}`));
 
   const sandbox = Router();
   sandbox.use((_req, res, next) => {
@@ -93,19 +98,20 @@ export function createSandboxRouter(deps: SandboxDeps): Router {
   const json = express.json({ limit: '256kb' });
 
   sandbox.get('/', (req, res) => {
-    res.type('html').send(renderPage({ locale: localeOf(req), members, jobs: deps.jobs?.names }));
+    const member = memberOf(req);
+    res.type('html').send(renderPage({ locale: localeOf(req, member), members, as: member.id, jobs: deps.jobs?.names }));
   });
   sandbox.get('/app.js', (_req, res) => {
     res.type('application/javascript').send(SANDBOX_CLIENT_JS);
   });
 
   sandbox.get('/api/feed', (req, res) => {
-    const member = members.find((m) => m.id === req.query.as) ?? members[0];
+    const member = memberOf(req);
     if (req.query.since === version()) {
       res.json({ version: version(), unchanged: true });
       return;
     }
-    const locale = localeOf(req);
+    const locale = localeOf(req, member);
     const nameOf = (id: string) => members.find((m) => m.id === id)?.name ?? id;
     const order = (p: string) => {
       const i = members.findIndex((m) => m.id === parsePaneId(p).id);
@@ -160,7 +166,8 @@ export function createSandboxRouter(deps: SandboxDeps): Router {
   sandbox.post('/api/jobs/:name', json, async (req, res) => {
     const name = String(req.params.name);
     const jobs = deps.jobs;
-    const locale = localeOf(req);
+    const asked = members.find((m) => m.id === (req.body as { as?: unknown } | undefined)?.as);
+    const locale = localeOf(req, asked);
     if (!jobs || !jobs.names.includes(name)) {
       res.status(400).json({ error: t(locale, 'sandbox.jobs.unknown', { job: name.slice(0, 40) }) });
       return;

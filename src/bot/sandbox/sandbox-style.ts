@@ -9,7 +9,9 @@ body { margin: 0; font: 15px/1.45 -apple-system, "Segoe UI", Roboto, "Noto Sans 
 .controls { display: flex; gap: 16px; flex-wrap: wrap; }
 .controls select { margin-left: 6px; padding: 4px 6px; border-radius: 4px; border: 0; font: inherit; }
 .layout { display: grid; grid-template-columns: minmax(0, 2fr) minmax(280px, 1fr); gap: 20px; padding: 16px 20px; max-width: 1400px; margin: 0 auto; }
-@media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
+/* One column on narrow screens; minmax(0, …) so a wide <pre> scrolls inside instead of widening the page. */
+@media (max-width: 900px) { .layout { grid-template-columns: minmax(0, 1fr); } }
+@media (max-width: 480px) { .top, .layout { padding-left: 10px; padding-right: 10px; } .controls select { max-width: 60vw; } }
 .side-col h2 { font-size: 15px; margin: 16px 0 8px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 .side-col h2:first-child { margin-top: 0; }
 .pane { background: #fff; border: 1px solid var(--line); border-radius: 8px; margin-bottom: 12px; }
@@ -18,7 +20,7 @@ body { margin: 0; font: 15px/1.45 -apple-system, "Segoe UI", Roboto, "Noto Sans 
 #chat-panes .messages { max-height: 62vh; overflow-y: auto; }
 .side-col .messages { max-height: 40vh; overflow-y: auto; }
 .empty { color: var(--muted); font-size: 13px; }
-.msg { padding: 8px 0; border-bottom: 1px solid #f0f0f0; }
+.msg { padding: 8px 0; border-bottom: 1px solid #f0f0f0; min-width: 0; overflow-wrap: anywhere; }
 .msg:last-child { border-bottom: 0; }
 .msg-author { font-weight: 700; font-size: 13px; margin-bottom: 4px; }
 .msg-member .bubble code { background: #eef4fa; padding: 2px 6px; border-radius: 4px; white-space: pre-wrap; }
@@ -52,10 +54,10 @@ code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px;
 .form-example { color: var(--muted); font-size: 12px; }
 .raw { margin-top: 4px; font-size: 12px; }
 .raw summary { cursor: pointer; color: var(--accent); }
-.raw pre { max-height: 320px; overflow: auto; background: #1d1c1d; color: #e8e8e8; padding: 8px; border-radius: 6px; font-size: 11.5px; }
+.raw pre { max-height: 320px; max-width: 100%; overflow: auto; background: #1d1c1d; color: #e8e8e8; padding: 8px; border-radius: 6px; font-size: 11.5px; }
 .raw h4 { margin: 8px 0 2px; }
 .command-form { display: flex; gap: 8px; margin-top: 8px; }
-.command-form input { flex: 1; font: inherit; padding: 8px 10px; border: 1px solid #bbb; border-radius: 6px; }
+.command-form input { flex: 1; min-width: 0; font: inherit; padding: 8px 10px; border: 1px solid #bbb; border-radius: 6px; }
 .examples { margin-top: 8px; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 13px; color: var(--muted); }
 .chip { font: inherit; font-size: 12px; border: 1px solid var(--line); border-radius: 12px; background: #fff; padding: 2px 10px; cursor: pointer; max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .status { min-height: 1.2em; color: var(--err); font-size: 13px; }

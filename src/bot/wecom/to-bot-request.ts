@@ -1,6 +1,6 @@
 import type { BotRequest, RequestOrigin } from '../../commands/types';
 import { parseTypedCommand } from '../../commands/typed';
-import { parseButtonKey } from '../cards/render-wecom';
+import { parseButtonKey, PICK_KEY, PICK_QUESTION } from '../cards/render-wecom';
 import { str, type XmlRecord } from './wecom-xml';
 
 // Pure mapping from WeCom callbacks to neutral requests: no I/O, no business rules.
@@ -27,15 +27,29 @@ export function fromAppCallback(corpId: string, m: XmlRecord): BotRequest | null
   const key = str(m.EventKey);
   if (m.Event === 'click' && key.startsWith(MENU_PREFIX)) return fromText(corpId, from, key.slice(MENU_PREFIX.length));
   if (m.Event === 'template_card_event') {
-    const parsed = parseButtonKey(key);
+    const parsed = parseButtonKey(key === PICK_KEY ? pickedKey(m) : key);
     return parsed ? { ...origin(corpId, from), kind: 'action', actionId: parsed.actionId, value: parsed.value } : null;
   }
   return null;
 }
 
+/** "Do it" on a card's dropdown: the chosen option's id is the key of the button it stands for. */
+function pickedKey(m: XmlRecord): string {
+  const items = (m.SelectedItems as { SelectedItem?: unknown } | undefined)?.SelectedItem;
+  for (const item of Array.isArray(items) ? (items as XmlRecord[]) : []) {
+    if (str(item.QuestionKey) !== PICK_QUESTION) continue;
+    const ids = (item.OptionIds as { OptionId?: unknown } | undefined)?.OptionId;
+    return Array.isArray(ids) ? str(ids[0]) : '';
+  }
+  return '';
+}
+
 /** The key that makes a redelivered callback a no-op: MsgId for messages, sender + time for events. */
 export function dedupeKey(m: XmlRecord): string | null {
-  if (m.MsgType === 'event') return `evt:${str(m.FromUserName)}:${str(m.CreateTime)}:${str(m.Event)}:${str(m.EventKey)}`;
+  if (m.MsgType === 'event') {
+    const key = str(m.EventKey) === PICK_KEY ? `${PICK_KEY}:${pickedKey(m)}` : str(m.EventKey);
+    return `evt:${str(m.FromUserName)}:${str(m.CreateTime)}:${str(m.Event)}:${key}`;
+  }
   const id = str(m.MsgId);
   return id ? `msg:${id}` : null;
 }
