@@ -14,6 +14,19 @@ export function stageLabel(ctx: Ctx, stage: string): string {
   return key in catalogueFor(ctx.locale) ? ctx.t(key) : stage;
 }
 
+/** Every name a stage may be typed by: its id and its label in each language, with the stage it names. */
+export function stageNames(ctx: Ctx): [string, string][] {
+  const stages = ctx.actor.workspace.settings?.stages ?? [];
+  const label = (s: string, l: 'en' | 'zh-CN') => catalogueFor(l)[`stage.${s}` as MessageKey] as string | undefined;
+  return stages.flatMap((s) => [s, label(s, 'en'), label(s, 'zh-CN')].filter((n): n is string => Boolean(n)).map((n): [string, string] => [n, s]));
+}
+
+/** The stage id a typed name (`proposal`, `Proposal`, `方案报价`, `ＰＲＯＰＯＳＡＬ`) stands for, if any. */
+export function stageIdOf(ctx: Ctx, typed: string): string | undefined {
+  const w = typed.normalize('NFKC').trim().toLowerCase();
+  return stageNames(ctx).find(([n]) => n.toLowerCase() === w)?.[1];
+}
+
 import { memberName } from '../domain/member-name';
 
 export { memberName };
@@ -95,6 +108,8 @@ export function leadListCard(ctx: Ctx, title: string, leads: LeadDoc[], owners: 
   const actions: CardAction[] = [];
   if (page > 1) actions.push({ id: ACTIONS.leadPage, label: ctx.t('list.prev'), value: pageValue(page - 1) });
   if (page < pages) actions.push({ id: ACTIONS.leadPage, label: ctx.t('list.next'), value: pageValue(page + 1) });
+  // One Open button per row, after paging (WeCom shows six buttons and names the rest).
+  for (const l of leads) actions.push({ id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(l) }), value: String(l._id) });
   return {
     title,
     lines: lines.length ? lines : [ctx.t('list.empty')],
