@@ -62,9 +62,10 @@ export function helpReply(ctx: Ctx, only?: string): Reply {
 /** `/laed add`: the closest command, as a button that runs it; else the plain "unknown command". */
 function unknownCommand(ctx: Ctx, base: string, text: string): Reply {
   const near = closest(base, SLASH_COMMANDS.map((c) => c.slice(1)));
-  const typed = `/${base} ${text}`.trim().slice(0, 60);
+  const sub = splitFirst(text)[0];
+  const typed = `/${base} ${sub}`.trim().slice(0, 60);
   if (!near) return reply([errorCard(ctx.t('error.unknown_command', { command: typed }))]);
-  const suggestion = `/${near} ${splitFirst(text)[0]}`.trim();
+  const suggestion = `/${near} ${sub}`.trim();
   return reply([choicesCard(ctx.t('error.did_you_mean', { command: typed, suggestion }), [{ label: suggestion, command: `/${near}` as (typeof SLASH_COMMANDS)[number], text, primary: true }])]);
 }
 

@@ -19,6 +19,7 @@ const ALIASES: [string, string, string][] = [
   ['查看线索', '/lead', 'show'],
   ['我的线索', '/lead', 'list mine'],
   ['团队线索', '/lead', 'list team'],
+  ['沉默线索', '/lead', 'list stale'],
   ['沉睡线索', '/lead', 'list stale'],
   ['线索列表', '/lead', 'list'],
   ['查找线索', '/lead', 'find'],

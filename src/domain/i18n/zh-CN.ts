@@ -106,7 +106,7 @@ export const zhCN: Record<MessageKey, string> = {
   'list.title.all': '你可见的线索（{total}）',
   'list.title.mine': '我的线索（{total}）',
   'list.title.team': '团队线索（{total}）',
-  'list.title.stale': '久未跟进的线索（{total}）',
+  'list.title.stale': '沉默线索（{total}）',
   'list.title.stage': '{stage}阶段的线索（{total}）',
   'list.title.find': '匹配“{query}”的线索（{total}）',
   'list.empty': '没有线索。',
@@ -163,7 +163,7 @@ export const zhCN: Record<MessageKey, string> = {
   'render.wecom.reply_with': '请按以下格式回复：',
 
   'help.lead.history': "`/lead history L-12`：全部跟进记录，最新的在前",
-  'help.log': "`/log L-12 电话|会议|拜访|邮件|微信|备注|投诉 <内容> [下次：<时间> <事项>]`：记录一次客户接触（也可用 call、meeting 等英文）",
+  'help.log': "`/log L-12 电话|会议|拜访|邮件|微信|备注|投诉 <内容> [下次：<时间> <事项>]`：记录一次跟进（也可用 call、meeting 等英文）",
   'help.ticket.new': "`/ticket new [L-12] <标题> [优先级：高|中|低]`：新建工单",
   'help.ticket.list': "`/ticket list [open|mine|unclaimed|all]`：分页列出工单",
   'help.ticket.show': "`/ticket show T-57`：查看工单卡片",
