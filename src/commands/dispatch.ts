@@ -74,7 +74,7 @@ function unknownSub(ctx: Ctx, base: string, sub: string, rest: string): Reply {
   const subs = COMMANDS.filter(mayRun(ctx)).map((c) => c.name.split(' ')).filter(([b, s]) => b === base && s).map(([, s]) => s);
   const typed = `/${base} ${sub}`.slice(0, 60);
   const near = closest(sub, subs);
-  if (!near || !SLASH_COMMANDS.some((c) => c === `/${base}`)) {
+  if (!near) {
     const help = helpReply(ctx, base);
     return reply([errorCard(ctx.t('error.unknown_command', { command: typed })), ...help.cards]);
   }

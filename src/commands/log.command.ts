@@ -39,7 +39,8 @@ function kindChoices(ctx: Ctx, lead: LeadDoc, word: string, text: string, next: 
   const tail = next.trim() ? ` next: ${next.trim()}` : '';
   const kinds = guess ? [guess, ...INTERACTION_KINDS.filter((k) => k !== guess)] : [...INTERACTION_KINDS];
   const choices: Choice[] = kinds.map((k) => ({ label: kindLabel(ctx, k), command: '/log', text: `${ref} ${k} ${said}${tail}`, primary: k === guess }));
-  if (!tail && parseWhen(said, ctx.timeZone, ctx.actor.now())) choices.push({ label: ctx.t('log.btn.set_next'), command: '/lead', text: `next ${ref} ${said}` });
+  // Text that starts with a time most likely meant a follow-up: offered first (WeCom shows six buttons).
+  if (!tail && parseWhen(said, ctx.timeZone, ctx.actor.now())) choices.unshift({ label: ctx.t('log.btn.set_next'), command: '/lead', text: `next ${ref} ${said}`, primary: !guess });
   const lines = [
     ctx.t('log.kind_unknown', { value: word.slice(0, 30), kinds: kindList(ctx) }),
     guess ? ctx.t('choice.did_you_mean', { choice: kindLabel(ctx, guess) }) : '',

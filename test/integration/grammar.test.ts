@@ -65,6 +65,17 @@ describe('the Chinese grammar: 记录/跟进 log a touch, 下次/提醒 set the 
     expect(await InteractionModel.countDocuments({ leadId: lead!._id })).toBe(0);
   });
 
+  it('should not log a bare time after 跟进 (its old meaning), offering to set it as the next follow-up first', async () => {
+    const seq = await newLead('li.wei', '新建线索 嘉兴示例服饰有限公司；陆平；13311112222');
+    const r = await say('li.wei', `跟进 L-${seq} 2030-06-01 15:00 回访`);
+    expect(r.cards[0].text).toContain('“2030-06-01”不是跟进类型。');
+    expect(r.cards[0].actions!.map((a) => a.label)).toEqual(['设为下次跟进', '电话', '会议', '拜访', '邮件', '微信', '备注', '投诉']);
+    const lead = await LeadModel.findOne({ seq }).lean();
+    expect(await InteractionModel.countDocuments({ leadId: lead!._id })).toBe(0);
+    expect(replyText(await press('li.wei', r.cards[0].actions![0]))).toContain(`L-${seq} 的下次跟进：`);
+    expect((await LeadModel.findOne({ seq }).lean())!).toMatchObject({ nextFollowUpAt: new Date('2030-06-01T07:00:00Z'), nextFollowUpWhat: '回访' });
+  });
+
   it('should list the Chinese command words in 帮助', async () => {
     const text = replyText(await say('li.wei', '帮助'));
     expect(text).toContain('中文命令词');
