@@ -5,6 +5,8 @@ import { InteractionModel } from '../../src/store/interaction.model';
 import { LeadModel } from '../../src/store/lead.model';
 import type { Card, Reply } from '../../src/bot/cards/card';
 import { buttons, click, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET, type WecomCall } from '../helpers/wecom-api';
+import { WECOM_AES_KEY, WECOM_TOKEN, cardClickXml, postAppCallback, textXml } from '../helpers/wecom-callback';
 
 // The typed grammar as a WeCom or sandbox user types it, through the sandbox's HTTP API over the real
 // app and database: the Chinese command words, one word per concept, and help with typos.
@@ -206,5 +208,50 @@ describe('help with typos in Slack (signed requests)', () => {
     const m = await run(`stage L-${seq}`);
     expect(visibleText(m)).toContain(`Which stage should L-${seq} move to?`);
     expect(buttons(m).map((b) => b.label)).toEqual(['Contacted', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost']);
+  });
+});
+
+describe('the Chinese grammar in WeCom (encrypted callbacks)', () => {
+  let wecom: FakeWecom;
+  let app: TestService;
+  let msgId = 5000;
+  type WecomCard = { task_id?: string; button_list?: { text: string; key: string }[] };
+  const sent = (user: string): WecomCall[] => wecom.called('message/send').filter((c) => c.body.touser === user);
+  const textOf = (c: WecomCall) => (c.body.msgtype === 'text' ? (c.body.text as { content: string }).content : JSON.stringify(c.body.template_card));
+  async function wecomSay(user: string, content: string): Promise<WecomCall[]> {
+    const before = sent(user).length;
+    expect((await postAppCallback(app.url, textXml(user, content, String(++msgId)))).status).toBe(200);
+    await wecom.waitFor(() => sent(user).length > before);
+    await new Promise((r) => setTimeout(r, 50));
+    return sent(user).slice(before);
+  }
+  beforeAll(async () => {
+    wecom = await new FakeWecom().start();
+    app = await startService({ WECOM_CORP_ID, WECOM_AGENT_ID: String(WECOM_AGENT_ID), WECOM_SECRET, WECOM_TOKEN, WECOM_ENCODING_AES_KEY: WECOM_AES_KEY, WECOM_API_BASE_URL: wecom.url });
+  });
+  afterAll(async () => {
+    await app.close();
+    await wecom.stop();
+  });
+
+  it('should log a call with 跟进 and set the follow-up after 下次：', async () => {
+    const seq = Number(textOf((await wecomSay('chengang', '新建线索 宁波远洋物流有限公司；陈刚；13588889999'))[0]).match(/L-(\d+)/)![1]);
+    const msgs = await wecomSay('chengang', `跟进 L-${seq} 电话 陈总要报价单，下次：2030-07-02 10:00 发报价`);
+    expect(msgs.map(textOf).join('\n')).toContain(`已在 L-${seq} 记录一次电话。`);
+    const lead = await LeadModel.findOne({ company: '宁波远洋物流有限公司' }).lean();
+    expect(lead).toMatchObject({ nextFollowUpAt: new Date('2030-07-02T02:00:00Z'), nextFollowUpWhat: '发报价' });
+    expect(await InteractionModel.findOne({ leadId: lead!._id }).lean()).toMatchObject({ kind: 'call', text: '陈总要报价单' });
+  });
+
+  it('should answer /laed add with a button that adds the lead when clicked', async () => {
+    const msgs = await wecomSay('chengang', '/laed add 温州示例鞋业有限公司；林峰');
+    const card = msgs.find((m) => m.body.msgtype === 'template_card')!.body.template_card as WecomCard;
+    expect(JSON.stringify(card)).toContain('你是想用 `/lead add` 吗？');
+    const b = card.button_list!.find((x) => x.key.startsWith('run_command|'))!;
+    expect(await LeadModel.countDocuments({ company: '温州示例鞋业有限公司' })).toBe(0);
+    const before = wecom.calls.length;
+    expect((await postAppCallback(app.url, cardClickXml('chengang', b.key, card.task_id!, 'rc-grammar-1'))).status).toBe(200);
+    await wecom.waitFor(() => wecom.calls.slice(before).some((c) => JSON.stringify(c.body).includes('已创建 L-')));
+    expect(await LeadModel.countDocuments({ company: '温州示例鞋业有限公司' })).toBe(1);
   });
 });
