@@ -29,6 +29,8 @@ export const ACTIONS = {
   ticketReassign: 'ticket_reassign',
   ticketPage: 'ticket_page',
   nudgeSnooze: 'nudge_snooze',
+  /** A "did you mean" or choice button: runs the typed command it carries, as the one who clicks. */
+  runCommand: 'run_command',
 } as const;
 
 export const FORMS = {

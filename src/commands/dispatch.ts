@@ -6,7 +6,10 @@ import { AppError, isDbUnavailableError } from '../domain/errors';
 import { t, type MessageKey } from '../domain/i18n';
 import { localeOf, makeCtx } from './context';
 import { extractLeadHints } from '../domain/lead-input';
-import { MAX_TEXT, SHORTCUTS } from './constants';
+import { ACTIONS, MAX_TEXT, SHORTCUTS, SLASH_COMMANDS } from './constants';
+import { choicesCard, parseRunCommand } from './choices';
+import { closest } from './suggest';
+import { chineseCommandWords } from './typed';
 import { splitFirst } from './args';
 import type { CommandDef } from './define';
 import { leadCommands, leadForm } from './lead.command';
@@ -45,16 +48,50 @@ async function buildCtx(req: BotRequest, deps: DispatchDeps, log: Logger): Promi
   return makeCtx({ workspace, member, platform: req.platform, locale, now: deps.now ?? (() => new Date()) }, locale, log);
 }
 
-export function helpReply(ctx: Ctx): Reply {
+const mayRun = (ctx: Ctx) => (c: CommandDef<never>) => {
   const role = ctx.actor.member.role;
-  const lines = COMMANDS.filter((c) => (!c.adminOnly || role === 'admin') && (!c.roles || c.roles.includes(role))).map((c) => `• ${ctx.t(c.help)}`);
-  return reply([{ title: ctx.t('help.title', { role: ctx.t(`role.${ctx.actor.member.role}`) }), lines: [...lines, `• ${ctx.t('help.help')}`] }]);
+  return (!c.adminOnly || role === 'admin') && (!c.roles || c.roles.includes(role));
+};
+
+export function helpReply(ctx: Ctx, only?: string): Reply {
+  const lines = COMMANDS.filter(mayRun(ctx)).filter((c) => !only || c.name.split(' ')[0] === only).map((c) => `• ${ctx.t(c.help)}`);
+  const cards = [{ title: ctx.t('help.title', { role: ctx.t(`role.${ctx.actor.member.role}`) }), lines: [...lines, `• ${ctx.t('help.help')}`] }];
+  // Chinese words are read only where commands are typed as text (WeCom, the sandbox), not in Slack.
+  if (!only && ctx.actor.platform !== 'slack') {
+    cards.push({ title: ctx.t('help.zh_words'), lines: chineseCommandWords().map(([target, words]) => `• ${words.join('、')} → ${target}`) });
+  }
+  return reply(cards);
 }
 
-async function runCommand(ctx: Ctx, command: string, text: string): Promise<Reply> {
+/** `/laed add`: the closest command, as a button that runs it; else the plain "unknown command". */
+function unknownCommand(ctx: Ctx, base: string, text: string): Reply {
+  const near = closest(base, SLASH_COMMANDS.map((c) => c.slice(1)));
+  const sub = splitFirst(text)[0];
+  const typed = `/${base} ${sub}`.trim().slice(0, 60);
+  if (!near) return reply([errorCard(ctx.t('error.unknown_command', { command: typed }))]);
+  const suggestion = `/${near} ${sub}`.trim();
+  return reply([choicesCard(ctx.t('error.did_you_mean', { command: typed, suggestion }), [{ label: suggestion, command: `/${near}` as (typeof SLASH_COMMANDS)[number], text, primary: true }])]);
+}
+
+/** `/lead ad`: the closest subcommand the reader may run, as a button; else what that command can do. */
+function unknownSub(ctx: Ctx, base: string, sub: string, rest: string): Reply {
+  const subs = COMMANDS.filter(mayRun(ctx)).map((c) => c.name.split(' ')).filter(([b, s]) => b === base && s).map(([, s]) => s);
+  const typed = `/${base} ${sub}`.slice(0, 60);
+  const near = closest(sub, subs);
+  if (!near) {
+    const help = helpReply(ctx, base);
+    return reply([errorCard(ctx.t('error.unknown_command', { command: typed })), ...help.cards]);
+  }
+  const suggestion = `/${base} ${near}`;
+  const choice = { label: suggestion, command: `/${base}` as (typeof SLASH_COMMANDS)[number], text: `${near} ${rest}`.trim(), primary: true };
+  return reply([choicesCard(ctx.t('error.did_you_mean', { command: typed, suggestion }), [choice])]);
+}
+
+export async function runCommand(ctx: Ctx, command: string, text: string): Promise<Reply> {
   // Typed text that is not a command (WeCom, sandbox): a short pointer to help.
   if (!command) return reply([errorCard(ctx.t('error.not_a_command'))]);
   const base = command.replace(/^[/／]/, '').toLowerCase();
+  if (!SLASH_COMMANDS.some((c) => c === `/${base}`)) return unknownCommand(ctx, base, text);
   const [sub, rest] = splitFirst(text);
   const bare = !sub ? COMMANDS.find((c) => c.name === base && c.runsWithoutArgs) : undefined;
   if (bare) return runDef(ctx, bare, '');
@@ -63,7 +100,7 @@ async function runCommand(ctx: Ctx, command: string, text: string): Promise<Repl
   const subDef = COMMANDS.find((c) => c.name === `${base} ${sub.toLowerCase()}`);
   const def = subDef ?? COMMANDS.find((c) => c.name === base);
   const args = subDef ? rest : text;
-  if (!def) return reply([errorCard(ctx.t('error.unknown_command', { command: `/${base} ${sub}`.slice(0, 60) }))]);
+  if (!def) return unknownSub(ctx, base, sub, rest);
   return runDef(ctx, def, args);
 }
 
@@ -79,6 +116,10 @@ async function route(ctx: Ctx, req: BotRequest): Promise<Reply> {
     case 'command':
       return runCommand(ctx, req.command, req.text);
     case 'action': {
+      if (req.actionId === ACTIONS.runCommand) {
+        const run = parseRunCommand(req.value);
+        return run ? runCommand(ctx, run.c, run.t) : reply([errorCard(ctx.t('error.internal'))]);
+      }
       const h = actionHandlers[req.actionId];
       if (!h) return reply([errorCard(ctx.t('error.internal'))]);
       return h(ctx, req.value);

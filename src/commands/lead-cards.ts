@@ -2,7 +2,7 @@ import type { Card, CardAction } from '../bot/cards/card';
 import type { LeadDoc } from '../store/lead.model';
 import type { MemberDoc } from '../store/member.model';
 import type { MessageKey } from '../domain/i18n';
-import { stageName } from '../domain/stages';
+import { matchStage, stageName } from '../domain/stages';
 import { membersById, openStages, recentInteractions } from '../domain/leads.service';
 import type { FieldIssue } from '../domain/lead-input';
 import { ACTIONS } from './constants';
@@ -12,6 +12,19 @@ export const leadRef = (lead: { seq: number }) => `L-${lead.seq}`;
 
 export function stageLabel(ctx: Ctx, stage: string): string {
   return stageName(ctx.actor.workspace.settings, ctx.locale, stage);
+}
+
+/** Every name a stage may be typed by: its id and its label in each language, with the stage it names. */
+export function stageNames(ctx: Ctx): [string, string][] {
+  const settings = ctx.actor.workspace.settings;
+  const names = (s: string) => [...new Set([s, stageName(settings, 'en', s), stageName(settings, 'zh-CN', s)])];
+  return (settings?.stages ?? []).flatMap((s) => names(s).map((n): [string, string] => [n, s]));
+}
+
+/** The stage id a typed name (`proposal`, `Proposal`, `方案报价`, `ＰＲＯＰＯＳＡＬ`) stands for, if any. */
+export function stageIdOf(ctx: Ctx, typed: string): string | undefined {
+  const settings = ctx.actor.workspace.settings;
+  return matchStage(settings, settings?.stages ?? [], typed);
 }
 
 import { memberName } from '../domain/member-name';
@@ -102,6 +115,8 @@ export function leadListCard(ctx: Ctx, title: string, leads: LeadDoc[], owners: 
   const actions: CardAction[] = [];
   if (page > 1) actions.push({ id: ACTIONS.leadPage, label: ctx.t('list.prev'), value: pageValue(page - 1) });
   if (page < pages) actions.push({ id: ACTIONS.leadPage, label: ctx.t('list.next'), value: pageValue(page + 1) });
+  // One Open button per row, after paging (WeCom shows six buttons and names the rest).
+  for (const l of leads) actions.push({ id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(l) }), value: String(l._id) });
   return {
     title,
     lines: lines.length ? lines : [ctx.t('list.empty')],

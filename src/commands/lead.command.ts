@@ -9,13 +9,15 @@ import { parseLeadText, LIMITS, type RawLead } from '../domain/lead-input';
 import { normalizeEmail, normalizePhone } from '../domain/normalize';
 import { parseMoney } from '../domain/money';
 import { parseWhen } from '../domain/dates';
-import { userError } from '../domain/errors';
+import { AppError, userError } from '../domain/errors';
 import { memberForMention } from '../domain/members.service';
 import { parseMention, splitFirst, takePage } from './args';
 import { defineCommand, nonEmpty, type CommandDef } from './define';
-import { FORMS } from './constants';
+import { ACTIONS, FORMS } from './constants';
 import { matchStage } from '../domain/stages';
-import { duplicateCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageLabel } from './lead-cards';
+import { duplicateCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageIdOf, stageLabel, stageNames } from './lead-cards';
+import { choicesCard, type Choice } from './choices';
+import { closest } from './suggest';
 import type { Ctx } from './types';
 
 export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string } = {}): Form {
@@ -145,12 +147,34 @@ const stage = defineCommand({
     const [id, st] = splitFirst(args);
     return { id, stage: st };
   },
-  input: z.object({ id: nonEmpty, stage: nonEmpty }),
+  input: z.object({ id: nonEmpty, stage: z.string() }),
   run: async (ctx, { id, stage: st }) => {
-    const lead = await leads.setStage(ctx.actor, await leads.getLead(ctx.actor, id), st);
-    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.stage_set', { id: leadRef(lead), stage: stageLabel(ctx, lead.stage) }) })]);
+    const lead0 = await leads.getLead(ctx.actor, id);
+    if (!st) return reply([stageChoices(ctx, lead0, ctx.t('lead.stage_choose', { id: leadRef(lead0) }))]);
+    try {
+      const lead = await leads.setStage(ctx.actor, lead0, st);
+      return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.stage_set', { id: leadRef(lead), stage: stageLabel(ctx, lead.stage) }) })]);
+    } catch (err) {
+      // `/lead stage L-9 qualifed`: say so, then offer the closest stage first and the others after.
+      if (!(err instanceof AppError) || err.userMessage.key !== 'error.stage_unknown') throw err;
+      const names = stageNames(ctx);
+      const near = closest(st, names.map(([n]) => n));
+      const guess = near ? stageIdOf(ctx, near) : undefined;
+      const text = [ctx.t(err.userMessage.key, err.userMessage.params), guess ? ctx.t('choice.did_you_mean', { choice: stageLabel(ctx, guess) }) : ''].filter(Boolean).join('\n');
+      return reply([stageChoices(ctx, lead0, text, guess)]);
+    }
   },
 });
+
+/** A button per stage the lead can move to; Lost opens the form that asks why. */
+function stageChoices(ctx: Ctx, lead: LeadDoc, text: string, guess?: string) {
+  const ref = leadRef(lead);
+  const stages = (ctx.actor.workspace.settings?.stages ?? []).filter((s) => s !== lead.stage && s !== 'lost');
+  const ordered = guess && stages.includes(guess) ? [guess, ...stages.filter((s) => s !== guess)] : stages;
+  const choices: Choice[] = ordered.map((s) => ({ label: stageLabel(ctx, s), command: '/lead', text: s === 'won' ? `won ${ref}` : `stage ${ref} ${s}`, primary: s === guess }));
+  const lost = lead.stage === 'lost' ? [] : [{ id: ACTIONS.leadLost, label: stageLabel(ctx, 'lost'), value: String(lead._id), style: 'danger' as const }];
+  return choicesCard(text, choices, lost);
+}
 
 const won = defineCommand({
   name: 'lead won',

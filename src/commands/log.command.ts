@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { reply, type Form, type Reply } from '../bot/cards/card';
 import { getLead, getLeadById } from '../domain/leads.service';
-import { INTERACTION_KINDS, leadHistory, logInteraction, parseKind, type LogInput } from '../domain/interactions.service';
+import { INTERACTION_KINDS, KIND_ALIASES, leadHistory, logInteraction, parseKind, type InteractionKind, type LogInput } from '../domain/interactions.service';
+import { choicesCard, type Choice } from './choices';
+import { closest } from './suggest';
 import { parseWhen } from '../domain/dates';
 import { userError } from '../domain/errors';
 import type { LeadDoc } from '../store/lead.model';
@@ -14,12 +16,43 @@ import { openedReply } from './ticket.command';
 import { membersById, membersByPlatformId } from '../domain/leads.service';
 import type { Ctx } from './types';
 
-const NEXT = /(?:^|[\s;；,，])(?:next|下次)\s*[:：]\s*/i;
+// `… next: friday`, `…，下次：周四上午10点 发报价`, `…。下次：后天`.
+const NEXT = /(?:^|[\s;；,，。])(?:next|下次)\s*[:：]\s*/i;
+
+const kindLabel = (ctx: Ctx, k: InteractionKind) => ctx.t(`interaction.${k}` as MessageKey);
+
+/** The kinds in the reader's language (`电话、会议…` / `Call, Meeting…`). */
+function kindList(ctx: Ctx): string {
+  return INTERACTION_KINDS.map((k) => kindLabel(ctx, k)).join(ctx.locale === 'zh-CN' ? '、' : ', ');
+}
+
+/**
+ * `/log L-9 phoned them`: the first word is no kind. Nothing is logged; the reader picks the kind
+ * (the closest one first), and the whole text, that word included, is logged with it. Text that reads
+ * as a time (`跟进 L-9 明天下午3点 回访`, the old meaning of 跟进) also offers to set the next follow-up.
+ */
+function kindChoices(ctx: Ctx, lead: LeadDoc, word: string, text: string, next: string): Reply {
+  const said = `${word} ${text}`.trim();
+  const near = closest(word, [...INTERACTION_KINDS, ...Object.keys(KIND_ALIASES)]);
+  const guess = near ? parseKind(near) : null;
+  const ref = leadRef(lead);
+  const tail = next.trim() ? ` next: ${next.trim()}` : '';
+  const kinds = guess ? [guess, ...INTERACTION_KINDS.filter((k) => k !== guess)] : [...INTERACTION_KINDS];
+  const choices: Choice[] = kinds.map((k) => ({ label: kindLabel(ctx, k), command: '/log', text: `${ref} ${k} ${said}${tail}`, primary: k === guess }));
+  // Text that starts with a time most likely meant a follow-up: offered first (WeCom shows six buttons).
+  if (!tail && parseWhen(said, ctx.timeZone, ctx.actor.now())) choices.unshift({ label: ctx.t('log.btn.set_next'), command: '/lead', text: `next ${ref} ${said}`, primary: !guess });
+  const lines = [
+    ctx.t('log.kind_unknown', { value: word.slice(0, 30), kinds: kindList(ctx) }),
+    guess ? ctx.t('choice.did_you_mean', { choice: kindLabel(ctx, guess) }) : '',
+    ctx.t('log.kind_choose', { text: said.slice(0, 80), id: ref }),
+  ];
+  return reply([choicesCard(lines.filter(Boolean).join('\n'), choices)]);
+}
 
 /** Logs the touch and answers with the updated lead card (and the ticket a complaint opened). */
 export async function loggedReply(ctx: Ctx, lead: LeadDoc, kind: string, text: string, nextText: string, extra: Pick<LogInput, 'messageAuthor' | 'messageLink'> = {}): Promise<Reply> {
   const k = parseKind(kind);
-  if (!k) throw userError('invalid_input', 'log.kind_unknown', { value: kind.slice(0, 30), kinds: INTERACTION_KINDS.join(', ') });
+  if (!k) throw userError('invalid_input', 'log.kind_unknown', { value: kind.slice(0, 30), kinds: kindList(ctx) });
   let next: LogInput['next'] = null;
   if (nextText.trim()) {
     const when = parseWhen(nextText, ctx.timeZone, ctx.actor.now());
@@ -39,12 +72,17 @@ const log = defineCommand({
   help: 'help.log',
   parse: (args) => {
     const [id, rest] = splitFirst(args);
-    const [kind, body] = splitFirst(rest);
-    const [text, next] = body.split(NEXT);
-    return { id, kind, text: text ?? '', next: next ?? '' };
+    // The follow-up marker first: a kind-less `陈总要报价单，下次：…` must not swallow it.
+    const [head, next] = rest.split(NEXT);
+    const [kind, text] = splitFirst(head ?? '');
+    return { id, kind, text, next: next ?? '' };
   },
   input: z.object({ id: nonEmpty, kind: nonEmpty, text: z.string(), next: z.string() }),
-  run: async (ctx, { id, kind, text, next }) => loggedReply(ctx, await getLead(ctx.actor, id), kind, text, next),
+  run: async (ctx, { id, kind, text, next }) => {
+    const lead = await getLead(ctx.actor, id);
+    if (!parseKind(kind)) return kindChoices(ctx, lead, kind, text, next);
+    return loggedReply(ctx, lead, kind, text, next);
+  },
 });
 
 export async function historyReply(ctx: Ctx, lead: LeadDoc, page: number): Promise<Reply> {

@@ -2,6 +2,10 @@
 // `/lead add …`, `lead add …`, Chinese aliases (`线索 新增 …`, `新建线索 …`, `跟进 …`, `帮助`) and
 // full-width punctuation (`／`, `：`, `；`, `，`).
 
+import { closest } from './suggest';
+
+const COMMAND_WORDS = ['lead', 'log', 'ticket', 'crm', 'pipeline'];
+
 export interface TypedCommand {
   command: string;
   text: string;
@@ -15,15 +19,22 @@ const ALIASES: [string, string, string][] = [
   ['查看线索', '/lead', 'show'],
   ['我的线索', '/lead', 'list mine'],
   ['团队线索', '/lead', 'list team'],
+  ['沉默线索', '/lead', 'list stale'],
   ['沉睡线索', '/lead', 'list stale'],
   ['线索列表', '/lead', 'list'],
   ['查找线索', '/lead', 'find'],
   ['搜索', '/lead', 'find'],
   ['查找', '/lead', 'find'],
-  ['跟进', '/lead', 'next'],
+  // 记录/跟进 log a touch (like `/log`); 下次/提醒 set the next follow-up (like `/lead next`).
+  ['跟进', '/log', ''],
+  ['下次跟进', '/lead', 'next'],
+  ['下次', '/lead', 'next'],
+  ['提醒', '/lead', 'next'],
   ['阶段', '/lead', 'stage'],
   ['赢单', '/lead', 'won'],
   ['丢单', '/lead', 'lost'],
+  // 丢单 is the word the cards use; 输单 is read the same.
+  ['输单', '/lead', 'lost'],
   ['分配', '/lead', 'assign'],
   ['转给', '/lead', 'assign'],
   ['新建工单', '/ticket', 'new'],
@@ -58,6 +69,7 @@ const ALIASES: [string, string, string][] = [
 
 const BY_LENGTH = [...ALIASES].sort((a, b) => b[0].length - a[0].length);
 
+// `线索 <word> …`: a subcommand of /lead, or `/log` for the words that log a touch (as `记录 …` does).
 const LEAD_SUBCOMMANDS: Record<string, string> = {
   新增: 'add',
   新建: 'add',
@@ -66,15 +78,33 @@ const LEAD_SUBCOMMANDS: Record<string, string> = {
   列表: 'list',
   搜索: 'find',
   查找: 'find',
-  跟进: 'next',
+  记录: '/log',
+  跟进: '/log',
+  下次: 'next',
+  提醒: 'next',
+  下次跟进: 'next',
   历史: 'history',
-  记录: 'history',
+  跟进记录: 'history',
   阶段: 'stage',
   赢单: 'won',
   丢单: 'lost',
+  输单: 'lost',
   分配: 'assign',
   帮助: 'help',
 };
+
+/** The Chinese command words, grouped by the English command they stand for (listed in `帮助`). */
+export function chineseCommandWords(): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const [alias, command, sub] of ALIASES) {
+    const key = `${command} ${sub.split(' ')[0]}`.trim();
+    groups.set(key, [...(groups.get(key) ?? []), alias]);
+  }
+  // `线索 新增 …`, `工单 认领 …`: the object word, then a subcommand word.
+  groups.set('/lead …', Object.keys(LEAD_SUBCOMMANDS).map((w) => `线索 ${w}`));
+  groups.set('/ticket …', Object.keys(TICKET_SUBCOMMANDS).map((w) => `工单 ${w}`));
+  return [...groups.entries()];
+}
 
 const TICKET_SUBCOMMANDS: Record<string, string> = {
   新建: 'new',
@@ -100,9 +130,11 @@ export function parseTypedCommand(input: string): TypedCommand | null {
   if (!m) return null;
   const word = m[1].normalize('NFKC').toLowerCase();
   const rest = m[2].trim();
-  if (word === 'lead' || word === 'crm' || word === 'log' || word === 'ticket' || word === 'pipeline') return { command: `/${word}`, text: rest };
+  if (COMMAND_WORDS.includes(word)) return { command: `/${word}`, text: rest };
+  // `/laed add`, `leda add`: handed on, so the answer can say "did you mean /lead add?".
+  if (/^[a-z]{3,12}$/.test(word) && (hadSlash || closest(word, COMMAND_WORDS))) return { command: `/${word}`, text: rest };
   // "投诉 L-12 …" logs a complaint (which opens a ticket).
-  const complaint = text.match(/^投诉[\s\u3000:：]*(L-?\d+)[\s\u3000]+([\s\S]+)$/i);
+  const complaint = text.match(/^投诉[\s\u3000:：]*([LＬｌ][-－]?[\d０-９]+)[\s\u3000]+([\s\S]+)$/i);
   if (complaint) return { command: '/log', text: `${complaint[1]} complaint ${complaint[2].trim()}` };
   if (word === '工单') {
     const [sub, ...args] = rest.split(/[\s\u3000]+/);
@@ -113,6 +145,7 @@ export function parseTypedCommand(input: string): TypedCommand | null {
   if (word === '线索' || word === '客户') {
     const [sub, ...args] = rest.split(/[\s\u3000]+/);
     const mapped = LEAD_SUBCOMMANDS[sub ?? ''];
+    if (mapped === '/log') return { command: '/log', text: args.join(' ').trim() };
     if (mapped) return { command: '/lead', text: [mapped, ...args].join(' ').trim() };
     return { command: '/lead', text: rest || 'help' };
   }
@@ -135,5 +168,6 @@ const FREE_TEXT = new Set(['add', 'new', 'find']);
  */
 function aliasEnds(after: string, sub: string): boolean {
   if (FREE_TEXT.has(sub)) return true;
-  return after === '' || /^([\s\u3000\u2005:：,，;；]|[LlTt]-?\d|[@＠<])/.test(after);
+  // NFKC: a full-width id (`Ｌ－１２`) starts the arguments as `L-12` does.
+  return after === '' || /^([\s\u3000\u2005:：,，;；]|[LlTt]-?\d|[@＠<])/.test(after.normalize('NFKC'));
 }

@@ -13,7 +13,7 @@ export { INTERACTION_KINDS };
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 export const TEXT_MAX = 3000;
 
-const KIND_ALIASES: Record<string, InteractionKind> = {
+export const KIND_ALIASES: Record<string, InteractionKind> = {
   电话: 'call',
   通话: 'call',
   会议: 'meeting',

@@ -58,8 +58,8 @@ const KEY_ALIASES: Record<string, keyof RawLead> = {
 };
 
 // Split on ; ； ， and newlines, and on commas that are neither thousands separators (¥50,000)
-// nor part of a legal suffix ("Acme Co., Ltd.").
-const SEPARATOR = /[;；，\n]+|,(?!\d{3}(?!\d))(?!\s*(?:ltd|inc|llc|limited)\b)/i;
+// nor part of a legal suffix ("Acme Co., Ltd."); and on a 。 that ends a sentence before `下次：…`.
+const SEPARATOR = /[;；，\n]+|,(?!\d{3}(?!\d))(?!\s*(?:ltd|inc|llc|limited)\b)|。(?=\s*(?:下次|next)\s*:)/i;
 const EMAIL_LIKE = /[^\s<>()（）:：]*@[^\s<>()（）]*/g;
 const PHONE_IN_TEXT = /(?:\+|00)?\d[\d\s\-()]{3,}\d/g;
 const COMPANY_HINT = /(公司|集团|有限|\b(?:ltd|inc|llc|corp|co|gmbh|plc|limited|group)\b\.?)/i;

@@ -26,7 +26,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** "L-12", "l12", "12" -> 12; null when it is not a lead id. */
 export function parseLeadId(s: string): number | null {
-  const m = s.trim().match(/^(?:L-?)?(\d{1,9})$/i);
+  // NFKC: `Ｌ－１２` and `L－12` (full-width, as Chinese input methods type them) are L-12.
+  const m = s.normalize('NFKC').trim().match(/^(?:L-?)?(\d{1,9})$/i);
   return m ? Number(m[1]) : null;
 }
 

@@ -24,7 +24,8 @@ export const RESOLUTION_MAX = 2000;
 
 /** "T-57", "t57", "57" -> 57. */
 export function parseTicketId(s: string): number | null {
-  const m = s.trim().match(/^(?:T-?)?(\d{1,9})$/i);
+  // NFKC: full-width `Ｔ－５７` is T-57.
+  const m = s.normalize('NFKC').trim().match(/^(?:T-?)?(\d{1,9})$/i);
   return m ? Number(m[1]) : null;
 }
 

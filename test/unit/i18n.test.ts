@@ -16,6 +16,16 @@ describe('message catalogues', () => {
     expect(Object.keys(zhCat).sort()).toEqual(Object.keys(enCat).sort());
   });
 
+  // One Chinese word per concept: a rep who reads 丢单 on a card must not read 输单 in a nudge.
+  it.each([
+    ['丢单', '输单'],
+    ['沉默', '沉睡'],
+    ['沉默', '久未跟进'],
+    ['主管', '经理'],
+  ])('should say %s, never %s, in every zh-CN message', (_word, avoided) => {
+    expect(Object.entries(zhCat).filter(([, v]) => v.includes(avoided))).toEqual([]);
+  });
+
   it('should have no empty messages', () => {
     for (const cat of [enCat, zhCat]) {
       expect(Object.entries(cat).filter(([, v]) => !v.trim())).toEqual([]);

@@ -1,4 +1,5 @@
 import { parseTypedCommand } from '../../src/commands/typed';
+import { closest, editDistance } from '../../src/commands/suggest';
 
 describe('typed commands (WeCom, sandbox)', () => {
   it.each([
@@ -9,7 +10,24 @@ describe('typed commands (WeCom, sandbox)', () => {
     ['线索 新增 上海示例科技有限公司；张伟', '/lead', 'add 上海示例科技有限公司；张伟'],
     ['新建线索 上海示例科技有限公司；张伟', '/lead', 'add 上海示例科技有限公司；张伟'],
     ['新建线索：上海示例科技有限公司，张伟', '/lead', 'add 上海示例科技有限公司，张伟'],
-    ['跟进 L-12 明天下午3点 回访', '/lead', 'next L-12 明天下午3点 回访'],
+    // 记录/跟进 log a touch, as /log does; 下次/提醒 set the next follow-up, as /lead next does.
+    ['跟进 L-23 电话 陈总要报价单，下次：周四上午10点 发报价', '/log', 'L-23 电话 陈总要报价单，下次：周四上午10点 发报价'],
+    ['下次 L-12 明天下午3点 回访', '/lead', 'next L-12 明天下午3点 回访'],
+    ['提醒 L-12 明天下午3点 回访', '/lead', 'next L-12 明天下午3点 回访'],
+    ['下次跟进 L-12 明天', '/lead', 'next L-12 明天'],
+    ['线索 记录 L-12 电话 沟通了报价', '/log', 'L-12 电话 沟通了报价'],
+    ['线索 跟进 L-12 电话 沟通了报价', '/log', 'L-12 电话 沟通了报价'],
+    ['线索 下次 L-12 明天', '/lead', 'next L-12 明天'],
+    ['线索 跟进记录 L-12', '/lead', 'history L-12'],
+    ['线索 输单 L-19 价格太高', '/lead', 'lost L-19 价格太高'],
+    ['输单 L-19 价格太高', '/lead', 'lost L-19 价格太高'],
+    ['丢单 L-19 价格太高', '/lead', 'lost L-19 价格太高'],
+    ['跟进Ｌ－１２ 电话 聊了', '/log', 'Ｌ－１２ 电话 聊了'],
+    ['投诉 Ｌ－１２ 发货太慢', '/log', 'Ｌ－１２ complaint 发货太慢'],
+    // A mistyped command word is handed on, so the answer can say "did you mean /lead add?".
+    ['/laed add Acme', '/laed', 'add Acme'],
+    ['laed add Acme', '/laed', 'add Acme'],
+    ['/lead ad Acme', '/lead', 'ad Acme'],
     ['我的线索', '/lead', 'list mine'],
     ['帮助', '/crm', 'help'],
     ['help', '/crm', 'help'],
@@ -33,7 +51,7 @@ describe('typed commands (WeCom, sandbox)', () => {
     ['工单：认领 T-1', '/ticket', 'claim T-1'],
     ['lead：add Acme Ltd; Zhang Wei', '/lead', 'add Acme Ltd; Zhang Wei'],
     ['认领T-3', '/ticket', 'claim T-3'],
-    ['跟进L-12 明天 回访', '/lead', 'next L-12 明天 回访'],
+    ['跟进L-12 电话 回访', '/log', 'L-12 电话 回访'],
     ['分配 @kefu L-3', '/lead', 'assign @kefu L-3'],
     ['新建线索杭州示例科技有限公司；李娜', '/lead', 'add 杭州示例科技有限公司；李娜'],
     ['搜索张伟', '/lead', 'find 张伟'],
@@ -45,7 +63,26 @@ describe('typed commands (WeCom, sandbox)', () => {
     expect(parseTypedCommand('lead add ＡＣＭＥ；张伟')!.text).toBe('add ＡＣＭＥ；张伟');
   });
 
-  it.each(['你好', 'hello there', '', '   ', '记录一下今天很忙', '升级了系统', '解决方案发你了', '团队建设活动', '名字写错了'])('should not treat %j as a command', (input) => {
+  it.each(['你好', 'hello there', '', '   ', '记录一下今天很忙', '升级了系统', '解决方案发你了', '团队建设活动', '名字写错了', '下次再说吧', '提醒一下大家', 'hello', 'please call me'])('should not treat %j as a command', (input) => {
     expect(parseTypedCommand(input)).toBeNull();
+  });
+});
+
+describe('did you mean', () => {
+  it.each([
+    ['laed', ['lead', 'log', 'ticket'], 'lead'],
+    ['ad', ['add', 'show', 'assign'], 'add'],
+    ['phoned', ['call', 'phone', 'meeting'], 'phone'],
+    ['qualifed', ['new', 'qualified', 'proposal'], 'qualified'],
+    ['打电话', ['电话', '会议'], '电话'],
+    ['telepathy', ['call', 'meeting', 'visit'], null],
+    ['x', ['add', 'show'], null],
+  ])('should suggest for %j among %j: %j', (typed, candidates, expected) => {
+    expect(closest(typed, candidates)).toBe(expected);
+  });
+
+  it('should count a swap of neighbours as one edit', () => {
+    expect(editDistance('laed', 'lead')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
   });
 });
