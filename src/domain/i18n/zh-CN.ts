@@ -163,7 +163,7 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.name.timezone': '时区',
   'settings.name.stages': '销售阶段',
   'settings.name.assignment': '新线索分配给',
-  'settings.name.stale_days': '沉睡提醒',
+  'settings.name.stale_days': '沉默提醒',
   'settings.name.escalate_days': '升级提醒',
   'settings.name.work_hours': '工作时间',
   'settings.name.digest': '每周简报',
