@@ -34,6 +34,7 @@ const SETTING_ALIASES: Record<string, SettingName> = {
   阶段: 'stages',
   销售阶段: 'stages',
   分配: 'assignment',
+  沉默提醒: 'stale-days',
   沉睡提醒: 'stale-days',
   升级提醒: 'escalate-days',
   工作时间: 'work-hours',
