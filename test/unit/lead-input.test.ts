@@ -16,7 +16,7 @@ describe('parseLeadText', () => {
     expect(parseOk(EXAMPLE)).toEqual({
       company: 'Acme Ltd',
       contactName: 'Zhang Wei',
-      phones: [{ raw: '+86 138-1234-5678', e164: '+8613812345678' }],
+      phones: [{ raw: '+86 138-1234-5678', e164: '+8613812345678', guessed: null }],
       emails: ['zhang@acme.cn'],
       source: 'expo',
       value: 50000,
@@ -44,7 +44,7 @@ describe('parseLeadText', () => {
     expect(input).toEqual({
       company: '上海示例科技有限公司',
       contactName: '张伟',
-      phones: [{ raw: '138 1234 5678', e164: '+8613812345678' }],
+      phones: [{ raw: '138 1234 5678', e164: '+8613812345678', guessed: 'CN' }],
       emails: [],
       source: '展会',
       value: 50000,
@@ -77,7 +77,7 @@ describe('parseLeadText', () => {
   it('should find an email and a phone inside a free-text segment and keep the words as a note', () => {
     const input = parseOk('Acme Ltd; Zhang Wei; met at expo, email zhang@acme.cn or call 138 1234 5678');
     expect(input.emails).toEqual(['zhang@acme.cn']);
-    expect(input.phones).toEqual([{ raw: '138 1234 5678', e164: '+8613812345678' }]);
+    expect(input.phones).toEqual([{ raw: '138 1234 5678', e164: '+8613812345678', guessed: 'CN' }]);
     expect(input.note).toBe('met at expo\nemail or call');
   });
 
@@ -88,7 +88,7 @@ describe('parseLeadText', () => {
 
   it('should count the same phone typed twice in different formats once', () => {
     const input = parseOk('Acme Ltd; Zhang Wei; +86 138-1234-5678; 0086 138 1234 5678');
-    expect(input.phones).toEqual([{ raw: '+86 138-1234-5678', e164: '+8613812345678' }]);
+    expect(input.phones).toEqual([{ raw: '+86 138-1234-5678', e164: '+8613812345678', guessed: null }]);
   });
 
   describe('problems', () => {
