@@ -70,7 +70,7 @@ const COMPANY_AT_END = /(公司|集团|\b(?:ltd|inc|llc|corp|co|gmbh|plc|limited
 // What is left of a segment once its phones and e-mails are taken: stray punctuation at either end
 // ("陈刚,"), or only a label ("T:", "电话：").
 const STRAY = /[\s,;:、|/·\-–—]/;
-const LABEL_ONLY = /^[\p{L}.\- ]{1,16}:$/u;
+const LABEL_ONLY = /^[\p{L}./\- ]{1,24}:$/u;
 // "宁波海港贸易有限公司 陈刚": a company ending in a legal form, a space, then a short name.
 const COMPANY_THEN_NAME = /^(.{2,200}?(?:有限公司|公司|集团|\s(?:Ltd|Inc|LLC|Corp|Co|GmbH|PLC|Limited)\.?))\s+(\S+(?:\s\S+){0,2})$/i;
 
@@ -98,9 +98,11 @@ export function splitLeadText(text: string): RawLead {
     const phones = takePhones(emails.rest);
     raw.emails.push(...emails.found);
     raw.phones.push(...phones.found);
-    seg = phones.rest;
-    seg = trimStray(seg.replace(/\s+/g, ' '));
-    if (!seg || LABEL_ONLY.test(seg)) continue;
+    seg = phones.rest.replace(/\s+/g, ' ').trim();
+    // A label whose phone or address was just taken ("T:", "Mobile/WeChat:") is not a note.
+    if (phones.found.length + emails.found.length > 0 && LABEL_ONLY.test(seg)) continue;
+    seg = trimStray(seg);
+    if (!seg) continue;
     // An amount needs a currency or a unit (5万, 50k) to be read without "value:"; "3M" stays a name.
     if (!raw.value && /^[¥￥$€£]|^(CNY|RMB|USD|EUR)\b|元$|^\d[\d,.]*\s*(k|千|万|百万|亿)$/i.test(seg) && parseMoney(seg)) raw.value = seg;
     else plain.push(seg);
@@ -226,7 +228,7 @@ export function extractLeadHints(text: string): Partial<RawLead> & { note: strin
   const raw = splitLeadText(text);
   // Every finder below is linear in the length (see lead-scan.ts): a message may be 40,000 characters.
   const t = takeEmails(text.normalize('NFKC')).rest;
-  const company = companyInText(t);
+  const company = companyInText(t, NOT_A_NAME);
   const zhName = t.match(/(?:联系人|我是|我叫)[:\s]{0,3}([\u4e00-\u9fa5]{2,4})/)?.[1];
   return { emails: raw.emails, phones: raw.phones, company, contact: zhName ?? namePair(t, company, NOT_A_NAME), note: text.slice(0, LIMITS.note) };
 }

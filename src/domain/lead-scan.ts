@@ -88,12 +88,14 @@ const EN_WORD = /^[A-Z][\w&.-]*$/;
 const MAX_COMPANY_WORDS = 6;
 
 /** "Globex Ltd" in "… from Globex Ltd, we met …": up to six capitalised words before a legal suffix. */
-function englishCompany(text: string): string {
+function englishCompany(text: string, notAName: Set<string>): string {
   const words = text.split(/\s+/);
   for (let i = 1; i < words.length; i++) {
     if (!EN_SUFFIX.test(words[i])) continue;
     let start = i;
     while (start > 0 && i - start < MAX_COMPANY_WORDS && EN_WORD.test(words[start - 1]) && !EN_SUFFIX.test(words[start - 1])) start--;
+    // "Met Acme Ltd": a verb or a greeting that starts the sentence is not part of the name.
+    while (start < i && notAName.has(words[start])) start++;
     if (start === i) continue;
     let end = i;
     // "Acme Co., Ltd.": a second suffix word belongs to the name.
@@ -117,8 +119,8 @@ function chineseCompany(text: string): string {
 }
 
 /** The first company name found in free text: an English one, else a Chinese one. */
-export function companyInText(text: string): string {
-  const en = englishCompany(text);
+export function companyInText(text: string, notAName: Set<string> = new Set()): string {
+  const en = englishCompany(text, notAName);
   const zh = chineseCompany(text);
   if (en && zh) return text.indexOf(en) <= text.indexOf(zh) ? en : zh;
   return en || zh;
