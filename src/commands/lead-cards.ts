@@ -5,6 +5,7 @@ import type { MessageKey } from '../domain/i18n';
 import { matchStage, stageName } from '../domain/stages';
 import { membersById, openStages, recentInteractions } from '../domain/leads.service';
 import type { FieldIssue } from '../domain/lead-input';
+import { formatPhone } from '../domain/normalize';
 import { ACTIONS } from './constants';
 import type { Ctx } from './types';
 
@@ -42,13 +43,19 @@ function followUpWhen(ctx: Ctx, lead: LeadDoc, at: Date): string {
   return open && at.getTime() < ctx.actor.now().getTime() ? ctx.t('lead.field.next_overdue', { when }) : when;
 }
 
+/** A phone as typed; when its region was assumed, also how it was read ("+86 22 4345 0728 ext. 814"). */
+function phoneText(ctx: Ctx, lead: LeadDoc, raw: string, i: number): string {
+  const key = lead.keys?.phones?.[i];
+  return key && lead.phoneGuesses?.includes(key) ? ctx.t('lead.phone_guessed', { phone: raw, intl: formatPhone(key) }) : raw;
+}
+
 /** The lead card: contact, company, stage, value, owner, next follow-up, last five interactions, buttons. */
 export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string } = {}): Promise<Card> {
   const [owners, interactions] = await Promise.all([membersById(ctx.actor, [lead.ownerId]), recentInteractions(ctx.actor, lead, 5)]);
   const authors = await membersById(ctx.actor, interactions.map((i) => i.authorId));
   const owner = owners.get(String(lead.ownerId));
   const next = lead.nextFollowUpAt ? `${followUpWhen(ctx, lead, lead.nextFollowUpAt)}${lead.nextFollowUpWhat ? ` · ${lead.nextFollowUpWhat}` : ''}` : '—';
-  const contact = [lead.contactName, ...lead.phones, ...lead.emails].join(' · ');
+  const contact = [lead.contactName, ...lead.phones.map((p, i) => phoneText(ctx, lead, p, i)), ...lead.emails].join(' · ');
   const fields = [
     { label: ctx.t('lead.field.contact'), value: contact },
     { label: ctx.t('lead.field.stage'), value: stageLabel(ctx, lead.stage) + (lead.stage === 'lost' && lead.lostReason ? ` (${lead.lostReason})` : '') },

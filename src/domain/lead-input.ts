@@ -1,5 +1,6 @@
 import type { MessageKey, MessageParams } from './i18n';
-import { foldCompany, foldText, looksLikePhone, normalizeEmail, normalizePhone } from './normalize';
+import { foldCompany, foldText, normalizeEmail, parsePhone } from './normalize';
+import { companyInText, namePair, takeEmails, takePhones } from './lead-scan';
 import { parseMoney } from './money';
 import { parseWhen } from './dates';
 
@@ -23,7 +24,8 @@ export interface RawLead {
 export interface LeadInput {
   company: string;
   contactName: string;
-  phones: { raw: string; e164: string }[];
+  /** `guessed`: the region assumed for a number typed without a country code (null when the text said). */
+  phones: { raw: string; e164: string; guessed: string | null }[];
   emails: string[];
   source: string;
   value: number | null;
@@ -49,7 +51,9 @@ const KEY_ALIASES: Record<string, keyof RawLead> = {
   company: 'company', 公司: 'company', 客户: 'company',
   contact: 'contact', name: 'contact', 联系人: 'contact', 姓名: 'contact',
   phone: 'phones', tel: 'phones', mobile: 'phones', 电话: 'phones', 手机: 'phones',
-  email: 'emails', mail: 'emails', 邮箱: 'emails',
+  // The labels of an e-mail signature: "T: … | M: …", "E: …".
+  t: 'phones', m: 'phones', p: 'phones', cell: 'phones', mob: 'phones', direct: 'phones', office: 'phones', 座机: 'phones',
+  email: 'emails', mail: 'emails', 邮箱: 'emails', e: 'emails', 'e-mail': 'emails',
   source: 'source', 来源: 'source',
   value: 'value', amount: 'value', 金额: 'value',
   next: 'next', 下次: 'next', 跟进: 'next',
@@ -57,12 +61,18 @@ const KEY_ALIASES: Record<string, keyof RawLead> = {
   note: 'notes', notes: 'notes', 备注: 'notes',
 };
 
-// Split on ; ； ， and newlines, and on commas that are neither thousands separators (¥50,000)
-// nor part of a legal suffix ("Acme Co., Ltd."); and on a 。 that ends a sentence before `下次：…`.
-const SEPARATOR = /[;；，\n]+|,(?!\d{3}(?!\d))(?!\s*(?:ltd|inc|llc|limited)\b)|。(?=\s*(?:下次|next)\s*:)/i;
-const EMAIL_LIKE = /[^\s<>()（）:：]*@[^\s<>()（）]*/g;
-const PHONE_IN_TEXT = /(?:\+|00)?\d[\d\s\-()]{3,}\d/g;
+// Split on ; ； | and newlines, and on commas that are neither thousands separators (¥50,000)
+// nor part of a legal suffix ("Acme Co., Ltd."). A full-width ， always splits: it is read before
+// NFKC folds it into a comma. A 。 splits only where it ends a sentence before `下次：…`.
+const SEPARATOR = /[;；|\r\n]+|,(?!(?<=\d,)\d{3}(?!\d))(?!\s*(?:ltd|inc|llc|limited)\b)|。(?=\s*(?:下次|next)\s*[:：])/i;
 const COMPANY_HINT = /(公司|集团|有限|\b(?:ltd|inc|llc|corp|co|gmbh|plc|limited|group)\b\.?)/i;
+const COMPANY_AT_END = /(公司|集团|\b(?:ltd|inc|llc|corp|co|gmbh|plc|limited|group)\.?)$/i;
+// What is left of a segment once its phones and e-mails are taken: stray punctuation at either end
+// ("陈刚,"), or only a label ("T:", "电话：").
+const STRAY = /[\s,;:、|/·\-–—]/;
+const LABEL_ONLY = /^[\p{L}./\- ]{1,24}:$/u;
+// "宁波海港贸易有限公司 陈刚": a company ending in a legal form, a space, then a short name.
+const COMPANY_THEN_NAME = /^(.{2,200}?(?:有限公司|公司|集团|\s(?:Ltd|Inc|LLC|Corp|Co|GmbH|PLC|Limited)\.?))\s+(\S+(?:\s\S+){0,2})$/i;
 
 export function emptyRaw(): RawLead {
   return { company: '', contact: '', phones: [], emails: [], source: '', value: '', next: '', tags: [], notes: [] };
@@ -72,7 +82,7 @@ export function emptyRaw(): RawLead {
 export function splitLeadText(text: string): RawLead {
   const raw = emptyRaw();
   const plain: string[] = [];
-  for (const seg0 of text.normalize('NFKC').split(SEPARATOR)) {
+  for (const seg0 of text.replace(/，/g, '；').normalize('NFKC').split(SEPARATOR)) {
     let seg = seg0.trim();
     if (!seg) continue;
     const kv = seg.match(/^([^\s:]{1,12})\s*:\s*(.*)$/s);
@@ -84,16 +94,14 @@ export function splitLeadText(text: string): RawLead {
       else raw[field] = raw[field] ? `${raw[field]} ${value}` : value;
       continue;
     }
-    seg = seg.replace(EMAIL_LIKE, (m) => {
-      raw.emails.push(m);
-      return ' ';
-    });
-    seg = seg.replace(PHONE_IN_TEXT, (m) => {
-      if (!looksLikePhone(m)) return m;
-      raw.phones.push(m.trim());
-      return ' ';
-    });
-    seg = seg.replace(/\s+/g, ' ').trim();
+    const emails = takeEmails(seg);
+    const phones = takePhones(emails.rest);
+    raw.emails.push(...emails.found);
+    raw.phones.push(...phones.found);
+    seg = phones.rest.replace(/\s+/g, ' ').trim();
+    // A label whose phone or address was just taken ("T:", "Mobile/WeChat:") is not a note.
+    if (phones.found.length + emails.found.length > 0 && LABEL_ONLY.test(seg)) continue;
+    seg = trimStray(seg);
     if (!seg) continue;
     // An amount needs a currency or a unit (5万, 50k) to be read without "value:"; "3M" stays a name.
     if (!raw.value && /^[¥￥$€£]|^(CNY|RMB|USD|EUR)\b|元$|^\d[\d,.]*\s*(k|千|万|百万|亿)$/i.test(seg) && parseMoney(seg)) raw.value = seg;
@@ -108,7 +116,24 @@ export function splitLeadText(text: string): RawLead {
     else if (!raw.contact) raw.contact = p;
     else raw.notes.push(p);
   }
+  splitCompanyAndName(raw);
   return raw;
+}
+
+// A loop, not /[…]+$/: that pattern rescans a long run of separators from each of its characters.
+function trimStray(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && STRAY.test(s[a])) a++;
+  while (b > a && STRAY.test(s[b - 1])) b--;
+  return s.slice(a, b);
+}
+
+/** Fields typed with spaces instead of ；: a legal form ends the company, a short name follows. */
+function splitCompanyAndName(raw: RawLead): void {
+  if (raw.contact) return;
+  const m = raw.company.match(COMPANY_THEN_NAME);
+  if (m) [raw.company, raw.contact] = [m[1].trim(), m[2]];
 }
 
 function tooLong(field: LeadField, value: string, max: number, issues: FieldIssue[]): boolean {
@@ -129,14 +154,15 @@ export function validateLead(raw: RawLead, opts: ParseOptions): { input?: LeadIn
 
   const phones: LeadInput['phones'] = [];
   for (const p of raw.phones.flatMap((s) => s.split(/[,;，；/]+/)).map((s) => s.trim()).filter(Boolean)) {
-    const e164 = normalizePhone(p, opts.region);
-    if (!e164) issues.push({ field: 'phone', key: 'error.phone_invalid', params: { value: p.slice(0, 40) } });
-    else if (!phones.some((x) => x.e164 === e164)) phones.push({ raw: p, e164 });
+    const parsed = parsePhone(p, opts.region);
+    if (!parsed) issues.push({ field: 'phone', key: 'error.phone_invalid', params: { value: p.slice(0, 40) } });
+    else if (!phones.some((x) => x.e164 === parsed.e164)) phones.push({ raw: p, ...parsed });
   }
   if (phones.length > LIMITS.phones) issues.push({ field: 'phone', key: 'error.too_many', params: { field: 'phone', max: LIMITS.phones } });
 
   const emails: string[] = [];
-  for (const e of raw.emails.flatMap((s) => s.split(/[\s,;，；]+/)).filter(Boolean)) {
+  // A sentence's full stop after an address ("E: jane@hooli.com.") is not part of it.
+  for (const e of raw.emails.flatMap((s) => s.split(/[\s,;，；]+/)).map((s) => s.replace(/[.。]+$/, '')).filter(Boolean)) {
     const n = normalizeEmail(e);
     if (!n) issues.push({ field: 'email', key: 'error.email_invalid', params: { value: e.slice(0, 80) } });
     else if (!emails.includes(n)) emails.push(n);
@@ -155,7 +181,8 @@ export function validateLead(raw: RawLead, opts: ParseOptions): { input?: LeadIn
   }
 
   let next: LeadInput['next'] = null;
-  if (raw.next.trim()) {
+  // Too long to be a date and a few words: refused before the date parser reads it.
+  if (raw.next.trim() && !tooLong('next', raw.next, LIMITS.what + 100, issues)) {
     const when = parseWhen(raw.next, opts.timeZone, opts.now);
     if (!when) issues.push({ field: 'next', key: 'error.date_invalid', params: { value: raw.next.slice(0, 60) } });
     else if (when.at.getTime() <= (opts.now ?? new Date()).getTime()) issues.push({ field: 'next', key: 'error.date_past' });
@@ -174,7 +201,15 @@ export function validateLead(raw: RawLead, opts: ParseOptions): { input?: LeadIn
 }
 
 export function parseLeadText(text: string, opts: ParseOptions) {
-  return validateLead(splitLeadText(text), opts);
+  const raw = splitLeadText(text);
+  const result = validateLead(raw, opts);
+  // Fields typed with spaces read as one long company: say how to separate them, in the user's own words.
+  const words = raw.company.trim().split(/\s+/);
+  const missing = result.issues.find((i) => i.key === 'lead.missing_contact');
+  if (missing && words.length > 1 && !COMPANY_AT_END.test(raw.company.trim())) {
+    Object.assign(missing, { key: 'lead.missing_contact_spaces', params: { example: words.join(/[\u4e00-\u9fa5]/.test(raw.company) ? '；' : '; ') } });
+  }
+  return result;
 }
 
 export function leadKeysOf(input: Pick<LeadInput, 'company' | 'contactName' | 'phones' | 'emails'>) {
@@ -186,18 +221,14 @@ export function leadKeysOf(input: Pick<LeadInput, 'company' | 'contactName' | 'p
   };
 }
 
-const COMPANY_IN_TEXT = /([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:Ltd|Inc|LLC|Corp|Co|GmbH|Limited|Group|PLC)\b\.?)|([\u4e00-\u9fa5]{2,24}?(?:股份有限公司|有限责任公司|有限公司|集团|公司))/;
 const NOT_A_NAME = new Set(['Met', 'Call', 'Called', 'Spoke', 'Talked', 'Meeting', 'Email', 'Hi', 'Hello', 'Dear', 'Thanks', 'Thank', 'From', 'With', 'Please', 'New', 'Lead']);
 
 /** Pre-fill for "Save as lead": the emails, phones, a company and a person's name found in a message. */
 export function extractLeadHints(text: string): Partial<RawLead> & { note: string } {
   const raw = splitLeadText(text);
-  const t = text.normalize('NFKC').replace(EMAIL_LIKE, ' ');
-  const company = t.match(COMPANY_IN_TEXT)?.[0].trim() ?? '';
-  const zhName = t.match(/(?:联系人|我是|我叫)[:\s]*([\u4e00-\u9fa5]{2,4})/)?.[1];
-  // Every pair of capitalised words (overlapping), minus greetings and verbs and the company.
-  const pairs = [...t.matchAll(/(?=\b([A-Z][a-z]+) ([A-Z][a-z]+)\b)/g)]
-    .filter((m) => !NOT_A_NAME.has(m[1]) && !company.includes(`${m[1]} ${m[2]}`))
-    .map((m) => `${m[1]} ${m[2]}`);
-  return { emails: raw.emails, phones: raw.phones, company, contact: zhName ?? pairs[0] ?? '', note: text.slice(0, LIMITS.note) };
+  // Every finder below is linear in the length (see lead-scan.ts): a message may be 40,000 characters.
+  const t = takeEmails(text.normalize('NFKC')).rest;
+  const company = companyInText(t, NOT_A_NAME);
+  const zhName = t.match(/(?:联系人|我是|我叫)[:\s]{0,3}([\u4e00-\u9fa5]{2,4})/)?.[1];
+  return { emails: raw.emails, phones: raw.phones, company, contact: zhName ?? namePair(t, company, NOT_A_NAME), note: text.slice(0, LIMITS.note) };
 }

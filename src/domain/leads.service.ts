@@ -102,6 +102,7 @@ export async function createLead(actor: Actor, input: LeadInput, opts: { force?:
         company: input.company,
         contactName: input.contactName,
         phones: input.phones.map((p) => p.raw),
+        phoneGuesses: input.phones.filter((p) => p.guessed).map((p) => p.e164),
         emails: input.emails,
         source: input.source,
         value: input.value,

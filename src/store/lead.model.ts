@@ -8,6 +8,8 @@ const leadSchema = new Schema(
     contactName: { type: String, required: true },
     phones: { type: [String], default: [] },
     emails: { type: [String], default: [] },
+    // The phone keys (E.164) whose region was assumed (typed without a country code): the card says so.
+    phoneGuesses: { type: [String], default: [] },
     source: { type: String, default: '' },
     value: { type: Number, default: null },
     currency: { type: String, default: null },

@@ -16,7 +16,7 @@ describe('parseLeadText', () => {
     expect(parseOk(EXAMPLE)).toEqual({
       company: 'Acme Ltd',
       contactName: 'Zhang Wei',
-      phones: [{ raw: '+86 138-1234-5678', e164: '+8613812345678' }],
+      phones: [{ raw: '+86 138-1234-5678', e164: '+8613812345678', guessed: null }],
       emails: ['zhang@acme.cn'],
       source: 'expo',
       value: 50000,
@@ -44,7 +44,7 @@ describe('parseLeadText', () => {
     expect(input).toEqual({
       company: '上海示例科技有限公司',
       contactName: '张伟',
-      phones: [{ raw: '138 1234 5678', e164: '+8613812345678' }],
+      phones: [{ raw: '138 1234 5678', e164: '+8613812345678', guessed: 'CN' }],
       emails: [],
       source: '展会',
       value: 50000,
@@ -77,7 +77,7 @@ describe('parseLeadText', () => {
   it('should find an email and a phone inside a free-text segment and keep the words as a note', () => {
     const input = parseOk('Acme Ltd; Zhang Wei; met at expo, email zhang@acme.cn or call 138 1234 5678');
     expect(input.emails).toEqual(['zhang@acme.cn']);
-    expect(input.phones).toEqual([{ raw: '138 1234 5678', e164: '+8613812345678' }]);
+    expect(input.phones).toEqual([{ raw: '138 1234 5678', e164: '+8613812345678', guessed: 'CN' }]);
     expect(input.note).toBe('met at expo\nemail or call');
   });
 
@@ -88,7 +88,56 @@ describe('parseLeadText', () => {
 
   it('should count the same phone typed twice in different formats once', () => {
     const input = parseOk('Acme Ltd; Zhang Wei; +86 138-1234-5678; 0086 138 1234 5678');
-    expect(input.phones).toEqual([{ raw: '+86 138-1234-5678', e164: '+8613812345678' }]);
+    expect(input.phones).toEqual([{ raw: '+86 138-1234-5678', e164: '+8613812345678', guessed: null }]);
+  });
+
+  it('should split on a full-width comma even where an ASCII one would be a thousands separator', () => {
+    const input = parseOk('宁波海港贸易有限公司，陈刚，135-5555-6666');
+    expect(input).toMatchObject({ company: '宁波海港贸易有限公司', contactName: '陈刚', note: '' });
+    expect(input.phones).toEqual([{ raw: '135-5555-6666', e164: '+8613555556666', guessed: 'CN' }]);
+  });
+
+  it('should split on an ASCII comma before a phone and leave no comma on the name', () => {
+    expect(parseOk('宁波海港贸易有限公司,陈刚,135-5555-6666').contactName).toBe('陈刚');
+    expect(parseOk('Acme Ltd; Zhang Wei,; 13812345678').contactName).toBe('Zhang Wei');
+  });
+
+  it('should keep 转 814 with the phone, not with the name', () => {
+    const input = parseOk('天津港务有限公司；梁晓明，022 4345 0728 转 814');
+    expect(input.contactName).toBe('梁晓明');
+    expect(input.phones).toEqual([{ raw: '022 4345 0728 转 814', e164: '+862243450728;ext=814', guessed: 'CN' }]);
+  });
+
+  it('should read dotted phones, with or without a country code', () => {
+    expect(parseOk('Acme Ltd; Zhang Wei; 138.1234.5678').phones.map((p) => p.e164)).toEqual(['+8613812345678']);
+    const input = parseOk('Acme Ltd; Zhang Wei; +1 415.867.5309');
+    expect(input.phones).toEqual([{ raw: '+1 415.867.5309', e164: '+14158675309', guessed: null }]);
+    expect(input.note).toBe('');
+  });
+
+  it('should read "company-with-legal-form name phone" typed with spaces', () => {
+    expect(parseOk('宁波海港贸易有限公司 陈刚 13555556666')).toMatchObject({ company: '宁波海港贸易有限公司', contactName: '陈刚' });
+    expect(parseOk('Acme Ltd Zhang Wei 13812345678')).toMatchObject({ company: 'Acme Ltd', contactName: 'Zhang Wei' });
+  });
+
+  it('should say to separate fields with ； when they were typed with spaces and cannot be told apart', () => {
+    expect(parseLeadText('宁波海港 陈刚 13555556666', OPTS).issues).toEqual([
+      { field: 'contact', key: 'lead.missing_contact_spaces', params: { example: '宁波海港；陈刚' } },
+    ]);
+    expect(parseLeadText('Northwind Traders Ada Park', OPTS).issues[0].params).toEqual({ example: 'Northwind; Traders; Ada; Park' });
+  });
+
+  it('should read an e-mail signature: labelled phones and address, no "T: | M:" note', () => {
+    const input = parseOk('Jane Doe\nHead of Procurement | Hooli Inc\nT: +1 415 555 0177 | M: (415) 555 0188\nE: jane@hooli.com');
+    expect(input).toMatchObject({ company: 'Hooli Inc', contactName: 'Jane Doe', emails: ['jane@hooli.com'], note: 'Head of Procurement' });
+    expect(input.phones).toEqual([
+      { raw: '+1 415 555 0177', e164: '+14155550177', guessed: null },
+      { raw: '(415) 555 0188', e164: '+14155550188', guessed: 'US' },
+    ]);
+  });
+
+  it('should drop a label left alone once its phone is taken', () => {
+    expect(parseOk('Acme Ltd; Zhang Wei; Mobile/WeChat: 13812345678').note).toBe('');
   });
 
   describe('problems', () => {

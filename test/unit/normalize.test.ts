@@ -1,4 +1,4 @@
-import { foldCompany, normalizeEmail, normalizePhone } from '../../src/domain/normalize';
+import { foldCompany, formatPhone, normalizeEmail, normalizePhone, parsePhone } from '../../src/domain/normalize';
 
 describe('normalizePhone', () => {
   it.each([
@@ -27,6 +27,41 @@ describe('normalizePhone', () => {
 
   it.each(['+86 123', '12', '', 'not a phone'])('should return null for the invalid number %p', (input) => {
     expect(normalizePhone(input, 'CN')).toBeNull();
+  });
+});
+
+describe('parsePhone', () => {
+  it.each([
+    ['022 4345 0728 转 814', 'CN', { e164: '+862243450728;ext=814', guessed: 'CN' }],
+    ['022-4345-0728 分机 814', 'CN', { e164: '+862243450728;ext=814', guessed: 'CN' }],
+    ['+1 415.867.5309 ext. 801', 'CN', { e164: '+14158675309;ext=801', guessed: null }],
+    ['+1 415 867 5309 x801', 'CN', { e164: '+14158675309;ext=801', guessed: null }],
+    ['138.1234.5678', 'CN', { e164: '+8613812345678', guessed: 'CN' }],
+    ['0086 138 1234 5678', 'US', { e164: '+8613812345678', guessed: null }],
+  ])('should read %p (default region %s) as %p', (input, region, expected) => {
+    expect(parsePhone(input, region)).toEqual(expected);
+  });
+
+  it.each(['(415) 555 0177', '(415) 555-0177', '415.555.0177', '1 (415) 555 0177'])(
+    'should read the North American %p as a US number even when the default region is CN, and say it was a guess',
+    (input) => {
+      expect(parsePhone(input, 'CN')).toEqual({ e164: '+14155550177', guessed: 'US' });
+    },
+  );
+
+  it('should keep a Chinese 400 number written 3-3-4 with dashes in the default region', () => {
+    expect(parsePhone('400-820-8820', 'CN')).toEqual({ e164: '+864008208820', guessed: 'CN' });
+  });
+
+  it('should refuse a text too long to be a phone without parsing it', () => {
+    expect(parsePhone('1'.repeat(61), 'CN')).toBeNull();
+  });
+});
+
+describe('formatPhone', () => {
+  it('should show a stored key the international way, with its extension', () => {
+    expect(formatPhone('+862243450728;ext=814')).toBe('+86 22 4345 0728 ext. 814');
+    expect(formatPhone('+14155550177')).toBe('+1 415 555 0177');
   });
 });
 

@@ -160,6 +160,13 @@ export const SANDBOX_CLIENT_JS = String.raw`(function () {
     send('command', { as: as(), text: text }).then(function (ok) { if (!ok && !input.value) input.value = text; });
   });
 
+  // A textarea, so a pasted e-mail signature keeps its lines; Enter sends, Shift+Enter starts a new line.
+  input.addEventListener('keydown', function (e) {
+    if (e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
+    e.preventDefault();
+    document.getElementById('command-form').requestSubmit();
+  });
+
   document.addEventListener('click', function (e) {
     var b = e.target.closest ? e.target.closest('button') : null;
     if (!b) return;

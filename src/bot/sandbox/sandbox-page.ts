@@ -88,7 +88,7 @@ export function renderPage({ locale, members, as = members[0]?.id, jobs = [] }: 
     <p class="empty" data-empty-for="chat">${tr('sandbox.chat.empty')}</p>
     <form id="command-form" class="command-form" autocomplete="off">
       <label for="command" class="visually-hidden">${tr('sandbox.input.label')}</label>
-      <input id="command" name="command" type="text" placeholder="${tr('sandbox.input.placeholder')}">
+      <textarea id="command" name="command" rows="1" placeholder="${tr('sandbox.input.placeholder')}"></textarea>
       <button type="submit" class="btn btn-primary">${tr('sandbox.send')}</button>
     </form>
     <div class="examples"><span>${tr('sandbox.examples')}</span> ${examples}</div>

@@ -57,7 +57,7 @@ code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px;
 .raw pre { max-height: 320px; max-width: 100%; overflow: auto; background: #1d1c1d; color: #e8e8e8; padding: 8px; border-radius: 6px; font-size: 11.5px; }
 .raw h4 { margin: 8px 0 2px; }
 .command-form { display: flex; gap: 8px; margin-top: 8px; }
-.command-form input { flex: 1; min-width: 0; font: inherit; padding: 8px 10px; border: 1px solid #bbb; border-radius: 6px; }
+.command-form textarea { flex: 1; min-width: 0; resize: vertical; min-height: 2.4em; font: inherit; padding: 8px 10px; border: 1px solid #bbb; border-radius: 6px; }
 .examples { margin-top: 8px; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 13px; color: var(--muted); }
 .chip { font: inherit; font-size: 12px; border: 1px solid var(--line); border-radius: 12px; background: #fff; padding: 2px 10px; cursor: pointer; max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .status { min-height: 1.2em; color: var(--err); font-size: 13px; }
