@@ -10,6 +10,7 @@ import { MAX_TEXT, SHORTCUTS } from './constants';
 import { splitFirst } from './args';
 import type { CommandDef } from './define';
 import { leadCommands, leadForm } from './lead.command';
+import { leadEditCommands } from './lead-edit.command';
 import { crmCommands } from './crm.command';
 import { logCommands, logForm } from './log.command';
 import { ticketCommands } from './ticket.command';
@@ -21,7 +22,7 @@ import { errorCard } from './lead-cards';
 import type { BotRequest, Ctx } from './types';
 
 /** The one registry: "<command> <subcommand>" -> definition. */
-export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...logCommands, ...ticketCommands, ...crmCommands, ...pipelineCommands];
+export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...leadEditCommands, ...logCommands, ...ticketCommands, ...crmCommands, ...pipelineCommands];
 
 export interface DispatchDeps {
   config: Pick<Config, 'DEFAULT_LOCALE' | 'WECOM_DEFAULT_LOCALE' | 'DEFAULT_TIMEZONE' | 'DEFAULT_PHONE_REGION'>;

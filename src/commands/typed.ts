@@ -26,6 +26,11 @@ const ALIASES: [string, string, string][] = [
   ['丢单', '/lead', 'lost'],
   ['分配', '/lead', 'assign'],
   ['转给', '/lead', 'assign'],
+  ['编辑线索', '/lead', 'edit'],
+  ['删除线索', '/lead', 'delete'],
+  ['恢复线索', '/lead', 'restore'],
+  ['重开线索', '/lead', 'reopen'],
+  ['撤销', '/undo', ''],
   ['新建工单', '/ticket', 'new'],
   ['开工单', '/ticket', 'new'],
   ['工单列表', '/ticket', 'list'],
@@ -73,6 +78,10 @@ const LEAD_SUBCOMMANDS: Record<string, string> = {
   赢单: 'won',
   丢单: 'lost',
   分配: 'assign',
+  编辑: 'edit',
+  删除: 'delete',
+  恢复: 'restore',
+  重开: 'reopen',
   帮助: 'help',
 };
 
@@ -100,7 +109,7 @@ export function parseTypedCommand(input: string): TypedCommand | null {
   if (!m) return null;
   const word = m[1].normalize('NFKC').toLowerCase();
   const rest = m[2].trim();
-  if (word === 'lead' || word === 'crm' || word === 'log' || word === 'ticket' || word === 'pipeline') return { command: `/${word}`, text: rest };
+  if (word === 'lead' || word === 'crm' || word === 'log' || word === 'ticket' || word === 'pipeline' || word === 'undo') return { command: `/${word}`, text: rest };
   // "投诉 L-12 …" logs a complaint (which opens a ticket).
   const complaint = text.match(/^投诉[\s\u3000:：]*(L-?\d+)[\s\u3000]+([\s\S]+)$/i);
   if (complaint) return { command: '/log', text: `${complaint[1]} complaint ${complaint[2].trim()}` };

@@ -13,9 +13,10 @@ export interface Window {
 }
 
 const inWindow = (w: Window) => ({ $gte: w.from, $lt: w.to });
-const owners = (ownerIds?: Types.ObjectId[]) => (ownerIds ? { ownerId: { $in: ownerIds } } : {});
+// Soft-deleted leads count nowhere.
+const owners = (ownerIds?: Types.ObjectId[]) => ({ deletedAt: null, ...(ownerIds ? { ownerId: { $in: ownerIds } } : {}) });
 
-export const STAGE_ACTIONS = ['lead.stage', 'lead.won', 'lead.lost'];
+export const STAGE_ACTIONS = ['lead.stage', 'lead.won', 'lead.lost', 'lead.reopen'];
 
 export const digestRepo = {
   async newLeads(workspaceId: Types.ObjectId, w: Window, ownerIds?: Types.ObjectId[]): Promise<number> {
@@ -33,7 +34,7 @@ export const digestRepo = {
   },
 
   async leadsByIds(workspaceId: Types.ObjectId, ids: unknown[]) {
-    return LeadModel.find({ workspaceId, _id: { $in: ids } }, { value: 1, currency: 1, stage: 1, ownerId: 1 }).lean();
+    return LeadModel.find({ workspaceId, deletedAt: null, _id: { $in: ids } }, { value: 1, currency: 1, stage: 1, ownerId: 1 }).lean();
   },
 
   /** Open leads per stage and currency: how many, and their summed value (counted by the database). */
