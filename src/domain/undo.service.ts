@@ -6,6 +6,7 @@ import type { LeadDoc } from '../store/lead.model';
 import { type Actor, wsId } from './actor';
 import { userError } from './errors';
 import { oneChange } from './one-change';
+import { assertCanSeeLead } from './access';
 
 // `/undo`: a member takes back their own last change to a lead, within a few minutes, if nobody has
 // changed the same fields since.
@@ -47,6 +48,8 @@ export async function undoLast(actor: Actor, leadId?: string): Promise<UndoResul
   const ev = await lastChange(actor, leadId === undefined ? undefined : new Types.ObjectId(leadId));
   const lead = await leadsRepo.byId(ws, ev.entityId);
   if (!lead) throw userError('not_found', 'undo.nothing', { minutes: UNDO_MINUTES });
+  // Taking back one's own reassignment is fine; changing a lead one can no longer see is not.
+  if (ev.action !== 'lead.assign') await assertCanSeeLead(actor, lead);
   const after = (ev.after ?? {}) as Record<string, unknown>;
   const before = (ev.before ?? {}) as Record<string, unknown>;
   const fields = Object.keys(after).filter((k) => !NOT_FIELDS.has(k));

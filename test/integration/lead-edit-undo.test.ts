@@ -91,6 +91,17 @@ describe('/lead delete and /lead restore', () => {
     expect(await say('UADMIN', `restore ${id}`)).toContain(`${id} is not deleted.`);
   });
 
+  it("should leave a deleted lead out of the member's /pipeline figures", async () => {
+    clock = new Date('2026-12-02T02:00:00Z'); // midweek: the figures cover this week so far
+    const id = idOf(await say('UREP2', 'add Tim Whatley Dental; Tim Whatley; tim@whatley.test; value: 30k'));
+    expect(visibleText(await run('UREP2', '/pipeline', ''))).toContain('New: 1 · CN¥30,000');
+    await say('UREP2', `delete ${id}`);
+    const after = visibleText(await run('UREP2', '/pipeline', ''));
+    expect(after).not.toContain('CN¥30,000');
+    expect(after).toContain('no new leads');
+    clock = T0;
+  });
+
   it('should send no follow-up nudge about a deleted lead', async () => {
     const id = idOf(await say('UREP1', 'add Sue Ellen Cosmetics; Sue Ellen Mischke; sue@ellen.test; next: tomorrow 3pm send samples'));
     await say('UREP1', `delete ${id}`);
@@ -138,6 +149,14 @@ describe('/undo', () => {
     expect((await leadOf('Peterman Catalog'))!.source).toBe('radio');
     expect(await undo('UADMIN')).toContain(`Undone: ${id}`);
     expect((await leadOf('Peterman Catalog'))!.source).toBe('magazine');
+  });
+
+  it('should not let a rep undo a change on a lead that was given to someone else since', async () => {
+    const id = idOf(await say('UREP1', 'add Bania Comedy; Kenny Bania; kenny@bania.test'));
+    await say('UREP1', `stage ${id} contacted`);
+    await say('UADMIN', `assign ${id} <@UREP2|rep2>`);
+    expect(await undo('UREP1')).toContain(`You cannot see ${id}: it belongs to rep2`);
+    expect((await leadOf('Bania Comedy'))!.stage).toBe('contacted');
   });
 
   it('should undo once when the same /undo arrives several times at once', async () => {
