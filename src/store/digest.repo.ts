@@ -23,9 +23,9 @@ export const digestRepo = {
     return LeadModel.countDocuments({ workspaceId, createdAt: inWindow(w), ...owners(ownerIds) });
   },
 
-  /** Stage changes in the window: the lead, from (and owner at the time), to. */
+  /** Stage changes in the window (not those taken back with /undo): the lead, from (and owner at the time), to. */
   async stageMoves(workspaceId: Types.ObjectId, w: Window) {
-    const rows = await AuditEventModel.find({ workspaceId, action: { $in: STAGE_ACTIONS }, at: inWindow(w) }, { entityId: 1, before: 1, after: 1, at: 1 }).sort({ at: 1 }).lean();
+    const rows = await AuditEventModel.find({ workspaceId, action: { $in: STAGE_ACTIONS }, at: inWindow(w), undoneAt: null }, { entityId: 1, before: 1, after: 1, at: 1 }).sort({ at: 1 }).lean();
     return rows.map((r) => {
       const before = (r.before ?? {}) as { stage?: string; ownerId?: unknown };
       const after = (r.after ?? {}) as { stage?: string };

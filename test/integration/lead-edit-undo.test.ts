@@ -95,10 +95,16 @@ describe('/lead delete and /lead restore', () => {
     expect(await say('UADMIN', `restore ${id}`)).toContain(`${id} is not deleted.`);
   });
 
-  it("should leave a deleted lead out of the member's /pipeline figures", async () => {
+  it("should leave a deleted lead, and an undone stage move, out of the member's /pipeline figures", async () => {
     clock = new Date(Math.max(clock.getTime(), Date.parse('2026-12-02T02:00:00Z'))); // midweek: the figures cover this week so far
     const id = idOf(await say('UREP2', 'add Tim Whatley Dental; Tim Whatley; tim@whatley.test; value: 30k'));
-    expect(visibleText(await run('UREP2', '/pipeline', ''))).toContain('New: 1 · CN¥30,000');
+    // A stage move taken back with /undo is no move in the figures either.
+    await say('UREP2', `stage ${id} qualified`);
+    await undo('UREP2');
+    later(1);
+    const before = visibleText(await run('UREP2', '/pipeline', ''));
+    expect(before).toContain('New: 1 · CN¥30,000');
+    expect(before).toMatch(/Stage moves\*\n0\n/);
     await say('UREP2', `delete ${id}`);
     const after = visibleText(await run('UREP2', '/pipeline', ''));
     expect(after).not.toContain('CN¥30,000');

@@ -85,7 +85,6 @@ export const en = {
   'lead.btn.create_anyway': 'Create anyway',
   'lead.btn.reopen': 'Reopen',
   'lead.btn.undo': 'Undo',
-  'lead.btn.restore': 'Restore',
 
   'lead.created': 'Created {id}, owned by {owner}.',
   'lead.assigned_to_you': '{by} gave you {id}.',
@@ -98,7 +97,6 @@ export const en = {
   'lead.reopened': '{id} is reopened at {stage}.',
   'lead.edited': '{id} is updated.',
   'lead.edit_unchanged': 'Nothing to change on {id}.',
-  'lead.edit_fields': 'Write the fields to change as `field: value`, separated by `;`. Fields: {fields}.',
   'lead.edit_field_unknown': '“{value}” is not a field you can edit. Fields: {fields}.',
   'lead.deleted': '{id} ({company}) is deleted. It no longer shows in lists, search or reminders.',
   'lead.restored': '{id} is restored.',

@@ -86,7 +86,6 @@ export const zhCN: Record<MessageKey, string> = {
   'lead.btn.create_anyway': '仍然创建',
   'lead.btn.reopen': '重新打开',
   'lead.btn.undo': '撤销',
-  'lead.btn.restore': '恢复',
 
   'lead.created': '已创建 {id}，负责人：{owner}。',
   'lead.assigned_to_you': '{by} 把 {id} 转给了你。',
@@ -99,7 +98,6 @@ export const zhCN: Record<MessageKey, string> = {
   'lead.reopened': '{id} 已重新打开，阶段：{stage}。',
   'lead.edited': '{id} 已更新。',
   'lead.edit_unchanged': '{id} 没有需要修改的内容。',
-  'lead.edit_fields': '请按 `字段: 值` 写出要修改的内容，用 `;` 分隔。可改字段：{fields}。',
   'lead.edit_field_unknown': '“{value}” 不是可修改的字段。可改字段：{fields}。',
   'lead.deleted': '{id}（{company}）已删除，不再出现在列表、搜索和提醒中。',
   'lead.restored': '{id} 已恢复。',
