@@ -11,6 +11,7 @@ import * as tickets from '../domain/tickets.service';
 import { historyReply, logForm } from './log.command';
 import { claimReply, escalateReply, reopenReply, ticketListReply } from './ticket.command';
 import { userError } from '../domain/errors';
+import { leadEditActions } from './lead-edit.command';
 
 type ActionHandler = (ctx: Ctx, value: string) => Promise<Reply>;
 
@@ -36,6 +37,7 @@ const pageRef = z.union([
 ]);
 
 export const actionHandlers: Record<string, ActionHandler> = {
+  ...leadEditActions,
   // From a follow-up nudge: "<lead id>:<days>:<due time in ms>" moves the follow-up and its nudge.
   [ACTIONS.nudgeSnooze]: (ctx, value) => {
     const [id, days, due] = value.split(':');
@@ -49,7 +51,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
     const [id, from] = value.split(':');
     return onLead(ctx, id, async (lead) => {
       const moved = await leads.advanceStage(ctx.actor, lead, from);
-      return reply([await leadCard(ctx, moved, { notice: ctx.t('lead.stage_set', { id: leadRef(moved), stage: stageLabel(ctx, moved.stage) }) })], { replaceOriginal: true });
+      return reply([await leadCard(ctx, moved, { notice: ctx.t('lead.stage_set', { id: leadRef(moved), stage: stageLabel(ctx, moved.stage) }), undo: true })], { replaceOriginal: true });
     });
   },
   [ACTIONS.leadWon]: (ctx, value) => {
@@ -57,7 +59,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
     return onLead(ctx, id, async (lead) => {
       if (from && from !== lead.stage) throw new AppError('conflict', 'stale card', { userMessage: { key: 'lead.changed_meanwhile', params: { id: leadRef(lead) } } });
       const w = await leads.markWon(ctx.actor, lead, null);
-      return reply([await leadCard(ctx, w, { notice: ctx.t('lead.won', { id: leadRef(w) }) })], { replaceOriginal: true });
+      return reply([await leadCard(ctx, w, { notice: ctx.t('lead.won', { id: leadRef(w) }), undo: true })], { replaceOriginal: true });
     });
   },
   [ACTIONS.leadAssignMe]: (ctx, value) =>
@@ -75,6 +77,8 @@ export const actionHandlers: Record<string, ActionHandler> = {
   },
   [ACTIONS.leadFollowUp]: async (ctx, value) => {
     const lead = await leads.getLeadById(ctx.actor, value);
+    // An old card's button on a lead closed since: refuse now, not after the time is typed.
+    leads.assertFollowUpAllowed(lead);
     return reply([], {
       form: simpleForm(ctx, FORMS.leadFollowUp, ctx.t('form.followup.title'), value, [
         { id: 'when', label: ctx.t('form.followup.when', { id: leadRef(lead) }), kind: 'text', placeholder: ctx.t('form.next_placeholder') },

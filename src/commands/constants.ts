@@ -1,7 +1,7 @@
 // Every name the platforms see: slash commands, shortcut callback ids, action ids and form ids.
 // The Slack manifests are checked against this file by a test.
 
-export const SLASH_COMMANDS = ['/lead', '/crm', '/log', '/ticket', '/pipeline'] as const;
+export const SLASH_COMMANDS = ['/lead', '/crm', '/log', '/ticket', '/pipeline', '/undo'] as const;
 export type SlashCommand = (typeof SLASH_COMMANDS)[number];
 
 export const SHORTCUTS = {
@@ -22,6 +22,9 @@ export const ACTIONS = {
   leadPage: 'lead_page',
   leadLog: 'lead_log',
   leadHistory: 'lead_history',
+  leadReopen: 'lead_reopen',
+  leadUndo: 'lead_undo',
+  leadRestore: 'lead_restore',
   ticketClaim: 'ticket_claim',
   ticketResolve: 'ticket_resolve',
   ticketReopen: 'ticket_reopen',
@@ -38,6 +41,7 @@ export const FORMS = {
   leadFollowUp: 'lead_followup_form',
   leadReassign: 'lead_reassign_form',
   leadLost: 'lead_lost_form',
+  leadEdit: 'lead_edit_form',
   log: 'log_form',
   ticketNew: 'ticket_new_form',
   ticketResolve: 'ticket_resolve_form',

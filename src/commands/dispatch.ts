@@ -13,6 +13,7 @@ import { chineseCommandWords } from './typed';
 import { splitFirst } from './args';
 import type { CommandDef } from './define';
 import { leadCommands, leadForm } from './lead.command';
+import { leadEditCommands } from './lead-edit.command';
 import { crmCommands } from './crm.command';
 import { logCommands, logForm } from './log.command';
 import { ticketCommands } from './ticket.command';
@@ -28,7 +29,7 @@ import { z } from 'zod';
 const requestOrigin = z.object({ workspaceId: z.string().trim().min(1).max(128), userId: z.string().trim().min(1).max(128) });
 
 /** The one registry: "<command> <subcommand>" -> definition. */
-export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...logCommands, ...ticketCommands, ...crmCommands, ...pipelineCommands];
+export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...leadEditCommands, ...logCommands, ...ticketCommands, ...crmCommands, ...pipelineCommands];
 
 export interface DispatchDeps {
   config: Pick<Config, 'DEFAULT_LOCALE' | 'WECOM_DEFAULT_LOCALE' | 'DEFAULT_TIMEZONE' | 'DEFAULT_PHONE_REGION'>;

@@ -11,6 +11,7 @@ import { getLeadById } from '../domain/leads.service';
 import { logFormReply } from './log.command';
 import { openedReply, reassignReply, resolveReply } from './ticket.command';
 import { LEAD_SEARCH_FIELD } from './constants';
+import { leadEditForms } from './lead-edit.command';
 
 type FormHandler = (ctx: Ctx, values: Record<string, string>, metadata: string) => Promise<Reply>;
 
@@ -25,6 +26,7 @@ function fieldError(ctx: Ctx, field: string, err: unknown): Reply {
 }
 
 export const formHandlers: Record<string, FormHandler> = {
+  ...leadEditForms,
   [FORMS.leadAdd]: async (ctx, v) => {
     const raw = emptyRaw();
     raw.company = v.company ?? '';
@@ -94,7 +96,7 @@ export const formHandlers: Record<string, FormHandler> = {
     const lead = await leads.getLeadById(ctx.actor, leadId);
     try {
       const lost = await leads.markLost(ctx.actor, lead, v.reason ?? '');
-      return reply([await leadCard(ctx, lost, { notice: ctx.t('lead.lost', { id: leadRef(lost) }) })]);
+      return reply([await leadCard(ctx, lost, { notice: ctx.t('lead.lost', { id: leadRef(lost) }), undo: true })]);
     } catch (err) {
       return fieldError(ctx, 'reason', err);
     }

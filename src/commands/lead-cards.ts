@@ -50,7 +50,8 @@ function phoneText(ctx: Ctx, lead: LeadDoc, raw: string, i: number): string {
 }
 
 /** The lead card: contact, company, stage, value, owner, next follow-up, last five interactions, buttons. */
-export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string } = {}): Promise<Card> {
+/** `undo`: the card confirms a change the reader can take back (`/undo`), so it carries an Undo button. */
+export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string; undo?: boolean } = {}): Promise<Card> {
   const [owners, interactions] = await Promise.all([membersById(ctx.actor, [lead.ownerId]), recentInteractions(ctx.actor, lead, 5)]);
   const authors = await membersById(ctx.actor, interactions.map((i) => i.authorId));
   const owner = owners.get(String(lead.ownerId));
@@ -69,14 +70,16 @@ export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string 
     (i) => `${ctx.formatDate(i.at)} · ${ctx.t(`interaction.${i.kind}` as MessageKey)} · ${memberName(authors.get(String(i.authorId)))}: ${i.text}`,
   );
   const id = String(lead._id);
-  const actions: CardAction[] = [];
+  const actions: CardAction[] = opts.undo ? [{ id: ACTIONS.leadUndo, label: ctx.t('lead.btn.undo'), value: id }] : [];
   const isOpen = lead.stage !== 'won' && lead.stage !== 'lost';
   const open = openStages(ctx.actor);
   const at = open.indexOf(lead.stage);
   const nextStage = at >= 0 ? open[at + 1] : undefined;
   if (isOpen && nextStage) actions.push({ id: ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: `${id}:${lead.stage}`, style: 'primary' });
   actions.push({ id: ACTIONS.leadLog, label: ctx.t('lead.btn.log'), value: id });
-  actions.push({ id: ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id });
+  // A closed lead gets no follow-ups; it offers Reopen instead.
+  if (isOpen) actions.push({ id: ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id });
+  else actions.push({ id: ACTIONS.leadReopen, label: ctx.t('lead.btn.reopen'), value: `${id}:${lead.stage}` });
   if (!lead.ownerId.equals(ctx.actor.member._id)) actions.push({ id: ACTIONS.leadAssignMe, label: ctx.t('lead.btn.assign_me'), value: id });
   actions.push({ id: ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id });
   if (isOpen) {
@@ -94,6 +97,8 @@ export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string 
 
 /** "Possible duplicate of L-12": details and an Open button only for a lead the caller may see. */
 export function duplicateCard(ctx: Ctx, existing: LeadDoc, owner: MemberDoc | null, draftId: string, visible: boolean): Card {
+  // A rep cannot see a teammate's lead either: "outside your team" would be untrue for them.
+  const hidden = ctx.actor.member.role === 'rep' ? ctx.t('lead.duplicate.hidden_rep') : ctx.t('lead.duplicate.hidden');
   const actions: CardAction[] = [{ id: ACTIONS.leadCreateAnyway, label: ctx.t('lead.btn.create_anyway'), value: draftId }];
   if (visible) actions.unshift({ id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(existing) }), value: String(existing._id), style: 'primary' });
   return {
@@ -101,7 +106,7 @@ export function duplicateCard(ctx: Ctx, existing: LeadDoc, owner: MemberDoc | nu
     title: ctx.t('lead.duplicate.title', { id: leadRef(existing), owner: memberName(owner) }),
     text: visible
       ? ctx.t('lead.duplicate.text', { company: existing.company, contact: existing.contactName, stage: stageLabel(ctx, existing.stage) })
-      : ctx.t('lead.duplicate.hidden'),
+      : hidden,
     actions,
   };
 }

@@ -15,7 +15,7 @@ import { parseMention, splitFirst, takePage } from './args';
 import { defineCommand, nonEmpty, type CommandDef } from './define';
 import { ACTIONS, FORMS } from './constants';
 import { matchStage } from '../domain/stages';
-import { duplicateCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageIdOf, stageLabel, stageNames } from './lead-cards';
+import { duplicateCard, infoCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageIdOf, stageLabel, stageNames } from './lead-cards';
 import { choicesCard, type Choice } from './choices';
 import { closest } from './suggest';
 import type { Ctx } from './types';
@@ -55,6 +55,13 @@ async function assignedDm(ctx: Ctx, lead: LeadDoc, owner: MemberDoc): Promise<No
   const rc = ctxFor(ctx, owner);
   const notice = rc.t('lead.assigned_to_you', { id: leadRef(lead), by: memberName(ctx.actor.member) });
   return { userId: owner.platformUserId, cards: [await leadCard(rc, lead, { notice })], locale: rc.locale };
+}
+
+/** The owner a lead was taken from hears who took it and who has it now (they can no longer open it). */
+function reassignedAwayDm(ctx: Ctx, lead: LeadDoc, previous: MemberDoc, to: MemberDoc): Notification {
+  const rc = ctxFor(ctx, previous);
+  const text = rc.t('lead.reassigned_away', { id: leadRef(lead), company: lead.company, owner: memberName(to), by: memberName(ctx.actor.member) });
+  return { userId: previous.platformUserId, cards: [infoCard(text, 'info')], locale: rc.locale };
 }
 
 /** Shared by `/lead add`, the form and "Create anyway": turn a create result into the reply. */
@@ -98,7 +105,7 @@ export async function listReply(ctx: Ctx, ref: PageRef) {
   const title =
     ref.f === 'find'
       ? ctx.t('list.title.find', { query: ref.q, total: res.total })
-      : ctx.t(`list.title.${filter.kind}`, { stage: typedStageLabel(ctx, ref.s ?? ''), total: res.total });
+      : ctx.t(listTitleKey(ctx, filter.kind), { stage: typedStageLabel(ctx, ref.s ?? ''), total: res.total });
   return reply([leadListCard(ctx, title, res.leads, owners, res.page, res.pages, (p) => JSON.stringify({ ...ref, p }))]);
 }
 
@@ -107,6 +114,11 @@ function typedStageLabel(ctx: Ctx, typed: string): string {
   const settings = ctx.actor.workspace.settings;
   const stage = typed ? matchStage(settings, settings?.stages ?? [], typed) : undefined;
   return stage ? stageLabel(ctx, stage) : typed;
+}
+
+/** A rep's "team" list holds only their own leads: its title says so rather than promise the team's. */
+function listTitleKey(ctx: Ctx, kind: leads.ListFilter['kind']) {
+  return kind === 'team' && ctx.actor.member.role === 'rep' ? 'list.title.team_rep' : (`list.title.${kind}` as const);
 }
 
 const LIST_KINDS = ['all', 'mine', 'team', 'stale', 'stage'] as const;
@@ -153,7 +165,8 @@ const stage = defineCommand({
     if (!st) return reply([stageChoices(ctx, lead0, ctx.t('lead.stage_choose', { id: leadRef(lead0) }))]);
     try {
       const lead = await leads.setStage(ctx.actor, lead0, st);
-      return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.stage_set', { id: leadRef(lead), stage: stageLabel(ctx, lead.stage) }) })]);
+      const notice = lead.stage === 'won' ? ctx.t('lead.won', { id: leadRef(lead) }) : ctx.t('lead.stage_set', { id: leadRef(lead), stage: stageLabel(ctx, lead.stage) });
+      return reply([await leadCard(ctx, lead, { notice, undo: lead !== lead0 })]);
     } catch (err) {
       // `/lead stage L-9 qualifed`: say so, then offer the closest stage first and the others after.
       if (!(err instanceof AppError) || err.userMessage.key !== 'error.stage_unknown') throw err;
@@ -188,7 +201,7 @@ const won = defineCommand({
     const money = value ? parseMoney(value) : null;
     if (value && !money) throw userError('invalid_input', 'error.value_invalid', { value: value.slice(0, 40) });
     const lead = await leads.markWon(ctx.actor, await leads.getLead(ctx.actor, id), money);
-    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.won', { id: leadRef(lead) }) })]);
+    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.won', { id: leadRef(lead) }), undo: true })]);
   },
 });
 
@@ -203,16 +216,17 @@ const lost = defineCommand({
   run: async (ctx, { id, reason }) => {
     const lead0 = await leads.getLead(ctx.actor, id);
     const lead = await leads.markLost(ctx.actor, lead0, reason);
-    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.lost', { id: leadRef(lead) }) })]);
+    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.lost', { id: leadRef(lead) }), undo: true })]);
   },
 });
 
 export async function assignReply(ctx: Ctx, leadId: { seq?: string; id?: string }, userId: string, userName: string) {
   const lead0 = leadId.seq ? await leads.getLead(ctx.actor, leadId.seq) : await leads.getLeadById(ctx.actor, leadId.id ?? '');
   const to = await memberForMention(ctx.actor, userId, userName);
-  const { lead, notify } = await leads.assignLead(ctx.actor, lead0, to);
-  const card = await leadCard(ctx, lead, { notice: ctx.t('lead.assigned', { id: leadRef(lead), owner: memberName(to) }) });
-  return reply([card], { notify: notify ? [await assignedDm(ctx, lead, to)] : undefined });
+  const { lead, notify, previous } = await leads.assignLead(ctx.actor, lead0, to);
+  const card = await leadCard(ctx, lead, { notice: ctx.t('lead.assigned', { id: leadRef(lead), owner: memberName(to) }), undo: lead !== lead0 });
+  const dms = [...(notify ? [await assignedDm(ctx, lead, to)] : []), ...(previous ? [reassignedAwayDm(ctx, lead, previous, to)] : [])];
+  return reply([card], { notify: dms.length ? dms : undefined });
 }
 
 const assign = defineCommand({

@@ -61,7 +61,7 @@ export async function loggedReply(ctx: Ctx, lead: LeadDoc, kind: string, text: s
   }
   const { lead: updated, ticket } = await logInteraction(ctx.actor, lead, { kind: k, text, next, ...extra });
   const notice = ctx.t('log.logged', { kind: ctx.t(`interaction.${k}` as MessageKey), id: leadRef(updated) });
-  const card = await leadCard(ctx, updated, { notice });
+  const card = await leadCard(ctx, updated, { notice, undo: true });
   if (!ticket) return reply([card]);
   const opened = await openedReply(ctx, ticket, ctx.t('log.complaint_ticket'));
   return { ...opened, cards: [card, ...opened.cards] };

@@ -4,7 +4,7 @@
 
 import { closest } from './suggest';
 
-const COMMAND_WORDS = ['lead', 'log', 'ticket', 'crm', 'pipeline'];
+const COMMAND_WORDS = ['lead', 'log', 'ticket', 'crm', 'pipeline', 'undo'];
 
 export interface TypedCommand {
   command: string;
@@ -37,6 +37,11 @@ const ALIASES: [string, string, string][] = [
   ['输单', '/lead', 'lost'],
   ['分配', '/lead', 'assign'],
   ['转给', '/lead', 'assign'],
+  ['编辑线索', '/lead', 'edit'],
+  ['删除线索', '/lead', 'delete'],
+  ['恢复线索', '/lead', 'restore'],
+  ['重开线索', '/lead', 'reopen'],
+  ['撤销', '/undo', ''],
   ['新建工单', '/ticket', 'new'],
   ['开工单', '/ticket', 'new'],
   ['工单列表', '/ticket', 'list'],
@@ -90,6 +95,10 @@ const LEAD_SUBCOMMANDS: Record<string, string> = {
   丢单: 'lost',
   输单: 'lost',
   分配: 'assign',
+  编辑: 'edit',
+  删除: 'delete',
+  恢复: 'restore',
+  重开: 'reopen',
   帮助: 'help',
 };
 

@@ -3,6 +3,7 @@ import { membersRepo } from '../store/members.repo';
 import type { LeadDoc } from '../store/lead.model';
 import { type Actor, wsId } from './actor';
 import { userError } from './errors';
+import { memberName } from './member-name';
 
 /**
  * Owner ids whose leads the actor may see and change: admins all (undefined), managers their team
@@ -20,8 +21,15 @@ export async function canSeeLead(actor: Actor, lead: LeadDoc): Promise<boolean> 
   return !ids || ids.some((id) => id.equals(lead.ownerId));
 }
 
+/**
+ * Refuses with the reason that is true for the reader: a rep sees only their own leads (a teammate's
+ * lead, or one reassigned away from them, is not "outside the team"); a manager sees their team's.
+ */
 export async function assertCanSeeLead(actor: Actor, lead: LeadDoc): Promise<void> {
-  if (!(await canSeeLead(actor, lead))) throw userError('forbidden', 'error.lead_forbidden', { id: `L-${lead.seq}` });
+  if (await canSeeLead(actor, lead)) return;
+  const owner = memberName(await membersRepo.byId(wsId(actor), lead.ownerId));
+  const key = actor.member.role === 'rep' ? 'error.lead_forbidden_rep' : 'error.lead_forbidden';
+  throw userError('forbidden', key, { id: `L-${lead.seq}`, owner });
 }
 
 export function assertAdmin(actor: Actor): void {

@@ -50,6 +50,7 @@ export async function logInteraction(actor: Actor, lead: LeadDoc, input: LogInpu
   if (!text) throw userError('invalid_input', 'log.text_missing');
   if (text.length > TEXT_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'text', max: TEXT_MAX });
   if (input.next && input.next.at.getTime() <= actor.now().getTime()) throw userError('invalid_input', 'error.date_past');
+  if (input.next && (lead.stage === 'won' || lead.stage === 'lost')) throw userError('conflict', 'lead.closed_no_followup', { id: `L-${lead.seq}`, stage: lead.stage });
   const ws = wsId(actor);
   const at = actor.now();
   const interaction = await interactionsRepo.add(ws, {
@@ -65,7 +66,10 @@ export async function logInteraction(actor: Actor, lead: LeadDoc, input: LogInpu
   const set: Record<string, unknown> = { lastContactAt: at, quietLevel: 0 };
   if (input.next) Object.assign(set, { nextFollowUpAt: input.next.at, nextFollowUpWhat: input.next.what, followUpPending: true });
   const updated = (await leadsRepo.update(ws, lead._id, {}, set)) ?? lead;
-  await auditRepo.record(ws, { actorId: actor.member._id, platform: actor.platform, action: 'interaction.create', entity: 'lead', entityId: lead._id, before: null, after: { interactionId: interaction._id, kind: input.kind, ...set }, at });
+  // `before` keeps what the log changed on the lead, so `/undo` can put it back.
+  const o = lead.toObject() as Record<string, unknown>;
+  const before = Object.fromEntries(Object.keys(set).map((k) => [k, o[k] ?? null]));
+  await auditRepo.record(ws, { actorId: actor.member._id, platform: actor.platform, action: 'interaction.create', entity: 'lead', entityId: lead._id, before, after: { interactionId: interaction._id, kind: input.kind, ...set }, at });
   let ticket: TicketDoc | null = null;
   if (input.kind === 'complaint') {
     const subject = text.split('\n')[0].slice(0, 80);

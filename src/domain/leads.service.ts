@@ -31,10 +31,17 @@ export function parseLeadId(s: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function snapshot(lead: LeadDoc) {
-  const o = lead.toObject();
-  return { stage: o.stage, ownerId: o.ownerId, value: o.value, currency: o.currency, nextFollowUpAt: o.nextFollowUpAt, nextFollowUpWhat: o.nextFollowUpWhat, lostReason: o.lostReason };
+/** The lead's fields an audit event keeps from before a change: the usual ones and every field `set` touches (so it can be undone). */
+function snapshot(lead: LeadDoc, set: Record<string, unknown> = {}) {
+  const o = lead.toObject() as Record<string, unknown>;
+  const touched = Object.fromEntries(Object.keys(set).map((k) => [k, o[k] ?? null]));
+  return { stage: o.stage, ownerId: o.ownerId, value: o.value, currency: o.currency, nextFollowUpAt: o.nextFollowUpAt, nextFollowUpWhat: o.nextFollowUpWhat, lostReason: o.lostReason, ...touched };
 }
+
+export const isClosed = (lead: { stage: string }) => lead.stage === 'won' || lead.stage === 'lost';
+
+/** Closing a lead ends its follow-up: no time, no pending nudge. */
+const NO_FOLLOW_UP = { nextFollowUpAt: null, nextFollowUpWhat: '', followUpPending: false };
 
 async function audit(actor: Actor, action: string, lead: LeadDoc, before: unknown, after: unknown) {
   await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action, entity: 'lead', entityId: lead._id, before, after, at: actor.now() });
@@ -158,13 +165,19 @@ export async function getLead(actor: Actor, ref: string | number): Promise<LeadD
   const lead = await leadsRepo.bySeq(wsId(actor), seq);
   if (!lead) throw userError('not_found', 'error.lead_not_found', { id: `L-${seq}` });
   await assertCanSeeLead(actor, lead);
+  assertNotDeleted(lead);
   return lead;
+}
+
+function assertNotDeleted(lead: LeadDoc): void {
+  if (lead.deletedAt) throw userError('not_found', 'error.lead_deleted', { id: `L-${lead.seq}` });
 }
 
 export async function getLeadById(actor: Actor, id: string): Promise<LeadDoc> {
   const lead = /^[0-9a-f]{24}$/i.test(id) ? await leadsRepo.byId(wsId(actor), id) : null;
   if (!lead) throw userError('not_found', 'error.lead_gone');
   await assertCanSeeLead(actor, lead);
+  assertNotDeleted(lead);
   return lead;
 }
 
@@ -172,8 +185,8 @@ export function openStages(actor: Actor): string[] {
   return (actor.workspace.settings?.stages ?? []).filter((s) => s !== 'won' && s !== 'lost');
 }
 
-async function change(actor: Actor, lead: LeadDoc, action: string, set: Record<string, unknown>, expect: Record<string, unknown> = {}): Promise<LeadDoc> {
-  const before = snapshot(lead);
+export async function change(actor: Actor, lead: LeadDoc, action: string, set: Record<string, unknown>, expect: Record<string, unknown> = {}): Promise<LeadDoc> {
+  const before = snapshot(lead, set);
   // One change per state of the lead: of simultaneous clicks on the same card, one goes through.
   const updated = await oneChange(
     wsId(actor),
@@ -192,7 +205,7 @@ async function change(actor: Actor, lead: LeadDoc, action: string, set: Record<s
  * The workspace's stage named by `input`: its id (`qualified`) or its label in either language
  * (`Qualified`, `已确认需求`). An unknown name is refused with the list of stages to choose from.
  */
-function findStage(actor: Actor, input: string): string {
+export function findStage(actor: Actor, input: string): string {
   const settings = actor.workspace.settings;
   const stages = settings?.stages ?? [];
   const stage = matchStage(settings, stages, input);
@@ -227,6 +240,9 @@ export async function setStage(actor: Actor, lead: LeadDoc, stageInput: string):
   const stage = findStage(actor, stageInput);
   if (stage === 'lost') throw userError('invalid_input', 'lead.lost_needs_reason', { id: `L-${lead.seq}` });
   if (stage === lead.stage) return lead;
+  // Reopening is its own, explicit step (`/lead reopen`), never a side effect of a stage name.
+  if (isClosed(lead)) throw userError('conflict', 'lead.closed_reopen', { id: `L-${lead.seq}`, stage: lead.stage });
+  if (stage === 'won') return markWon(actor, lead, null);
   return change(actor, lead, 'lead.stage', { stage });
 }
 
@@ -242,7 +258,7 @@ export async function advanceStage(actor: Actor, lead: LeadDoc, fromStage?: stri
 
 export async function markWon(actor: Actor, lead: LeadDoc, value: { amount: number; currency: string | null } | null): Promise<LeadDoc> {
   if (lead.stage === 'won') throw userError('conflict', 'lead.already', { id: `L-${lead.seq}`, stage: 'won' });
-  const set: Record<string, unknown> = { stage: 'won', lostReason: '' };
+  const set: Record<string, unknown> = { stage: 'won', lostReason: '', ...NO_FOLLOW_UP };
   if (value) Object.assign(set, { value: value.amount, currency: value.currency ?? lead.currency ?? actor.workspace.settings?.currency ?? 'CNY' });
   return change(actor, lead, 'lead.won', set);
 }
@@ -252,16 +268,24 @@ export async function markLost(actor: Actor, lead: LeadDoc, reason: string): Pro
   if (!r) throw userError('invalid_input', 'lead.lost_needs_reason', { id: `L-${lead.seq}` });
   if (r.length > 500) throw userError('invalid_input', 'error.field_too_long', { field: 'reason', max: 500 });
   if (lead.stage === 'lost') throw userError('conflict', 'lead.already', { id: `L-${lead.seq}`, stage: 'lost' });
-  return change(actor, lead, 'lead.lost', { stage: 'lost', lostReason: r });
+  return change(actor, lead, 'lead.lost', { stage: 'lost', lostReason: r, ...NO_FOLLOW_UP });
 }
 
-export async function assignLead(actor: Actor, lead: LeadDoc, to: MemberDoc): Promise<{ lead: LeadDoc; notify: boolean }> {
-  if (to._id.equals(lead.ownerId)) return { lead, notify: false };
+/** `previous`: the owner it was taken from, to be told (unless they did it themselves). */
+export async function assignLead(actor: Actor, lead: LeadDoc, to: MemberDoc): Promise<{ lead: LeadDoc; notify: boolean; previous: MemberDoc | null }> {
+  if (to._id.equals(lead.ownerId)) return { lead, notify: false, previous: null };
   const updated = await change(actor, lead, 'lead.assign', { ownerId: to._id }, { ownerId: lead.ownerId });
-  return { lead: updated, notify: !to._id.equals(actor.member._id) };
+  const previous = lead.ownerId.equals(actor.member._id) ? null : await ownerOf(actor, lead);
+  return { lead: updated, notify: !to._id.equals(actor.member._id), previous };
+}
+
+/** A closed lead gets no follow-ups (commands, buttons and the job agree): reopen it first. */
+export function assertFollowUpAllowed(lead: LeadDoc): void {
+  if (isClosed(lead)) throw userError('conflict', 'lead.closed_no_followup', { id: `L-${lead.seq}`, stage: lead.stage });
 }
 
 export async function setNextFollowUp(actor: Actor, lead: LeadDoc, at: Date, what: string): Promise<LeadDoc> {
+  assertFollowUpAllowed(lead);
   if (at.getTime() <= actor.now().getTime()) throw userError('invalid_input', 'error.date_past');
   if (what.length > 300) throw userError('invalid_input', 'error.field_too_long', { field: 'what', max: 300 });
   // A new time moves the lead's one pending nudge (the follow-up job reads these two fields).

@@ -10,9 +10,12 @@ const auditEventSchema = new Schema({
   before: { type: Schema.Types.Mixed, default: null },
   after: { type: Schema.Types.Mixed, default: null },
   at: { type: Date, required: true },
+  // Set once the change was undone (`/undo`): it cannot be undone twice.
+  undoneAt: { type: Date, default: null },
 });
 auditEventSchema.index({ workspaceId: 1, entity: 1, entityId: 1, at: -1 });
 auditEventSchema.index({ workspaceId: 1, action: 1, at: 1 });
+auditEventSchema.index({ workspaceId: 1, actorId: 1, at: -1 });
 
 export type AuditEvent = InferSchemaType<typeof auditEventSchema>;
 export const AuditEventModel = model('AuditEvent', auditEventSchema);

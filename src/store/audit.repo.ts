@@ -14,8 +14,22 @@ export interface AuditInput {
 }
 
 export const auditRepo = {
-  async record(workspaceId: Types.ObjectId, e: AuditInput): Promise<void> {
-    await AuditEventModel.create({ workspaceId, ...e, at: e.at ?? new Date() });
+  async record(workspaceId: Types.ObjectId, e: AuditInput): Promise<Types.ObjectId> {
+    const doc = await AuditEventModel.create({ workspaceId, ...e, at: e.at ?? new Date() });
+    return doc._id;
+  },
+
+  /** A member's latest event among `actions` since `since` (on one entity when given). */
+  async lastBy(workspaceId: Types.ObjectId, actorId: Types.ObjectId, actions: string[], since: Date, entityId?: Types.ObjectId) {
+    const f: Record<string, unknown> = { workspaceId, actorId, action: { $in: actions }, at: { $gte: since } };
+    if (entityId) f.entityId = entityId;
+    return AuditEventModel.findOne(f).sort({ at: -1, _id: -1 }).lean();
+  },
+
+  /** Marks an event undone; false when it already was. */
+  async markUndone(workspaceId: Types.ObjectId, id: Types.ObjectId, at: Date): Promise<boolean> {
+    const res = await AuditEventModel.updateOne({ workspaceId, _id: id, undoneAt: null }, { $set: { undoneAt: at } });
+    return res.modifiedCount === 1;
   },
 
   async forEntity(workspaceId: Types.ObjectId, entity: string, entityId: Types.ObjectId) {

@@ -13,18 +13,19 @@ export interface Window {
 }
 
 const inWindow = (w: Window) => ({ $gte: w.from, $lt: w.to });
-const owners = (ownerIds?: Types.ObjectId[]) => (ownerIds ? { ownerId: { $in: ownerIds } } : {});
+// Soft-deleted leads count nowhere.
+const owners = (ownerIds?: Types.ObjectId[]) => ({ deletedAt: null, ...(ownerIds ? { ownerId: { $in: ownerIds } } : {}) });
 
-export const STAGE_ACTIONS = ['lead.stage', 'lead.won', 'lead.lost'];
+export const STAGE_ACTIONS = ['lead.stage', 'lead.won', 'lead.lost', 'lead.reopen'];
 
 export const digestRepo = {
   async newLeads(workspaceId: Types.ObjectId, w: Window, ownerIds?: Types.ObjectId[]): Promise<number> {
     return LeadModel.countDocuments({ workspaceId, createdAt: inWindow(w), ...owners(ownerIds) });
   },
 
-  /** Stage changes in the window: the lead, from (and owner at the time), to. */
+  /** Stage changes in the window (not those taken back with /undo): the lead, from (and owner at the time), to. */
   async stageMoves(workspaceId: Types.ObjectId, w: Window) {
-    const rows = await AuditEventModel.find({ workspaceId, action: { $in: STAGE_ACTIONS }, at: inWindow(w) }, { entityId: 1, before: 1, after: 1, at: 1 }).sort({ at: 1 }).lean();
+    const rows = await AuditEventModel.find({ workspaceId, action: { $in: STAGE_ACTIONS }, at: inWindow(w), undoneAt: null }, { entityId: 1, before: 1, after: 1, at: 1 }).sort({ at: 1 }).lean();
     return rows.map((r) => {
       const before = (r.before ?? {}) as { stage?: string; ownerId?: unknown };
       const after = (r.after ?? {}) as { stage?: string };
@@ -33,7 +34,7 @@ export const digestRepo = {
   },
 
   async leadsByIds(workspaceId: Types.ObjectId, ids: unknown[]) {
-    return LeadModel.find({ workspaceId, _id: { $in: ids } }, { value: 1, currency: 1, stage: 1, ownerId: 1 }).lean();
+    return LeadModel.find({ workspaceId, deletedAt: null, _id: { $in: ids } }, { value: 1, currency: 1, stage: 1, ownerId: 1 }).lean();
   },
 
   /** Open leads per stage and currency: how many, and their summed value (counted by the database). */

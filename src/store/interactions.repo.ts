@@ -9,6 +9,11 @@ export const interactionsRepo = {
     return InteractionModel.create({ workspaceId, ...i });
   },
 
+  /** Removes a logged interaction (its log was undone). */
+  async remove(workspaceId: Types.ObjectId, id: unknown): Promise<void> {
+    await InteractionModel.deleteOne({ workspaceId, _id: id });
+  },
+
   async setTicket(workspaceId: Types.ObjectId, id: Types.ObjectId, ticketId: Types.ObjectId): Promise<void> {
     await InteractionModel.updateOne({ workspaceId, _id: id }, { $set: { ticketId } });
   },

@@ -29,6 +29,9 @@ const leadSchema = new Schema(
     rev: { type: Number, default: 0 },
     /** When the owner was nudged about the current quiet spell (the escalation waits escalate-days after it). */
     quietNudgedAt: { type: Date, default: null },
+    // Soft delete: a deleted lead is hidden from lists, search, duplicate checks, jobs and the digest; an admin can restore it.
+    deletedAt: { type: Date, default: null },
+    deletedById: { type: Schema.Types.ObjectId, default: null },
     // Normalised keys used for duplicate detection and search; display fields keep what the user typed.
     keys: {
       phones: { type: [String], default: [] },

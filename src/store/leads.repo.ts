@@ -31,7 +31,7 @@ export function identityKeys(k: LeadKeys): string[] {
 }
 
 function toFilter(workspaceId: Types.ObjectId, q: LeadQuery): Record<string, unknown> {
-  const f: Record<string, unknown> = { workspaceId };
+  const f: Record<string, unknown> = { workspaceId, deletedAt: null };
   if (q.ownerIds) f.ownerId = { $in: q.ownerIds };
   if (q.stage) f.stage = q.stage;
   if (q.openOnly) f.stage = { $nin: ['won', 'lost'] };
@@ -65,7 +65,7 @@ export const leadsRepo = {
     const or: Record<string, unknown>[] = [{ 'keys.company': k.company, 'keys.contact': k.contact }];
     if (k.emails.length) or.push({ 'keys.emails': { $in: k.emails } });
     if (k.phones.length) or.push({ 'keys.phones': { $in: k.phones } });
-    return LeadModel.findOne({ workspaceId, $or: or }).sort({ seq: 1 });
+    return LeadModel.findOne({ workspaceId, deletedAt: null, $or: or }).sort({ seq: 1 });
   },
 
   /**
@@ -89,6 +89,16 @@ export const leadsRepo = {
       }
     }
     return null;
+  },
+
+  /** Holds `keys` for `leadId` instead of what it held (after an edit or a restore); a key another lead holds stays theirs. */
+  async reclaimKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId, keys: string[]): Promise<void> {
+    await LeadKeyModel.deleteMany({ workspaceId, leadId });
+    for (const key of keys) {
+      await LeadKeyModel.create({ workspaceId, key, leadId }).catch((err: unknown) => {
+        if (!isDuplicateKeyError(err)) throw err;
+      });
+    }
   },
 
   async releaseKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<void> {
@@ -124,7 +134,7 @@ export const leadsRepo = {
 
   /** Leads whose follow-up time has come and whose nudge is not queued yet. */
   async dueFollowUps(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<LeadDoc[]> {
-    return LeadModel.find({ workspaceId, followUpPending: true, nextFollowUpAt: { $lte: now } }).sort({ nextFollowUpAt: 1 }).limit(limit);
+    return LeadModel.find({ workspaceId, deletedAt: null, stage: { $nin: ['won', 'lost'] }, followUpPending: true, nextFollowUpAt: { $lte: now } }).sort({ nextFollowUpAt: 1 }).limit(limit);
   },
 
   /**
@@ -136,6 +146,7 @@ export const leadsRepo = {
     const nudged = nudgedBefore ? [{ $or: [{ quietNudgedAt: null }, { quietNudgedAt: { $lte: nudgedBefore } }] }] : [];
     return LeadModel.find({
       workspaceId,
+      deletedAt: null,
       quietLevel: level,
       stage: { $nin: ['won', 'lost'] },
       $and: [quietSince, ...nudged],

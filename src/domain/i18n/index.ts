@@ -13,7 +13,10 @@ export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): 
   const template = cat[key] ?? en[key];
   // A {field} parameter is an internal field name ("company"); show the reader its label.
   const fieldKey = `field.${params.field}` as MessageKey;
-  const p = typeof params.field === 'string' && fieldKey in cat ? { ...params, field: cat[fieldKey] } : params;
+  let p = typeof params.field === 'string' && fieldKey in cat ? { ...params, field: cat[fieldKey] } : params;
+  // Likewise a {stage} given as a stage id ("won" in an error from the domain) reads as its label.
+  const stageKey = `stage.${params.stage}` as MessageKey;
+  if (typeof params.stage === 'string' && stageKey in cat) p = { ...p, stage: cat[stageKey] };
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in p ? String(p[name]) : m));
 }
 
