@@ -61,7 +61,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
     });
   },
   [ACTIONS.leadAssignMe]: (ctx, value) =>
-    onLead(ctx, value, async () => ({ ...(await assignReply(ctx, { id: value }, ctx.actor.member.platformUserId, ctx.actor.member.displayName)), replaceOriginal: true })),
+    onLead(ctx, value, async () => ({ ...(await assignReply(ctx, { id: value }, { id: ctx.actor.member.platformUserId, name: '' })), replaceOriginal: true })),
   [ACTIONS.leadOpen]: async (ctx, value) => reply([await leadCard(ctx, await leads.getLeadById(ctx.actor, value))]),
   [ACTIONS.leadCreateAnyway]: async (ctx, value) => ({ ...(await createdReply(ctx, await leads.createFromDraft(ctx.actor, value))), replaceOriginal: true }),
   [ACTIONS.leadPage]: async (ctx, value) => {

@@ -54,7 +54,7 @@ export const formHandlers: Record<string, FormHandler> = {
   },
   [FORMS.leadReassign]: async (ctx, v, leadId) => {
     if (!v.owner) return reply([], { formErrors: { owner: ctx.t('form.required') } });
-    return assignReply(ctx, { id: leadId }, v.owner, '');
+    return assignReply(ctx, { id: leadId }, { id: v.owner, name: '' });
   },
   [FORMS.log]: async (ctx, v, meta) => {
     try {
@@ -85,7 +85,7 @@ export const formHandlers: Record<string, FormHandler> = {
     if (!v.assignee) return reply([], { formErrors: { assignee: ctx.t('form.required') } });
     const t = await tickets.getTicketById(ctx.actor, ticketId);
     try {
-      return await reassignReply(ctx, t, v.assignee, '');
+      return await reassignReply(ctx, t, { id: v.assignee, name: '' });
     } catch (err) {
       return fieldError(ctx, 'assignee', err);
     }

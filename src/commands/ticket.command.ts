@@ -6,7 +6,7 @@ import { userError } from '../domain/errors';
 import { memberForMention } from '../domain/members.service';
 import { isLocale } from '../domain/i18n';
 import type { TicketDoc } from '../store/ticket.model';
-import { parseMention, splitFirst, takePage } from './args';
+import { parseMention, splitFirst, takePage, type Mention } from './args';
 import { defineCommand, nonEmpty, type CommandDef } from './define';
 import { ACTIONS } from './constants';
 import { infoCard, memberName } from './lead-cards';
@@ -123,8 +123,8 @@ export async function escalateReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
   return reply([infoCard(ctx.t('ticket.escalated_done', { id: tickets.ticketRef(ticket), count: managers.length }))], { ...(await ticketUpdate(ctx, ticket)), notify });
 }
 
-export async function reassignReply(ctx: Ctx, t: TicketDoc, userId: string, userName: string): Promise<Reply> {
-  const to = await memberForMention(ctx.actor, userId, userName);
+export async function reassignReply(ctx: Ctx, t: TicketDoc, who: Mention): Promise<Reply> {
+  const to = await memberForMention(ctx.actor, who);
   const moved = await tickets.reassignTicket(ctx.actor, t, to);
   const tc = ctxFor(ctx, to);
   const dm = {
@@ -158,7 +158,7 @@ const escalate = byId('ticket escalate', 'help.ticket.escalate', (ctx, t) => esc
 const assign = byId('ticket assign', 'help.ticket.assign', async (ctx, t, who) => {
   const m = parseMention(who);
   if (!m) throw userError('invalid_input', 'error.usage', { usage: ctx.t('help.ticket.assign') });
-  return reassignReply(ctx, t, m.id, m.name);
+  return reassignReply(ctx, t, m);
 }, WORKERS);
 
 export const ticketCommands: CommandDef<never>[] = [newTicket, list, show, claim, resolve, reopen, escalate, assign] as unknown as CommandDef<never>[];

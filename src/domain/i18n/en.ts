@@ -252,6 +252,8 @@ export const en = {
   'error.lead_gone': 'That lead no longer exists in this workspace, or the button is from another one.',
   'error.lead_id_invalid': '“{value}” is not a lead id; use one like L-12.',
   'error.member_not_found': 'That person is not in this workspace.',
+  'error.member_ambiguous': 'More than one member is called {name}: {matches}. Mention one of them by id, e.g. @{example}.',
+  'error.member_no_match': 'No member is called {name}. Mention them (@…) or ask them to set their name with /crm name.',
   'error.stage_unknown': 'There is no stage “{value}”. Stages: {stages}.',
   'error.date_invalid': 'I could not read a date in “{value}”. Try `tomorrow 10am`, `in 3 days`, `2026-12-01` or `下周一`.',
   'error.date_past': 'That date is in the past.',

@@ -253,6 +253,8 @@ export const zhCN: Record<MessageKey, string> = {
   'error.lead_gone': '该线索已不存在，或按钮来自其他工作区。',
   'error.lead_id_invalid': '“{value}”不是线索编号，请使用 L-12 这样的编号。',
   'error.member_not_found': '此人不在本工作区。',
+  'error.member_ambiguous': '名为 {name} 的成员不止一位：{matches}。请用 ID 提及其中一位，例如 @{example}。',
+  'error.member_no_match': '没有名为 {name} 的成员。请直接提及（@…），或请对方用 /crm name 设置名字。',
   'error.stage_unknown': '没有“{value}”这个阶段。可用阶段：{stages}。',
   'error.date_invalid': '无法识别“{value}”中的日期。可以试试 `明天上午10点`、`3天后`、`2026-12-01` 或 `下周一`。',
   'error.date_past': '这个时间已经过去了。',
