@@ -9,7 +9,7 @@ import type { Ctx } from './types';
 import * as tickets from '../domain/tickets.service';
 import { getLeadById } from '../domain/leads.service';
 import { logFormReply } from './log.command';
-import { openedReply, reassignReply, resolveReply } from './ticket.command';
+import { openedReply, reassignReply, reopenReply, resolveReply } from './ticket.command';
 import { LEAD_SEARCH_FIELD } from './constants';
 
 type FormHandler = (ctx: Ctx, values: Record<string, string>, metadata: string) => Promise<Reply>;
@@ -79,6 +79,14 @@ export const formHandlers: Record<string, FormHandler> = {
       return await resolveReply(ctx, t, v.note ?? '');
     } catch (err) {
       return fieldError(ctx, 'note', err);
+    }
+  },
+  [FORMS.ticketReopen]: async (ctx, v, ticketId) => {
+    const t = await tickets.getTicketById(ctx.actor, ticketId);
+    try {
+      return await reopenReply(ctx, t, v.reason ?? '');
+    } catch (err) {
+      return fieldError(ctx, 'reason', err);
     }
   },
   [FORMS.ticketReassign]: async (ctx, v, ticketId) => {
