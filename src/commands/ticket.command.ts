@@ -48,10 +48,11 @@ export async function openedReply(ctx: Ctx, t: TicketDoc, notice?: string): Prom
   const cc = channelCtx(ctx);
   const channel = ctx.actor.workspace.settings?.supportChannel || ctx.actor.member.platformUserId;
   const text = [notice, ctx.t('ticket.opened', { id: tickets.ticketRef(t) })].filter(Boolean).join(' ');
-  // The creator sees the ticket itself (with only the buttons they may use), not just its number.
-  return reply([await ticketCard(ctx, t, { notice: text })], {
-    posts: [{ channel, cards: [await ticketCard(cc, t, { channel: true })], entity: { kind: 'ticket', id: String(t._id) }, locale: cc.locale }],
-  });
+  const entity = { kind: 'ticket' as const, id: String(t._id) };
+  // No support channel: the card goes to the creator's own DM, so the answer need not repeat it.
+  if (channel === ctx.actor.member.platformUserId) return reply([infoCard(text)], { posts: [{ channel, cards: [await ticketCard(cc, t)], entity, locale: cc.locale }] });
+  // Otherwise the creator sees the ticket itself (with only the buttons they may use), not just its number.
+  return reply([await ticketCard(ctx, t, { notice: text })], { posts: [{ channel, cards: [await ticketCard(cc, t, { channel: true })], entity, locale: cc.locale }] });
 }
 
 const newTicket = defineCommand({
