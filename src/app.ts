@@ -3,7 +3,7 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from './config';
 import { requestContext, type Logger } from './logger';
 import { pingDb } from './store/connection';
-import { dispatch } from './commands/dispatch';
+import { dispatch, type DispatchDeps } from './commands/dispatch';
 import { createSlackAdapter, type SlackAdapter } from './bot/slack/slack-app';
 import { InFlight } from './inflight';
 import { createWecomRouter } from './bot/wecom/wecom-router';
@@ -15,6 +15,7 @@ import { SandboxOutbox } from './bot/sandbox/sandbox-outbox';
 import { SlackOutbox } from './bot/slack/slack-outbox';
 import { WecomOutbox } from './bot/wecom/wecom-outbox';
 import { WecomClient } from './bot/wecom/wecom-client';
+import { wecomDirectory } from './bot/wecom/wecom-directory';
 import type { Messenger } from './bot/messenger';
 import { createJobs, createOutboxSender, JOB_NAMES, type JobName, type Jobs } from './jobs/agenda';
 import type { OutboxSender } from './jobs/outbox-sender';
@@ -96,7 +97,10 @@ export function createApp(deps: AppDeps): CreatedApp {
   const outbox = createOutboxSender(config, logger, messengers, messageCopiesRepo);
   const posts = createPostQueue(outbox, logger);
   const jobs = config.JOBS_ENABLED && deps.mongoUri ? createJobs({ config, logger, mongoUri: deps.mongoUri, sender: outbox }) : undefined;
-  const run = (req: Parameters<typeof dispatch>[0]) => dispatch(req, { config, logger, now: deps.now });
+  // Filled in below as each platform's adapter is built; the dispatcher asks them for real names.
+  const directories: NonNullable<DispatchDeps['directories']> = {};
+  if (wecomClient && config.wecomEnabled) directories.wecom = wecomDirectory(wecomClient, logger);
+  const run = (req: Parameters<typeof dispatch>[0]) => dispatch(req, { config, logger, now: deps.now, directories });
   let slack: SlackAdapter | undefined;
   if (config.slackEnabled) {
     slack = createSlackAdapter(config, logger, run, messageCopiesRepo, posts, (work) => inflight.track(work));
@@ -106,6 +110,7 @@ export function createApp(deps: AppDeps): CreatedApp {
       app.use(slackRequestGuard({ signingSecret: config.SLACK_SIGNING_SECRET!, logger }));
       app.use(slack.router);
     }
+    directories.slack = slack.directory;
   }
   if (config.wecomEnabled || config.wecomBotEnabled) {
     app.use(

@@ -9,7 +9,7 @@ import type { Ctx } from './types';
 import { z } from 'zod';
 import * as tickets from '../domain/tickets.service';
 import { historyReply, logForm } from './log.command';
-import { claimReply, escalateReply, reopenReply, ticketListReply } from './ticket.command';
+import { claimReply, escalateReply, ticketListReply } from './ticket.command';
 import { userError } from '../domain/errors';
 import { leadEditActions } from './lead-edit.command';
 
@@ -63,7 +63,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
     });
   },
   [ACTIONS.leadAssignMe]: (ctx, value) =>
-    onLead(ctx, value, async () => ({ ...(await assignReply(ctx, { id: value }, ctx.actor.member.platformUserId, ctx.actor.member.displayName)), replaceOriginal: true })),
+    onLead(ctx, value, async () => ({ ...(await assignReply(ctx, { id: value }, { id: ctx.actor.member.platformUserId, name: '' })), replaceOriginal: true })),
   [ACTIONS.leadOpen]: async (ctx, value) => reply([await leadCard(ctx, await leads.getLeadById(ctx.actor, value))]),
   [ACTIONS.leadCreateAnyway]: async (ctx, value) => ({ ...(await createdReply(ctx, await leads.createFromDraft(ctx.actor, value))), replaceOriginal: true }),
   [ACTIONS.leadPage]: async (ctx, value) => {
@@ -99,7 +99,18 @@ export const actionHandlers: Record<string, ActionHandler> = {
     return historyReply(ctx, await leads.getLeadById(ctx.actor, id), Number(page) || 1);
   },
   [ACTIONS.ticketClaim]: async (ctx, value) => claimReply(ctx, await tickets.getTicketById(ctx.actor, value)),
-  [ACTIONS.ticketReopen]: async (ctx, value) => reopenReply(ctx, await tickets.getTicketById(ctx.actor, value)),
+  [ACTIONS.ticketReopen]: async (ctx, value) => {
+    const t = await tickets.getTicketById(ctx.actor, value);
+    // Check now, not after the reason is typed; then ask why (the reason goes into its history).
+    if (t.status !== 'resolved') throw userError('conflict', 'ticket.not_resolved', { id: tickets.ticketRef(t) });
+    if (!tickets.mayFollowUp(ctx.actor.member, t)) throw userError('forbidden', 'ticket.support_only');
+    const ref = tickets.ticketRef(t);
+    return reply([], {
+      form: simpleForm(ctx, FORMS.ticketReopen, ctx.t('ticket.form.reopen_title'), value, [
+        { id: 'reason', label: ctx.t('ticket.form.reopen_reason', { id: ref }), kind: 'multiline' },
+      ], `/ticket reopen ${ref} ${ctx.t('ticket.form.reopen_example')}`),
+    });
+  },
   [ACTIONS.ticketEscalate]: async (ctx, value) => escalateReply(ctx, await tickets.getTicketById(ctx.actor, value)),
   [ACTIONS.ticketResolve]: async (ctx, value) => {
     const t = await tickets.getTicketById(ctx.actor, value);

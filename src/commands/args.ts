@@ -1,17 +1,20 @@
 // Small readers for command arguments typed in chat.
 
-export interface Mention {
-  id: string;
-  name: string;
-}
+import { z } from 'zod';
+import type { MentionRef } from '../domain/members.service';
 
-/** `<@U123|alice>` or `<@U123>` (Slack, escaped) or `@userid` (WeCom, sandbox). */
+export type Mention = MentionRef;
+
+/** A parsed mention as command input (keeps `typed`, which a plain object schema would drop). */
+export const mentionSchema = z.object({ id: z.string(), name: z.string(), typed: z.boolean().optional() }, { error: 'mention' });
+
+/** `<@U123|alice>` or `<@U123>` (Slack, escaped) or a typed `@userid` / `@李伟` (an id or a name). */
 export function parseMention(s: string): Mention | null {
   const t = s.trim();
   const slack = t.match(/^<@([A-Z0-9_.-]+)(?:\|([^>]*))?>$/i);
   if (slack) return { id: slack[1], name: slack[2] ?? '' };
-  const plain = t.match(/^[@＠]([\w.-]{1,64})$/);
-  return plain ? { id: plain[1], name: plain[1] } : null;
+  const plain = t.match(/^[@＠]([^\s@＠<>]{1,64})$/u);
+  return plain ? { id: plain[1], name: plain[1], typed: true } : null;
 }
 
 /** First word and the rest. */

@@ -45,6 +45,7 @@ export const FORMS = {
   log: 'log_form',
   ticketNew: 'ticket_new_form',
   ticketResolve: 'ticket_resolve_form',
+  ticketReopen: 'ticket_reopen_form',
   ticketReassign: 'ticket_reassign_form',
 } as const;
 

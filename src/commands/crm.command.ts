@@ -5,12 +5,12 @@ import { configure, settingNameOf, SETTING_NAMES, strandedLeads } from '../domai
 import { setMuted } from '../domain/nudges.service';
 import { isLocale, t } from '../domain/i18n';
 import { userError } from '../domain/errors';
-import { parseMention, splitFirst } from './args';
+import { mentionSchema, parseMention, splitFirst } from './args';
 import { defineCommand, nonEmpty, type CommandDef } from './define';
 import { infoCard, memberName } from './lead-cards';
 import { savedText, settingsCard } from './settings-cards';
 
-const mention = z.object({ id: z.string(), name: z.string() }, { error: 'mention' });
+const mention = mentionSchema;
 
 const role = defineCommand({
   name: 'crm role',
@@ -22,7 +22,7 @@ const role = defineCommand({
   },
   input: z.object({ who: mention, role: z.enum(ROLES) }),
   run: async (ctx, { who, role: r }) => {
-    const m = await setRole(ctx.actor, await memberForMention(ctx.actor, who.id, who.name), r);
+    const m = await setRole(ctx.actor, await memberForMention(ctx.actor, who), r);
     return reply([infoCard(ctx.t('crm.role_set', { who: memberName(m), role: ctx.t(`role.${r}`) }))]);
   },
 });
@@ -37,7 +37,7 @@ const team = defineCommand({
   },
   input: z.object({ who: mention, team: z.string() }),
   run: async (ctx, { who, team: name }) => {
-    const m = await setTeam(ctx.actor, await memberForMention(ctx.actor, who.id, who.name), name);
+    const m = await setTeam(ctx.actor, await memberForMention(ctx.actor, who), name);
     return reply([infoCard(ctx.t('crm.team_set', { who: memberName(m), team: name || '—' }))]);
   },
 });
@@ -52,8 +52,8 @@ const manager = defineCommand({
   },
   input: z.object({ who: mention, manager: mention }),
   run: async (ctx, { who, manager: mgr }) => {
-    const target = await memberForMention(ctx.actor, who.id, who.name);
-    const boss = await memberForMention(ctx.actor, mgr.id, mgr.name);
+    const target = await memberForMention(ctx.actor, who);
+    const boss = await memberForMention(ctx.actor, mgr);
     await setManager(ctx.actor, target, boss);
     return reply([infoCard(ctx.t('crm.manager_set', { who: memberName(target), manager: memberName(boss) }))]);
   },
@@ -126,7 +126,7 @@ const name = defineCommand({
   },
   input: z.object({ who: mention.nullable(), name: z.string() }),
   run: async (ctx, { who, name: chosen }) => {
-    const target = who ? await memberForMention(ctx.actor, who.id, who.name) : ctx.actor.member;
+    const target = who ? await memberForMention(ctx.actor, who) : ctx.actor.member;
     const m = await setName(ctx.actor, target, chosen);
     // Named by the platform's own name (or id): the chosen one is what the sentence announces.
     if (m._id.equals(ctx.actor.member._id)) return reply([infoCard(ctx.t('crm.name_set_self', { name: memberName(m) }))]);

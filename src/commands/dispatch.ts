@@ -1,7 +1,9 @@
 import type { Config, Locale } from '../config';
 import type { Logger } from '../logger';
 import { reply, type Reply } from '../bot/cards/card';
-import { resolveIdentity } from '../domain/members.service';
+import { refreshName, resolveIdentity } from '../domain/members.service';
+import type { MemberDirectory } from '../domain/directory';
+import type { Platform } from '../domain/actor';
 import { AppError, isDbUnavailableError } from '../domain/errors';
 import { t, type MessageKey } from '../domain/i18n';
 import { localeOf, makeCtx } from './context';
@@ -35,6 +37,8 @@ export interface DispatchDeps {
   config: Pick<Config, 'DEFAULT_LOCALE' | 'WECOM_DEFAULT_LOCALE' | 'DEFAULT_TIMEZONE' | 'DEFAULT_PHONE_REGION'>;
   logger: Logger;
   now?: () => Date;
+  /** Each platform's member directory, for real display names (the sandbox's roster already has them). */
+  directories?: Partial<Record<Platform, MemberDirectory>>;
 }
 
 async function buildCtx(req: BotRequest, deps: DispatchDeps, log: Logger): Promise<Ctx> {
@@ -44,9 +48,12 @@ async function buildCtx(req: BotRequest, deps: DispatchDeps, log: Logger): Promi
     locale: req.platform === 'wecom' ? config.WECOM_DEFAULT_LOCALE : config.DEFAULT_LOCALE,
     timezone: config.DEFAULT_TIMEZONE,
     phoneRegion: config.DEFAULT_PHONE_REGION,
-  });
-  const locale = localeOf(member, workspace.settings!.locale, config.DEFAULT_LOCALE);
-  return makeCtx({ workspace, member, platform: req.platform, locale, now: deps.now ?? (() => new Date()) }, locale, log);
+  }, req.platform === 'sandbox' ? 'platform' : 'handle');
+  // Slack's user_name is a handle and WeCom sends only the user id: the real name comes from the directory.
+  const actor = { workspace, member, platform: req.platform, locale: config.DEFAULT_LOCALE, now: deps.now ?? (() => new Date()), directory: deps.directories?.[req.platform] };
+  actor.member = await refreshName(actor, member);
+  const locale = localeOf(actor.member, workspace.settings!.locale, config.DEFAULT_LOCALE);
+  return makeCtx({ ...actor, locale }, locale, log);
 }
 
 const mayRun = (ctx: Ctx) => (c: CommandDef<never>) => {

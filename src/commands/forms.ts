@@ -9,7 +9,7 @@ import type { Ctx } from './types';
 import * as tickets from '../domain/tickets.service';
 import { getLeadById } from '../domain/leads.service';
 import { logFormReply } from './log.command';
-import { openedReply, reassignReply, resolveReply } from './ticket.command';
+import { openedReply, reassignReply, reopenReply, resolveReply } from './ticket.command';
 import { LEAD_SEARCH_FIELD } from './constants';
 import { leadEditForms } from './lead-edit.command';
 
@@ -56,7 +56,7 @@ export const formHandlers: Record<string, FormHandler> = {
   },
   [FORMS.leadReassign]: async (ctx, v, leadId) => {
     if (!v.owner) return reply([], { formErrors: { owner: ctx.t('form.required') } });
-    return assignReply(ctx, { id: leadId }, v.owner, '');
+    return assignReply(ctx, { id: leadId }, { id: v.owner, name: '' });
   },
   [FORMS.log]: async (ctx, v, meta) => {
     try {
@@ -83,11 +83,19 @@ export const formHandlers: Record<string, FormHandler> = {
       return fieldError(ctx, 'note', err);
     }
   },
+  [FORMS.ticketReopen]: async (ctx, v, ticketId) => {
+    const t = await tickets.getTicketById(ctx.actor, ticketId);
+    try {
+      return await reopenReply(ctx, t, v.reason ?? '');
+    } catch (err) {
+      return fieldError(ctx, 'reason', err);
+    }
+  },
   [FORMS.ticketReassign]: async (ctx, v, ticketId) => {
     if (!v.assignee) return reply([], { formErrors: { assignee: ctx.t('form.required') } });
     const t = await tickets.getTicketById(ctx.actor, ticketId);
     try {
-      return await reassignReply(ctx, t, v.assignee, '');
+      return await reassignReply(ctx, t, { id: v.assignee, name: '' });
     } catch (err) {
       return fieldError(ctx, 'assignee', err);
     }

@@ -11,7 +11,7 @@ import { parseMoney } from '../domain/money';
 import { parseWhen } from '../domain/dates';
 import { AppError, userError } from '../domain/errors';
 import { memberForMention } from '../domain/members.service';
-import { parseMention, splitFirst, takePage } from './args';
+import { mentionSchema, parseMention, splitFirst, takePage, type Mention } from './args';
 import { defineCommand, nonEmpty, type CommandDef } from './define';
 import { ACTIONS, FORMS } from './constants';
 import { matchStage } from '../domain/stages';
@@ -220,9 +220,9 @@ const lost = defineCommand({
   },
 });
 
-export async function assignReply(ctx: Ctx, leadId: { seq?: string; id?: string }, userId: string, userName: string) {
+export async function assignReply(ctx: Ctx, leadId: { seq?: string; id?: string }, who: Mention) {
   const lead0 = leadId.seq ? await leads.getLead(ctx.actor, leadId.seq) : await leads.getLeadById(ctx.actor, leadId.id ?? '');
-  const to = await memberForMention(ctx.actor, userId, userName);
+  const to = await memberForMention(ctx.actor, who);
   const { lead, notify, previous } = await leads.assignLead(ctx.actor, lead0, to);
   const card = await leadCard(ctx, lead, { notice: ctx.t('lead.assigned', { id: leadRef(lead), owner: memberName(to) }), undo: lead !== lead0 });
   const dms = [...(notify ? [await assignedDm(ctx, lead, to)] : []), ...(previous ? [reassignedAwayDm(ctx, lead, previous, to)] : [])];
@@ -236,8 +236,8 @@ const assign = defineCommand({
     const [id, who] = splitFirst(args);
     return { id, who: parseMention(who) };
   },
-  input: z.object({ id: nonEmpty, who: z.object({ id: z.string(), name: z.string() }) }),
-  run: (ctx, { id, who }) => assignReply(ctx, { seq: id }, who.id, who.name),
+  input: z.object({ id: nonEmpty, who: mentionSchema }),
+  run: (ctx, { id, who }) => assignReply(ctx, { seq: id }, who),
 });
 
 export async function nextReply(ctx: Ctx, lead0: Awaited<ReturnType<typeof leads.getLead>>, whenText: string) {

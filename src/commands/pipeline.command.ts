@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { reply } from '../bot/cards/card';
 import { pipelineFigures, pipelineOwners, type PipelineScope } from '../domain/digest.service';
 import { memberForMention } from '../domain/members.service';
-import { parseMention } from './args';
+import { mentionSchema, parseMention } from './args';
 import { defineCommand, type CommandDef } from './define';
 import { digestCard } from './digest-cards';
 
@@ -26,11 +26,11 @@ const pipeline = defineCommand({
     z.object({ kind: z.literal('me') }),
     z.object({ kind: z.literal('team') }),
     z.object({ kind: z.literal('default') }),
-    z.object({ kind: z.literal('member'), who: z.object({ id: z.string(), name: z.string() }) }),
+    z.object({ kind: z.literal('member'), who: mentionSchema }),
   ]),
   run: async (ctx, input) => {
     let scope: PipelineScope;
-    if (input.kind === 'member') scope = { kind: 'member', member: await memberForMention(ctx.actor, input.who.id, input.who.name) };
+    if (input.kind === 'member') scope = { kind: 'member', member: await memberForMention(ctx.actor, input.who) };
     else if (input.kind === 'default') scope = ctx.actor.member.role === 'rep' || ctx.actor.member.role === 'support' ? { kind: 'me' } : { kind: 'team' };
     else scope = { kind: input.kind };
     const { ownerIds, name } = await pipelineOwners(ctx.actor, scope);

@@ -2,13 +2,41 @@ import type { Card, CardAction } from '../bot/cards/card';
 import type { TicketDoc } from '../store/ticket.model';
 import type { MessageKey } from '../domain/i18n';
 import { leadSummary, membersById } from '../domain/leads.service';
-import { ticketRef } from '../domain/tickets.service';
+import { mayFollowUp, ticketRef, worksTickets } from '../domain/tickets.service';
 import { ACTIONS } from './constants';
 import { memberName } from './lead-cards';
 import type { Ctx } from './types';
 
+/**
+ * Only what the reader may do: support staff (and a support channel's card, which they read) get every
+ * step; the member who opened the ticket may escalate and reopen it; anyone else just reads it.
+ */
+function ticketButtons(ctx: Ctx, t: TicketDoc, channel = false): { actions: CardAction[]; commands: string[] } {
+  const works = channel || worksTickets(ctx.actor.member);
+  const follows = works || mayFollowUp(ctx.actor.member, t);
+  const id = String(t._id);
+  const ref = ticketRef(t);
+  const actions: CardAction[] = [];
+  const commands: string[] = [];
+  const add = (ok: boolean, action: CardAction, command?: string) => {
+    if (!ok) return;
+    actions.push(action);
+    if (command) commands.push(command);
+  };
+  // Claim, Resolve, Escalate, Reassign while it is open; a quick fix may be resolved without a claim.
+  add(works && t.status === 'open', { id: ACTIONS.ticketClaim, label: ctx.t('ticket.btn.claim'), value: id, style: 'primary' }, `/ticket claim ${ref}`);
+  if (t.status !== 'resolved') {
+    add(works, { id: ACTIONS.ticketResolve, label: ctx.t('ticket.btn.resolve'), value: id, style: t.status === 'claimed' ? 'primary' : undefined }, `/ticket resolve ${ref} …`);
+    add(follows && !t.escalated, { id: ACTIONS.ticketEscalate, label: ctx.t('ticket.btn.escalate'), value: id, style: 'danger' }, t.status === 'open' ? `/ticket escalate ${ref}` : undefined);
+    add(works, { id: ACTIONS.ticketReassign, label: ctx.t('ticket.btn.reassign'), value: id });
+  } else {
+    add(follows, { id: ACTIONS.ticketReopen, label: ctx.t('ticket.btn.reopen'), value: id }, `/ticket reopen ${ref} …`);
+  }
+  return { actions, commands };
+}
+
 /** The ticket card: subject, priority, status, lead, who and when, SLA targets, buttons for its state. */
-export async function ticketCard(ctx: Ctx, t: TicketDoc, opts: { notice?: string } = {}): Promise<Card> {
+export async function ticketCard(ctx: Ctx, t: TicketDoc, opts: { notice?: string; channel?: boolean } = {}): Promise<Card> {
   const people = await membersById(ctx.actor, [t.createdById, t.assigneeId].filter(Boolean));
   const assignee = t.assigneeId ? people.get(String(t.assigneeId)) : undefined;
   const lead = t.leadId ? await leadSummary(ctx.actor, t.leadId) : null;
@@ -23,20 +51,7 @@ export async function ticketCard(ctx: Ctx, t: TicketDoc, opts: { notice?: string
   let context: string | undefined;
   if (t.status === 'claimed' && t.claimedAt) context = ctx.t('ticket.claimed_by', { who: memberName(assignee), at: ctx.formatDate(t.claimedAt) });
   if (t.status === 'resolved') context = ctx.t('ticket.resolved_by', { who: memberName(assignee), at: ctx.formatDate(t.resolvedAt ?? t.updatedAt), note: t.resolution });
-  const id = String(t._id);
-  const actions: CardAction[] = [];
-  // Claim, Resolve, Escalate, Reassign while it is open; a quick fix may be resolved without a claim.
-  if (t.status === 'open') actions.push({ id: ACTIONS.ticketClaim, label: ctx.t('ticket.btn.claim'), value: id, style: 'primary' });
-  if (t.status !== 'resolved') {
-    actions.push({ id: ACTIONS.ticketResolve, label: ctx.t('ticket.btn.resolve'), value: id, style: t.status === 'claimed' ? 'primary' : undefined });
-    if (!t.escalated) actions.push({ id: ACTIONS.ticketEscalate, label: ctx.t('ticket.btn.escalate'), value: id, style: 'danger' });
-    actions.push({ id: ACTIONS.ticketReassign, label: ctx.t('ticket.btn.reassign'), value: id });
-  } else {
-    actions.push({ id: ACTIONS.ticketReopen, label: ctx.t('ticket.btn.reopen'), value: id });
-  }
-  const ref = ticketRef(t);
-  const commands =
-    t.status === 'open' ? [`/ticket claim ${ref}`, `/ticket resolve ${ref} …`, `/ticket escalate ${ref}`] : t.status === 'claimed' ? [`/ticket resolve ${ref} …`] : [`/ticket reopen ${ref}`];
+  const { actions, commands } = ticketButtons(ctx, t, opts.channel);
   return {
     commands,
     title: `${ticketRef(t)} · ${t.subject}`,

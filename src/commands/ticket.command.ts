@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { reply, type Reply } from '../bot/cards/card';
 import * as tickets from '../domain/tickets.service';
-import { getLead, membersById } from '../domain/leads.service';
+import { getLead, leadSummary, membersById } from '../domain/leads.service';
+import { ticketHistory } from '../domain/ticket-history';
 import { userError } from '../domain/errors';
 import { memberForMention } from '../domain/members.service';
-import { isLocale } from '../domain/i18n';
+import { isLocale, type MessageKey } from '../domain/i18n';
 import type { TicketDoc } from '../store/ticket.model';
-import { parseMention, splitFirst, takePage } from './args';
+import { parseMention, splitFirst, takePage, type Mention } from './args';
 import { defineCommand, nonEmpty, type CommandDef } from './define';
 import { ACTIONS } from './constants';
 import { infoCard, memberName } from './lead-cards';
@@ -39,7 +40,7 @@ export function channelCtx(ctx: Ctx): Ctx {
 /** Redraw every posted copy of the ticket card (e.g. "Claimed by … at …" on each). */
 export async function ticketUpdate(ctx: Ctx, t: TicketDoc): Promise<Pick<Reply, 'updates'>> {
   const cc = channelCtx(ctx);
-  return { updates: [{ entity: { kind: 'ticket', id: String(t._id) }, cards: [await ticketCard(cc, t)], locale: cc.locale }] };
+  return { updates: [{ entity: { kind: 'ticket', id: String(t._id) }, cards: [await ticketCard(cc, t, { channel: true })], locale: cc.locale }] };
 }
 
 /** A new ticket: posted to the support channel (or the creator's DM), confirmed to the creator. */
@@ -47,9 +48,11 @@ export async function openedReply(ctx: Ctx, t: TicketDoc, notice?: string): Prom
   const cc = channelCtx(ctx);
   const channel = ctx.actor.workspace.settings?.supportChannel || ctx.actor.member.platformUserId;
   const text = [notice, ctx.t('ticket.opened', { id: tickets.ticketRef(t) })].filter(Boolean).join(' ');
-  return reply([infoCard(text)], {
-    posts: [{ channel, cards: [await ticketCard(cc, t)], entity: { kind: 'ticket', id: String(t._id) }, locale: cc.locale }],
-  });
+  const entity = { kind: 'ticket' as const, id: String(t._id) };
+  // No support channel: the card goes to the creator's own DM, so the answer need not repeat it.
+  if (channel === ctx.actor.member.platformUserId) return reply([infoCard(text)], { posts: [{ channel, cards: [await ticketCard(cc, t)], entity, locale: cc.locale }] });
+  // Otherwise the creator sees the ticket itself (with only the buttons they may use), not just its number.
+  return reply([await ticketCard(ctx, t, { notice: text })], { posts: [{ channel, cards: [await ticketCard(cc, t, { channel: true })], entity, locale: cc.locale }] });
 }
 
 const newTicket = defineCommand({
@@ -96,18 +99,30 @@ const list = defineCommand({
   run: (ctx, { filter, page }) => ticketListReply(ctx, filter, page),
 });
 
+/** Tells the rep who owns the ticket's customer what happened (a DM through the outbox). */
+async function tellLeadOwner(ctx: Ctx, t: TicketDoc, key: 'ticket.owner_claimed' | 'ticket.owner_resolved'): Promise<Reply['notify']> {
+  const owner = await tickets.ticketLeadOwner(ctx.actor, t);
+  const lead = t.leadId ? await leadSummary(ctx.actor, t.leadId) : null;
+  if (!owner || !lead) return undefined;
+  const oc = ctxFor(ctx, owner);
+  const notice = oc.t(key, { who: memberName(ctx.actor.member), id: tickets.ticketRef(t), lead: `L-${lead.seq} · ${lead.company}`, note: t.resolution });
+  return [{ userId: owner.platformUserId, cards: [await ticketCard(oc, t, { notice })], locale: oc.locale, entity: { kind: 'ticket' as const, id: String(t._id) } }];
+}
+
 export async function claimReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
   const claimed = await tickets.claimTicket(ctx.actor, t);
-  return reply([infoCard(ctx.t('ticket.you_claimed', { id: tickets.ticketRef(claimed) }))], await ticketUpdate(ctx, claimed));
+  const notify = await tellLeadOwner(ctx, claimed, 'ticket.owner_claimed');
+  return reply([infoCard(ctx.t('ticket.you_claimed', { id: tickets.ticketRef(claimed) }))], { ...(await ticketUpdate(ctx, claimed)), notify });
 }
 
 export async function resolveReply(ctx: Ctx, t: TicketDoc, note: string): Promise<Reply> {
   const done = await tickets.resolveTicket(ctx.actor, t, note);
-  return reply([infoCard(ctx.t('ticket.resolved', { id: tickets.ticketRef(done) }))], await ticketUpdate(ctx, done));
+  const notify = await tellLeadOwner(ctx, done, 'ticket.owner_resolved');
+  return reply([infoCard(ctx.t('ticket.resolved', { id: tickets.ticketRef(done) }))], { ...(await ticketUpdate(ctx, done)), notify });
 }
 
-export async function reopenReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
-  const open = await tickets.reopenTicket(ctx.actor, t);
+export async function reopenReply(ctx: Ctx, t: TicketDoc, reason: string): Promise<Reply> {
+  const open = await tickets.reopenTicket(ctx.actor, t, reason);
   return reply([infoCard(ctx.t('ticket.reopened', { id: tickets.ticketRef(open) }))], await ticketUpdate(ctx, open));
 }
 
@@ -123,8 +138,8 @@ export async function escalateReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
   return reply([infoCard(ctx.t('ticket.escalated_done', { id: tickets.ticketRef(ticket), count: managers.length }))], { ...(await ticketUpdate(ctx, ticket)), notify });
 }
 
-export async function reassignReply(ctx: Ctx, t: TicketDoc, userId: string, userName: string): Promise<Reply> {
-  const to = await memberForMention(ctx.actor, userId, userName);
+export async function reassignReply(ctx: Ctx, t: TicketDoc, who: Mention): Promise<Reply> {
+  const to = await memberForMention(ctx.actor, who);
   const moved = await tickets.reassignTicket(ctx.actor, t, to);
   const tc = ctxFor(ctx, to);
   const dm = {
@@ -153,12 +168,29 @@ const byId = (name: string, help: Parameters<typeof defineCommand>[0]['help'], r
 
 const claim = byId('ticket claim', 'help.ticket.claim', (ctx, t) => claimReply(ctx, t), WORKERS);
 const resolve = byId('ticket resolve', 'help.ticket.resolve', (ctx, t, note) => resolveReply(ctx, t, note), WORKERS);
-const reopen = byId('ticket reopen', 'help.ticket.reopen', (ctx, t) => reopenReply(ctx, t));
+const reopen = byId('ticket reopen', 'help.ticket.reopen', (ctx, t, reason) => reopenReply(ctx, t, reason));
+
+const history = defineCommand({
+  name: 'ticket history',
+  help: 'help.ticket.history',
+  parse: (args) => ({ id: args }),
+  input: z.object({ id: nonEmpty }),
+  run: async (ctx, { id }) => {
+    const { ticket, entries } = await ticketHistory(ctx.actor, id);
+    const ref = tickets.ticketRef(ticket);
+    const lines = entries.map((e) => {
+      const what = HISTORY_ACTIONS.has(e.action) ? ctx.t(`ticket.history.${e.action}` as MessageKey) : ctx.t('ticket.history.other', { action: e.action });
+      return `${ctx.formatDate(e.at)} · ${e.who || ctx.t('ticket.history.system')} ${what}${e.detail ? `: ${e.detail}` : ''}`;
+    });
+    return reply([{ title: ctx.t('ticket.history.title', { id: ref }), lines: lines.length ? lines : [ctx.t('ticket.history.empty', { id: ref })] }]);
+  },
+});
+const HISTORY_ACTIONS = new Set(['create', 'claim', 'resolve', 'reopen', 'escalate', 'reassign']);
 const escalate = byId('ticket escalate', 'help.ticket.escalate', (ctx, t) => escalateReply(ctx, t));
 const assign = byId('ticket assign', 'help.ticket.assign', async (ctx, t, who) => {
   const m = parseMention(who);
   if (!m) throw userError('invalid_input', 'error.usage', { usage: ctx.t('help.ticket.assign') });
-  return reassignReply(ctx, t, m.id, m.name);
+  return reassignReply(ctx, t, m);
 }, WORKERS);
 
-export const ticketCommands: CommandDef<never>[] = [newTicket, list, show, claim, resolve, reopen, escalate, assign] as unknown as CommandDef<never>[];
+export const ticketCommands: CommandDef<never>[] = [newTicket, list, show, history, claim, resolve, reopen, escalate, assign] as unknown as CommandDef<never>[];

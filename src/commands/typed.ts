@@ -48,6 +48,7 @@ const ALIASES: [string, string, string][] = [
   ['我的工单', '/ticket', 'list mine'],
   ['待认领', '/ticket', 'list unclaimed'],
   ['查看工单', '/ticket', 'show'],
+  ['工单历史', '/ticket', 'history'],
   ['认领', '/ticket', 'claim'],
   ['解决', '/ticket', 'resolve'],
   ['重新打开', '/ticket', 'reopen'],

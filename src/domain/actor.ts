@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import type { Locale } from '../config';
 import type { WorkspaceDoc } from '../store/workspace.model';
 import type { MemberDoc } from '../store/member.model';
+import type { MemberDirectory } from './directory';
 
 export type Platform = 'slack' | 'wecom' | 'sandbox';
 
@@ -12,6 +13,8 @@ export interface Actor {
   platform: Platform;
   locale: Locale;
   now: () => Date;
+  /** The platform's member directory, for real display names (absent in jobs and the sandbox). */
+  directory?: MemberDirectory;
 }
 
 export const wsId = (a: Actor): Types.ObjectId => a.workspace._id as Types.ObjectId;

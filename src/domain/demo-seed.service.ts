@@ -59,7 +59,7 @@ export async function seedDemoWorkspace(defaults: DemoDefaults, clock: () => Dat
   let workspace: WorkspaceDoc | undefined;
   // One at a time: the first member of a workspace becomes its admin.
   for (const m of DEMO_MEMBERS) {
-    const r = await resolveIdentity(DEMO_WORKSPACE.platform, DEMO_WORKSPACE.externalId, DEMO_WORKSPACE.name, m.id, m.name, wsDefaults);
+    const r = await resolveIdentity(DEMO_WORKSPACE.platform, DEMO_WORKSPACE.externalId, DEMO_WORKSPACE.name, m.id, m.name, wsDefaults, 'platform');
     workspace = r.workspace;
     members.set(m.id, r.member);
   }

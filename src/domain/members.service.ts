@@ -3,13 +3,15 @@ import { isTimeZone } from '../config';
 import { membersRepo } from '../store/members.repo';
 import { workspacesRepo, type WorkspaceDefaults } from '../store/workspaces.repo';
 import { auditRepo } from '../store/audit.repo';
-import { ROLES, type MemberDoc, type Role } from '../store/member.model';
+import { ROLES, type MemberDoc, type NameSource, type Role } from '../store/member.model';
 
 export { ROLES };
 import type { WorkspaceDoc } from '../store/workspace.model';
 import { type Actor, type Platform, wsId } from './actor';
 import { assertAdmin } from './access';
 import { userError } from './errors';
+import { memberName } from './member-name';
+import { DIRECTORY_RETRY_MS, lookUpName } from './directory';
 
 /** Finds or creates the workspace and member behind a chat request; the first member becomes admin. */
 export async function resolveIdentity(
@@ -19,10 +21,11 @@ export async function resolveIdentity(
   userId: string,
   userName: string,
   defaults: WorkspaceDefaults,
+  nameSource: NameSource = 'handle',
 ): Promise<{ workspace: WorkspaceDoc; member: MemberDoc }> {
   const workspace = await workspacesRepo.ensure(platform, workspaceExternalId, workspaceName, defaults);
   const ws = workspace._id as Types.ObjectId;
-  const { member, created } = await membersRepo.ensure(ws, userId, userName);
+  const { member, created } = await membersRepo.ensure(ws, userId, userName, nameSource);
   // Until the workspace has its admin, every arrival tries for the seat (the first member's promotion
   // may have been interrupted); afterwards this is one read of the workspace, already loaded.
   if (!created && workspace.adminClaimed) return { workspace, member };
@@ -39,13 +42,58 @@ export async function resolveIdentity(
   return { workspace, member: admin };
 }
 
+/** A mention as typed: Slack's escaped `<@U123|handle>` names the user id; a typed `@…` may be an id or a name. */
+export interface MentionRef {
+  id: string;
+  /** The handle the mention carried (never taken for the member's real name). */
+  name: string;
+  /** Typed by hand (`@li.wei`, `@李伟`), not an escaped platform mention: may name a member by name. */
+  typed?: boolean;
+}
+
+// What a typed user id can look like (WeCom and sandbox ids: letters, digits, `_ . -`); anything else is a name.
+const LOOKS_LIKE_ID: Record<Platform, RegExp> = { slack: /^[UW][A-Z0-9]{2,20}$/, wecom: /^[\w.-]{1,64}$/, sandbox: /^[\w.-]{1,64}$/ };
+
 /** A member named by a mention; created as a rep when they have not used ChatCRM yet. */
-export async function memberForMention(actor: Actor, userId: string, name: string): Promise<MemberDoc> {
-  const { member, created } = await membersRepo.ensure(wsId(actor), userId, name);
-  if (created) {
-    await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'member.create', entity: 'member', entityId: member._id, before: null, after: { platformUserId: userId, role: 'rep' } });
+export async function memberForMention(actor: Actor, who: MentionRef): Promise<MemberDoc> {
+  const known = await membersRepo.byPlatformUserId(wsId(actor), who.id);
+  if (known) return refreshName(actor, known);
+  if (who.typed) {
+    const named = await membersNamed(actor, who.id);
+    if (named.length === 1) return named[0];
+    if (named.length > 1) throw userError('conflict', 'error.member_ambiguous', { name: who.id, matches: named.map(describeMember).join(', '), example: named[0].platformUserId });
+    if (!LOOKS_LIKE_ID[actor.platform].test(who.id)) throw userError('not_found', 'error.member_no_match', { name: who.id });
   }
-  return member;
+  // A handle only names a newcomer until the platform's directory gives the real name.
+  const { member, created } = await membersRepo.ensure(wsId(actor), who.id, who.typed ? '' : who.name);
+  if (created) {
+    await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'member.create', entity: 'member', entityId: member._id, before: null, after: { platformUserId: who.id, role: 'rep' } });
+  }
+  return refreshName(actor, member);
+}
+
+/** Members whose shown name is `name` (case and spacing aside). */
+async function membersNamed(actor: Actor, name: string): Promise<MemberDoc[]> {
+  const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+  const want = fold(name);
+  const all = await membersRepo.all(wsId(actor));
+  return all.filter((m) => [m.chosenName, m.displayName].some((n) => n && fold(n) === want));
+}
+
+const describeMember = (m: MemberDoc) => `${memberName(m)} (@${m.platformUserId})`;
+
+/**
+ * The member with their real display name from the platform's directory, asked once and cached on the
+ * member (asked again a day later when the platform had none). A handle never replaces it.
+ */
+export async function refreshName(actor: Actor, member: MemberDoc): Promise<MemberDoc> {
+  const dir = actor.directory;
+  if (!dir || member.nameSource === 'platform') return member;
+  const checked = member.nameCheckedAt?.getTime() ?? 0;
+  if (actor.now().getTime() - checked < DIRECTORY_RETRY_MS) return member;
+  const name = await lookUpName(dir, actor.workspace.externalId, member.platformUserId);
+  const set = name ? { displayName: name, nameSource: 'platform', nameCheckedAt: actor.now() } : { nameCheckedAt: actor.now() };
+  return (await membersRepo.update(wsId(actor), member._id, set)) ?? member;
 }
 
 async function changeMember(actor: Actor, target: MemberDoc, set: Record<string, unknown>, action: string): Promise<MemberDoc> {

@@ -43,6 +43,13 @@ async function canSee(actor: Actor, t: TicketDoc): Promise<boolean> {
   return Boolean(lead?.ownerId.equals(actor.member._id));
 }
 
+/** The rep who owns the ticket's customer, to be told of its progress (not when they made the change). */
+export async function ticketLeadOwner(actor: Actor, t: TicketDoc): Promise<MemberDoc | null> {
+  const lead = t.leadId ? await leadsRepo.byId(wsId(actor), t.leadId) : null;
+  if (!lead || lead.ownerId.equals(actor.member._id)) return null;
+  return membersRepo.byId(wsId(actor), lead.ownerId);
+}
+
 function assertWorker(actor: Actor): void {
   if (!worksTickets(actor.member)) throw userError('forbidden', 'ticket.support_only');
 }
@@ -171,18 +178,27 @@ export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): P
   return done;
 }
 
-export async function reopenTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc> {
-  if (!worksTickets(actor.member) && !t.createdById.equals(actor.member._id)) throw userError('forbidden', 'ticket.support_only');
+/** Reopen and Escalate: support staff, and whoever opened the ticket. */
+export function mayFollowUp(m: Pick<MemberDoc, 'role' | '_id'>, t: Pick<TicketDoc, 'createdById'>): boolean {
+  return worksTickets(m) || t.createdById.equals(m._id);
+}
+
+/** A reopened ticket says why; the earlier resolution note stays in its history (the audit trail). */
+export async function reopenTicket(actor: Actor, t: TicketDoc, reason: string): Promise<TicketDoc> {
+  if (!mayFollowUp(actor.member, t)) throw userError('forbidden', 'ticket.support_only');
+  const why = reason.trim();
+  if (!why) throw userError('invalid_input', 'ticket.reopen_reason_missing', { id: ticketRef(t) });
+  if (why.length > RESOLUTION_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'reason', max: RESOLUTION_MAX });
   const set = { status: 'open', assigneeId: null, claimedAt: null, resolvedAt: null, resolution: '', claimRound: (t.claimRound ?? 0) + 1, slaClaimAlerted: false, slaResolveAlerted: false, ...dueTimes(actor, t.priority, actor.now()) };
   const open = await oneChange(wsId(actor), t._id, t.rev ?? 0, () => ticketsRepo.transition(wsId(actor), t._id, { status: 'resolved' }, set), current(actor, t));
   if (!open) throw userError('conflict', 'ticket.not_resolved', { id: ticketRef(t) });
-  await audit(actor, 'ticket.reopen', open, { status: 'resolved', resolution: t.resolution }, { status: 'open' });
+  await audit(actor, 'ticket.reopen', open, { status: 'resolved', resolution: t.resolution }, { status: 'open', reason: why });
   return open;
 }
 
 /** Flags the ticket and returns the managers (and admins) to tell. */
 export async function escalateTicket(actor: Actor, t: TicketDoc): Promise<{ ticket: TicketDoc; managers: MemberDoc[] }> {
-  if (!worksTickets(actor.member) && !t.createdById.equals(actor.member._id)) throw userError('forbidden', 'ticket.support_only');
+  if (!mayFollowUp(actor.member, t)) throw userError('forbidden', 'ticket.support_only');
   const escalated = await oneChange(wsId(actor), t._id, t.rev ?? 0, () => ticketsRepo.transition(wsId(actor), t._id, { status: { $ne: 'resolved' }, escalated: false }, { escalated: true }), current(actor, t));
   if (!escalated) {
     // Re-read: a simultaneous click may have escalated it a moment ago.

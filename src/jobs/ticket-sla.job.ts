@@ -26,7 +26,7 @@ export async function runTicketSla(deps: JobDeps, now: Date, opts: RunScope = {}
     const entity = { kind: 'ticket' as const, id: String(t._id) };
     if (channel && which === 'claim') {
       const ctx = channelCtx(deps, ws, now);
-      queued += await queue(ws, { key: `${base}:channel`, to: channel, kind: 'channel', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice) })], locale: ctx.locale, entity }, now);
+      queued += await queue(ws, { key: `${base}:channel`, to: channel, kind: 'channel', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice), channel: true })], locale: ctx.locale, entity }, now);
     }
     for (const m of await ticketWatchers(ws._id as Types.ObjectId)) {
       const ctx = readerCtx(deps, ws, m, now);

@@ -2,12 +2,18 @@ import { Schema, model, type InferSchemaType, type HydratedDocument, type Types 
 
 export const ROLES = ['admin', 'manager', 'rep', 'support'] as const;
 export type Role = (typeof ROLES)[number];
+export type NameSource = 'handle' | 'platform';
 
 const memberSchema = new Schema(
   {
     workspaceId: { type: Schema.Types.ObjectId, required: true },
     platformUserId: { type: String, required: true },
     displayName: { type: String, default: '' },
+    // Where displayName came from: 'platform' (Slack users.info, WeCom user/get, the sandbox's roster) is
+    // the real name and is never replaced by a 'handle' (a mention's @text, Slack's deprecated user_name).
+    nameSource: { type: String, enum: ['handle', 'platform'], default: 'handle' },
+    // When the platform's directory was last asked for the name (not again within a day when it had none).
+    nameCheckedAt: { type: Date, default: null },
     // The name a member chose with `/crm name` (WeCom callbacks carry only user ids); wins over displayName.
     chosenName: { type: String, default: '' },
     role: { type: String, enum: ROLES, default: 'rep' },

@@ -1,20 +1,23 @@
 import type { Types } from 'mongoose';
-import { MemberModel, type MemberDoc, type Role } from './member.model';
+import { MemberModel, type MemberDoc, type NameSource, type Role } from './member.model';
 import { isDuplicateKeyError } from './db-errors';
 
 export const membersRepo = {
   /** Finds or creates the member; `created` is true only for the request that inserted it. */
-  async ensure(workspaceId: Types.ObjectId, platformUserId: string, displayName: string): Promise<{ member: MemberDoc; created: boolean }> {
+  async ensure(workspaceId: Types.ObjectId, platformUserId: string, displayName: string, source: NameSource = 'handle'): Promise<{ member: MemberDoc; created: boolean }> {
     const existing = await MemberModel.findOne({ workspaceId, platformUserId });
     if (existing) {
-      if (displayName && existing.displayName !== displayName) {
+      // A handle never replaces a real name; a real name replaces anything.
+      const better = source === 'platform' || existing.nameSource !== 'platform';
+      if (displayName && existing.displayName !== displayName && better) {
         existing.displayName = displayName;
+        existing.nameSource = source;
         await existing.save();
       }
       return { member: existing as MemberDoc, created: false };
     }
     try {
-      const member = await MemberModel.create({ workspaceId, platformUserId, displayName, role: 'rep' });
+      const member = await MemberModel.create({ workspaceId, platformUserId, displayName, nameSource: source, role: 'rep' });
       return { member: member as MemberDoc, created: true };
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;

@@ -38,6 +38,8 @@ export class FakeSlack {
   readonly posted: PostedMessage[] = [];
   /** Decides each Web API call's fate; `n` counts calls to that method so far (1-based). */
   fault: (method: string, n: number) => Fault = () => 'ok';
+  /** The workspace's people as users.info tells them, by user id. */
+  readonly users = new Map<string, { handle: string; realName: string; displayName?: string }>();
   private readonly counts = new Map<string, number>();
   private server?: http.Server;
   url = '';
@@ -116,6 +118,11 @@ export class FakeSlack {
         return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       case '/api/views.open':
         return { ok: true, view: { id: 'V1' } };
+      case '/api/users.info': {
+        // Like Slack: users:read is needed, and an unknown user is an error.
+        const u = this.users.get(String(body.user ?? ''));
+        return u ? { ok: true, user: { id: body.user, name: u.handle, real_name: u.realName, profile: { display_name: u.displayName ?? '', real_name: u.realName } } } : { ok: false, error: 'user_not_found' };
+      }
       default:
         return { ok: true };
     }

@@ -28,6 +28,8 @@ type Failure = ({ kind: 'errcode'; code: number } | { kind: 'http'; status: numb
  */
 export class FakeWecom {
   readonly calls: WecomCall[] = [];
+  /** Member names user/get gives (as to an app with contact permission), by user id. */
+  readonly names = new Map<string, string>();
   url = '';
   private server?: http.Server;
   private tokenCount = 0;
@@ -85,11 +87,17 @@ export class FakeWecom {
     }
     // Robot webhooks and the AI bot's response_url authenticate by their URL, not by access_token.
     if (name === 'webhook/send' || name === 'aibot/response') return { errcode: 0, errmsg: 'ok' };
-    if (name !== 'message/send' && name !== 'message/update_template_card') return { errcode: 404, errmsg: `unknown api ${name}` };
+    if (name !== 'message/send' && name !== 'message/update_template_card' && name !== 'user/get') return { errcode: 404, errmsg: `unknown api ${name}` };
     const token = call.query.access_token;
     if (!token) return { errcode: 41001, errmsg: 'access_token missing' };
     if (token !== this.latestToken) return { errcode: 40014, errmsg: 'invalid access_token' };
     if (this.tokenExpired) return { errcode: 42001, errmsg: 'access_token expired' };
+    if (name === 'user/get') {
+      // An app with contact permission gets the name; a newer app without it gets no name (wecom.md).
+      const userid = String(call.query.userid ?? '');
+      const known = this.names.get(userid);
+      return known ? { errcode: 0, errmsg: 'ok', userid, name: known } : { errcode: 0, errmsg: 'ok', userid };
+    }
     if (name === 'message/update_template_card') {
       // Response codes are single use. (The errcode WeCom gives a spent code is not documented; this fake uses 40058.)
       const code = String(call.body.response_code ?? '');

@@ -177,6 +177,8 @@ describe('ticket SLA', () => {
     const late = await tick(at('2026-12-29T03:00:00Z'));
     const reposted = about(late, 'CSUPPORT', 'Nobody has claimed this ticket');
     expect(reposted).toHaveLength(1);
+    // The support channel's card is read by support staff: it keeps the buttons they use.
+    expect(buttons(reposted[0].body as SlackMessage).map((b) => b.label)).toEqual(['Claim', 'Resolve', 'Escalate', 'Reassign']);
     const toManager = about(late, 'DUMGR', ref);
     expect(toManager.map(textOf).join()).toContain('Nobody has claimed this ticket');
     expect(about(await tick(at('2026-12-29T03:30:00Z')), 'CSUPPORT', ref)).toHaveLength(0);

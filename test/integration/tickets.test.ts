@@ -193,13 +193,30 @@ describe('resolving, reopening, escalating, reassigning', () => {
     expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.status).toBe('resolved');
   });
 
-  it('should put a reopened ticket back in the queue', async () => {
+  it('should ask why a ticket is reopened, put it back in the queue, and keep the earlier note in its history', async () => {
     const { ref } = await newTicket('comes back');
     await say('USUP', '/ticket', `claim ${ref}`);
-    await say('USUP', '/ticket', `resolve ${ref} done`);
-    expect(await say('UREP1', '/ticket', `reopen ${ref}`)).toContain(`${ref} is back in the queue.`);
+    await say('USUP', '/ticket', `resolve ${ref} swapped the cable`);
+    expect(await say('UREP1', '/ticket', `reopen ${ref}`)).toContain(`Say why ${ref} is reopened: \`/ticket reopen ${ref} &lt;reason&gt;\``);
+    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.status).toBe('resolved');
+    expect(await say('UREP1', '/ticket', `reopen ${ref} it jams again`)).toContain(`${ref} is back in the queue.`);
     expect(await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean()).toMatchObject({ status: 'open', assigneeId: null, resolution: '' });
     expect(await say('USUP', '/ticket', 'list unclaimed')).toContain(ref);
+    const history = await say('UREP1', '/ticket', `history ${ref}`);
+    expect(history).toContain(`History of ${ref}`);
+    expect(history).toMatch(/rep1 opened it[\s\S]*sup claimed it[\s\S]*sup resolved it: swapped the cable[\s\S]*rep1 reopened it: it jams again/);
+  });
+
+  it('should ask for the reason in a modal when Reopen is clicked', async () => {
+    const { ref } = await newTicket('modal reopen');
+    await say('USUP', '/ticket', `resolve ${ref} fixed`);
+    const shown = (await slash(svc, '/ticket', `show ${ref}`, as('UREP1'))).body;
+    await click(svc, buttons(shown).find((b) => b.label === 'Reopen')!, { user: 'UREP1' });
+    await svc.slack.waitFor(() => svc.slack.called('views.open').length === 1);
+    const view = svc.slack.called('views.open')[0].body.view as { callback_id: string; private_metadata: string };
+    expect((await submitView(svc, 'UREP1', view, { reason: ' ' })).body).toMatchObject({ response_action: 'errors', errors: { reason: expect.stringContaining('Say why') } });
+    expect((await submitView(svc, 'UREP1', view, { reason: 'not fixed' })).status).toBe(200);
+    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.status).toBe('open');
   });
 
   it('should flag an escalated ticket and tell the managers directly', async () => {
@@ -213,7 +230,10 @@ describe('resolving, reopening, escalating, reassigning', () => {
   it('should reassign only to support staff', async () => {
     const { ref } = await newTicket('hand over');
     expect(await say('USUP', '/ticket', `assign ${ref} <@UREP2|rep2>`)).toContain('rep2 is not in support');
-    expect(await say('USUP', '/ticket', `assign ${ref} <@USUP2|sup2>`)).toContain(`${ref} now belongs to sup2.`);
+    // The name shown is the member's own (from their last request), not the mention's handle.
+    const sup2 = await MemberModel.findOne({ platformUserId: 'USUP2' }).lean();
+    expect(await say('USUP', '/ticket', `assign ${ref} <@USUP2|someone>`)).toContain(`${ref} now belongs to ${sup2!.displayName}.`);
+    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.assigneeId).toEqual(sup2!._id);
     await svc.slack.waitFor(() => posts('USUP2').length > 0);
     expect(visibleText(posts('USUP2')[0].body as SlackMessage)).toContain(`sup gave you ${ref}.`);
   });
@@ -275,5 +295,31 @@ describe('who sees which ticket', () => {
     expect(await say('UREP2', '/ticket', `show ${ref}`)).toContain(`You cannot see ${ref}.`);
     expect(await say('UREP2', '/ticket', 'list all')).not.toContain('only for rep1');
     expect(await say('UREP2', '/ticket', 'show T-9999')).toContain('There is no ticket T-9999');
+  });
+});
+
+describe('what the reader of a ticket sees and hears', () => {
+  it('should answer /ticket new with the ticket card, showing a rep only what a rep may do', async () => {
+    const r = await slash(svc, '/ticket', `new ${leadRef} paper jam priority: high`, as('UREP1'));
+    const card = r.body as SlackMessage;
+    const ref = visibleText(card).match(/T-\d+/)![0];
+    expect(visibleText(card)).toContain(`Opened ${ref}.`);
+    expect(visibleText(card)).toContain(`${ref} · paper jam`);
+    expect(visibleText(card)).toContain('High');
+    expect(buttons(card).map((b) => b.label)).toEqual(['Escalate']);
+    const support = (await slash(svc, '/ticket', `show ${ref}`, as('USUP'))).body;
+    expect(buttons(support).map((b) => b.label)).toEqual(['Claim', 'Resolve', 'Escalate', 'Reassign']);
+  });
+
+  it('should tell the rep who owns the customer when the ticket is claimed and when it is resolved', async () => {
+    const { ref } = await newTicket(`${leadRef} invoice is wrong`);
+    await say('USUP', '/ticket', `claim ${ref}`);
+    await svc.slack.waitFor(() => posts('UREP1').length > 0);
+    expect(visibleText(posts('UREP1')[0].body as SlackMessage)).toContain(`sup claimed ${ref} for your customer ${leadRef} · Globex Ltd.`);
+    await say('USUP', '/ticket', `resolve ${ref} sent a corrected invoice`);
+    await svc.slack.waitFor(() => posts('UREP1').length > 1);
+    const resolved = posts('UREP1')[1].body as SlackMessage;
+    expect(visibleText(resolved)).toContain(`sup resolved ${ref} for your customer ${leadRef} · Globex Ltd: sent a corrected invoice`);
+    expect(buttons(resolved).map((b) => b.label)).toEqual(['Reopen']);
   });
 });

@@ -2,6 +2,7 @@ import { LeadModel } from '../../src/store/lead.model';
 import { TicketModel } from '../../src/store/ticket.model';
 import { MessageCopyModel } from '../../src/store/message-copy.model';
 import { OutboxModel } from '../../src/store/outbox.model';
+import { MemberModel } from '../../src/store/member.model';
 import { useTestDb } from '../helpers/db';
 import { startService, type TestService } from '../helpers/service';
 import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET, type WecomCall } from '../helpers/wecom-api';
@@ -234,7 +235,7 @@ describe('WeCom tickets', () => {
     expect(redrawnWith('已解决')[0].body.response_code).not.toBe('rc-ticket-1');
     expect(sent('kefu').some((c) => isTicketCard(c) && JSON.stringify(c.body.template_card).includes('已解决'))).toBe(false);
     const updatesBefore = wecom.called('message/update_template_card').length;
-    await say('kefu', `重新打开 ${ref}`);
+    await say('kefu', `重新打开 ${ref} 客户说发票还是不对`);
     await wecom.waitFor(() => sent('kefu').some((c) => isTicketCard(c) && JSON.stringify(c.body.template_card).includes('待认领')));
     await new Promise((r) => setTimeout(r, 100));
     expect(wecom.called('message/update_template_card')).toHaveLength(updatesBefore);
@@ -270,6 +271,23 @@ describe('WeCom tickets', () => {
     await say('kefu', `解决 ${ref} 换了键盘`);
     await wecom.waitFor(() => cards() === 3);
     expect(JSON.stringify(sent('kefu').filter(isCard).at(-1)!.body.template_card)).toContain('已解决');
+  });
+
+  it("should name a mentioned member by WeCom's contact name where the app may read it, else by the user id until /crm name", async () => {
+    wecom.names.set('lina', '李娜');
+    // Earlier tests' cards may still reach these members: wait for the answer itself.
+    const hears = async (user: string, text: string, needle: string) => {
+      await say(user, text);
+      await wecom.waitFor(() => sent(user).some((c) => textOf(c).includes(needle)));
+    };
+    await hears('zhangwei', '/crm role @lina support', '李娜');
+    expect(wecom.called('user/get').map((c) => c.query.userid)).toContain('lina');
+    expect(await MemberModel.findOne({ platformUserId: 'lina' }).lean()).toMatchObject({ displayName: '李娜', nameSource: 'platform' });
+    // A newer app without contact permission gets no name: the id shows until the member sets one.
+    await hears('zhangwei', '/crm role @wangfang support', 'wangfang');
+    await hears('wangfang', '改名 王芳', '卡片上你现在显示为“王芳”。');
+    await hears('zhangwei', '/crm role @王芳 manager', '王芳');
+    expect(await MemberModel.findOne({ platformUserId: 'wangfang' }).lean()).toMatchObject({ role: 'manager' });
   });
 
   it('should show the name a member chose instead of their user id, and let only admins rename others', async () => {

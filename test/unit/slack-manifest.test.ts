@@ -37,7 +37,7 @@ interface Manifest {
     interactivity?: { is_enabled: boolean; request_url?: string; message_menu_options_url?: string };
     event_subscriptions?: { request_url?: string };
   };
-  oauth_config?: { redirect_urls?: string[] };
+  oauth_config?: { redirect_urls?: string[]; scopes?: { bot?: string[] } };
 }
 
 function loadManifest(file: string): Manifest {
@@ -105,6 +105,10 @@ describe('Slack manifests', () => {
     expect(sorted(ids)).toEqual(sorted(Object.values(SHORTCUTS)));
     // the app listens for message_action shortcuts only
     for (const s of shortcutsOf(m)) expect(s.type).toBe('message');
+  });
+
+  it.each(['slack.yaml', 'slack.dev.yaml'])('should ask for users:read, which users.info needs for real member names (%s)', (file) => {
+    expect(loadManifest(file).oauth_config?.scopes?.bot).toContain('users:read');
   });
 
   it('should point every URL at /slack/events (slack.yaml)', () => {

@@ -39,6 +39,8 @@ describe('typed commands (WeCom, sandbox)', () => {
     ['新建工单 L-12 发票有误 优先级：高', '/ticket', 'new L-12 发票有误 优先级：高'],
     ['工单 认领 T-57', '/ticket', 'claim T-57'],
     ['认领 T-57', '/ticket', 'claim T-57'],
+    ['工单历史 T-57', '/ticket', 'history T-57'],
+    ['重新打开 T-57 客户说还是不行', '/ticket', 'reopen T-57 客户说还是不行'],
     ['跟进记录 L-12', '/lead', 'history L-12'],
     ['线索 历史 L-12', '/lead', 'history L-12'],
     ['工单 重新打开 T-57', '/ticket', 'reopen T-57'],

@@ -25,6 +25,8 @@ import {
 } from './to-bot-request';
 import { deliver, type CopyStore } from './slack-messenger';
 import type { PostQueue } from '../messenger';
+import type { MemberDirectory } from '../../domain/directory';
+import { slackDirectory } from './slack-directory';
 
 export type Dispatch = (req: BotRequest) => Promise<Reply>;
 
@@ -65,6 +67,8 @@ export interface SlackAdapter {
   app: App;
   /** Express router serving POST /slack/events (HTTP mode only). */
   router?: Router;
+  /** Members' real names (users.info), for the dispatcher. */
+  directory: MemberDirectory;
 }
 
 /**
@@ -154,5 +158,5 @@ export function createSlackAdapter(
     log.error({ err }, 'slack listener failed');
   });
 
-  return { app, router: receiver?.router };
+  return { app, router: receiver?.router, directory: slackDirectory(app.client, log) };
 }

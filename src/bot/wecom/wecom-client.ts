@@ -184,6 +184,15 @@ export class WecomClient {
     });
   }
 
+  /** A member's name from the contact API (user/get); null when the app may not read it (see wecom-directory.ts). */
+  async userName(userId: string): Promise<string | null> {
+    const token = await this.getToken();
+    const reply = await callWithRetry('user/get', () => this.http.get('/cgi-bin/user/get', { params: { access_token: token, userid: userId } }), this.deps);
+    const name = reply.errcode === 0 ? optionalString(reply.name) : undefined;
+    // Apps created after mid-2022 without contact permission get the user id back as the name, or none.
+    return name && name !== userId ? name : null;
+  }
+
   /** Replaces a sent card, or greys out its buttons. Not paced: it edits a message, it sends none. */
   async updateTemplateCard(args: {
     userids: string[];
