@@ -113,9 +113,9 @@ describe('/crm config stages', () => {
   });
 
   it('should refuse a move into a stage that is not in the new pipeline, or out of one that stays', async () => {
-    expect(await say('UADMIN', '/crm', 'config stages new, contacted, proposal move demo to won')).toContain('Leads can only move to an open stage of the new pipeline (new, contacted, proposal); “won” is not one.');
+    expect(await say('UADMIN', '/crm', 'config stages new, contacted, proposal move demo to won')).toContain('Leads can only move to an open stage of the new pipeline (new, contacted, proposal); “Won” is not one.');
     expect(await say('UADMIN', '/crm', 'config stages new, demo, proposal move demo to new')).toContain('demo stays in the pipeline');
-    expect(await say('UADMIN', '/crm', 'config stages new, contacted, demo, proposal, negotiation move won to demo')).toContain('won stays in the pipeline');
+    expect(await say('UADMIN', '/crm', 'config stages new, contacted, demo, proposal, negotiation move won to demo')).toContain('Won stays in the pipeline');
     expect((await lead(3)).stage).toBe('won');
     expect(await say('UADMIN', '/crm', 'config stages new, Contacted|已联系过, demo, proposal')).toContain('“contacted” is a built-in stage and already has its names');
     expect((await settings()).stages).toEqual(['new', 'contacted', 'demo', 'proposal', 'negotiation', 'won', 'lost']);
