@@ -117,7 +117,7 @@ describe('/crm config stages', () => {
     expect(await say('UADMIN', '/crm', 'config stages new, demo, proposal move demo to new')).toContain('demo stays in the pipeline');
     expect(await say('UADMIN', '/crm', 'config stages new, contacted, demo, proposal, negotiation move won to demo')).toContain('Won stays in the pipeline');
     expect((await lead(3)).stage).toBe('won');
-    expect(await say('UADMIN', '/crm', 'config stages new, Contacted|已联系过, demo, proposal')).toContain('“contacted” is a built-in stage and already has its names');
+    expect(await say('UADMIN', '/crm', 'config stages new, Contacted|已联系过, demo, proposal')).toContain('“Contacted” is a built-in stage and already has its names');
     expect((await settings()).stages).toEqual(['new', 'contacted', 'demo', 'proposal', 'negotiation', 'won', 'lost']);
   });
 
