@@ -5,13 +5,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Types } from 'mongoose';
-import { startFerretDb } from '../src/store/embedded-db';
-import { connectDb, disconnectDb } from '../src/store/connection';
-import { WorkspaceModel } from '../src/store/workspace.model';
-import { LeadModel } from '../src/store/lead.model';
-import { AuditEventModel } from '../src/store/audit-event.model';
-import { InteractionModel } from '../src/store/interaction.model';
-import { pipelineFigures } from '../src/domain/digest.service';
+import { startFerretDb } from '../src/platform/db/embedded-db';
+import { connectDb, disconnectDb } from '../src/platform/db/connection';
+import { WorkspaceModel } from '../src/modules/workspaces/workspace.model';
+import { LeadModel } from '../src/modules/leads/lead.model';
+import { AuditEventModel } from '../src/platform/audit/audit-event.model';
+import { InteractionModel } from '../src/modules/interactions/interaction.model';
+import { pipelineFigures } from '../src/modules/digest/digest.service';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -67,8 +67,8 @@ async function main() {
   };
   process.stdout.write(`seeded ${LEADS} leads, ${moves.length} stage moves, ${touches.length} interactions in ${(seeded / 1000).toFixed(1)} s\n`);
   if (process.env.BENCH_PROFILE) {
-    const { digestRepo } = await import('../src/store/digest.repo');
-    const { leadsRepo } = await import('../src/store/leads.repo');
+    const { digestRepo } = await import('../src/modules/digest/digest.repo');
+    const { leadsRepo } = await import('../src/modules/leads/leads.repo');
     const open = STAGES.slice(0, 5);
     const w = { from, to };
     const steps: [string, () => Promise<unknown>][] = [

@@ -3,8 +3,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startFerretDb } from '../src/store/embedded-db';
-import { connectDb, disconnectDb } from '../src/store/connection';
+import { startFerretDb } from '../src/platform/db/embedded-db';
+import { connectDb, disconnectDb } from '../src/platform/db/connection';
 import { slash, startService } from '../test/helpers/service';
 
 const N = Number(process.env.BENCH_N ?? 300);

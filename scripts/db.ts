@@ -1,6 +1,6 @@
 // `npm run db`: the FerretDB test database in the foreground; the first line printed is its URI.
 // Flags: --data <dir> (default ./data/ferretdb), --listen <host:port> (default 127.0.0.1:27017).
-import { startFerretDb } from '../src/store/embedded-db';
+import { startFerretDb } from '../src/platform/db/embedded-db';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -2,10 +2,10 @@
 // interactions) into MONGODB_URI, or into the embedded database under DATA_DIR when it is not set
 // (stop `npm start` first: both would open the same files). Running it again adds nothing twice.
 import { ConfigError, loadConfig } from '../src/config';
-import { createLogger } from '../src/logger';
-import { connectDb, disconnectDb } from '../src/store/connection';
-import { startEmbeddedDb, type EmbeddedDb } from '../src/store/embedded-db';
-import { seedDemoWorkspace } from '../src/domain/demo-seed.service';
+import { createLogger } from '../src/platform/logger';
+import { connectDb, disconnectDb } from '../src/platform/db/connection';
+import { startEmbeddedDb, type EmbeddedDb } from '../src/platform/db/embedded-db';
+import { seedDemoWorkspace } from '../src/modules/demo/demo-seed.service';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logger';
-import { connectDb, disconnectDb } from './store/connection';
-import { startEmbeddedDb, type EmbeddedDb } from './store/embedded-db';
+import { createLogger } from './platform/logger';
+import { connectDb, disconnectDb } from './platform/db/connection';
+import { startEmbeddedDb, type EmbeddedDb } from './platform/db/embedded-db';
 import { createApp } from './app';
-import { seedDemoIfMissing } from './domain/demo-seed.service';
+import { seedDemoIfMissing } from './modules/demo/demo-seed.service';
 
 async function main(): Promise<void> {
   let config;

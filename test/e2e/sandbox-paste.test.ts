@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { testDbUri, useTestDb } from '../helpers/db';
 import { launchChromium, startSandbox, type SandboxService } from '../helpers/sandbox';
-import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
-import { LeadModel } from '../../src/store/lead.model';
-import { InteractionModel } from '../../src/store/interaction.model';
+import { seedDemoWorkspace } from '../../src/modules/demo/demo-seed.service';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { InteractionModel } from '../../src/modules/interactions/interaction.model';
 
 // A rep pastes a customer's e-mail signature into the sandbox's command box: its lines must reach
 // the lead parser as lines (an <input type=text> drops the line breaks).

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { testDbUri, useTestDb } from '../helpers/db';
 import { launchChromium, sandboxPost, startSandbox, type SandboxService } from '../helpers/sandbox';
-import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
+import { seedDemoWorkspace } from '../../src/modules/demo/demo-seed.service';
 
 // The sandbox page in Debian's Chromium, against the real app and database: what a newcomer does
 // first. Screenshots go to docs/screenshots/ with UPDATE_SCREENSHOTS=1 (commit them), otherwise to

@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import { connectDb, disconnectDb } from '../../src/store/connection';
+import { connectDb, disconnectDb } from '../../src/platform/db/connection';
 
 export function testDbUri(): string {
   const uri = process.env.TEST_MONGODB_URI;

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startFerretDb } from '../../src/store/embedded-db';
+import { startFerretDb } from '../../src/platform/db/embedded-db';
 
 // Starts one real MongoDB-protocol server (FerretDB over TCP) for the run, unless MONGODB_URI is
 // given; each test file then uses its own database on it (see db.ts).

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { WecomCallbackCrypto, signature } from '../../src/bot/wecom/wecom-crypto';
+import { WecomCallbackCrypto, signature } from '../../src/channels/wecom/wecom-crypto';
 import { WECOM_CORP_ID } from './wecom-api';
 
 // Builds what WeCom sends: AES-encrypted, SHA-1-signed callbacks (../shared/platforms/wecom.md §1, §4).

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startFerretDb } from '../../src/store/embedded-db';
-import { connectDb, disconnectDb } from '../../src/store/connection';
-import { LeadModel } from '../../src/store/lead.model';
+import { startFerretDb } from '../../src/platform/db/embedded-db';
+import { connectDb, disconnectDb } from '../../src/platform/db/connection';
+import { LeadModel } from '../../src/modules/leads/lead.model';
 import { slash, startService, visibleText, type TestService } from '../helpers/service';
 
 // This file runs its own database server so it can stop and restart it.

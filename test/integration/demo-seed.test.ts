@@ -1,9 +1,9 @@
-import { seedDemoIfMissing } from '../../src/domain/demo-seed.service';
-import { resolveIdentity } from '../../src/domain/members.service';
-import { createLogger } from '../../src/logger';
-import { LeadModel } from '../../src/store/lead.model';
-import { MemberModel } from '../../src/store/member.model';
-import { WorkspaceModel } from '../../src/store/workspace.model';
+import { seedDemoIfMissing } from '../../src/modules/demo/demo-seed.service';
+import { resolveIdentity } from '../../src/modules/workspaces/members.service';
+import { createLogger } from '../../src/platform/logger';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { MemberModel } from '../../src/modules/workspaces/member.model';
+import { WorkspaceModel } from '../../src/modules/workspaces/workspace.model';
 import { useTestDb } from '../helpers/db';
 
 // The sandbox's demo workspace on start-up: seeded when the database does not have it yet, also

@@ -1,18 +1,18 @@
 import { Types } from 'mongoose';
-import { WorkspaceModel, type WorkspaceDoc } from '../../src/store/workspace.model';
-import { MemberModel } from '../../src/store/member.model';
-import { LeadModel } from '../../src/store/lead.model';
-import { AuditEventModel } from '../../src/store/audit-event.model';
-import { InteractionModel } from '../../src/store/interaction.model';
-import { TicketModel } from '../../src/store/ticket.model';
-import { OutboxModel } from '../../src/store/outbox.model';
-import { pipelineFigures, STALE_SHOWN, type Amount, type DigestFigures } from '../../src/domain/digest.service';
-import { digestCard } from '../../src/commands/digest-cards';
-import { channelCtx, type JobDeps } from '../../src/jobs/job-deps';
-import { runWeeklyDigest } from '../../src/jobs/weekly-digest.job';
-import { createLogger } from '../../src/logger';
-import { en } from '../../src/domain/i18n/en';
-import type { Card } from '../../src/bot/cards/card';
+import { WorkspaceModel, type WorkspaceDoc } from '../../src/modules/workspaces/workspace.model';
+import { MemberModel } from '../../src/modules/workspaces/member.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
+import { InteractionModel } from '../../src/modules/interactions/interaction.model';
+import { TicketModel } from '../../src/modules/tickets/ticket.model';
+import { OutboxModel } from '../../src/platform/outbox/outbox.model';
+import { pipelineFigures, STALE_SHOWN, type Amount, type DigestFigures } from '../../src/modules/digest/digest.service';
+import { digestCard } from '../../src/modules/digest/digest.cards';
+import { channelCtx, type JobDeps } from '../../src/dispatcher/job-deps';
+import { runWeeklyDigest } from '../../src/modules/digest/weekly-digest.jobs';
+import { createLogger } from '../../src/platform/logger';
+import { en } from '../../src/platform/i18n/en';
+import type { Card } from '../../src/platform/cards/card';
 import { useTestDb } from '../helpers/db';
 
 // The weekly digest's figures against a seeded, pseudo-random data set whose right answers are worked

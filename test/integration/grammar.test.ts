@@ -1,9 +1,9 @@
 import { useTestDb } from '../helpers/db';
 import { sandboxPost, startSandbox, type SandboxService } from '../helpers/sandbox';
-import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
-import { InteractionModel } from '../../src/store/interaction.model';
-import { LeadModel } from '../../src/store/lead.model';
-import type { Card, Reply } from '../../src/bot/cards/card';
+import { seedDemoWorkspace } from '../../src/modules/demo/demo-seed.service';
+import { InteractionModel } from '../../src/modules/interactions/interaction.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import type { Card, Reply } from '../../src/platform/cards/card';
 import { buttons, click, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET, type WecomCall } from '../helpers/wecom-api';
 import { WECOM_AES_KEY, WECOM_TOKEN, cardClickXml, postAppCallback, textXml } from '../helpers/wecom-callback';

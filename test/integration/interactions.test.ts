@@ -1,6 +1,6 @@
-import { InteractionModel } from '../../src/store/interaction.model';
-import { LeadModel } from '../../src/store/lead.model';
-import { TicketModel } from '../../src/store/ticket.model';
+import { InteractionModel } from '../../src/modules/interactions/interaction.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { TicketModel } from '../../src/modules/tickets/ticket.model';
 import { useTestDb } from '../helpers/db';
 import { SIGNING_SECRET, slackHeaders } from '../helpers/slack';
 import { buttons, click, interact, slash, startService, visibleText, type SlackMessage, type TestService, submitView } from '../helpers/service';

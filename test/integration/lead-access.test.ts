@@ -1,6 +1,6 @@
-import { LeadModel } from '../../src/store/lead.model';
-import { MemberModel } from '../../src/store/member.model';
-import { WorkspaceModel } from '../../src/store/workspace.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { MemberModel } from '../../src/modules/workspaces/member.model';
+import { WorkspaceModel } from '../../src/modules/workspaces/workspace.model';
 import { useTestDb } from '../helpers/db';
 import { click, slash, startService, visibleText, type TestService } from '../helpers/service';
 

@@ -1,5 +1,5 @@
-import { LeadModel } from '../../src/store/lead.model';
-import { AuditEventModel } from '../../src/store/audit-event.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, interact, slash, startService, visibleText, type SlackMessage, type TestService, submitView } from '../helpers/service';
 

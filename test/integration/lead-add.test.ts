@@ -1,6 +1,6 @@
-import { LeadModel } from '../../src/store/lead.model';
-import { AuditEventModel } from '../../src/store/audit-event.model';
-import { LeadKeyModel } from '../../src/store/lead-key.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
+import { LeadKeyModel } from '../../src/modules/leads/lead-key.model';
 import { Types } from 'mongoose';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, slash, startService, visibleText, type TestService } from '../helpers/service';

@@ -1,5 +1,5 @@
-import { LeadModel } from '../../src/store/lead.model';
-import { LeadKeyModel } from '../../src/store/lead-key.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { LeadKeyModel } from '../../src/modules/leads/lead-key.model';
 import { useTestDb } from '../helpers/db';
 import { slash, startService, visibleText, type TestService } from '../helpers/service';
 

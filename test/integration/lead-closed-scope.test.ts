@@ -1,9 +1,9 @@
-import { LeadModel } from '../../src/store/lead.model';
-import { AuditEventModel } from '../../src/store/audit-event.model';
-import { OutboxModel } from '../../src/store/outbox.model';
-import { createLogger } from '../../src/logger';
-import { runFollowUps } from '../../src/jobs/follow-up-nudge.job';
-import type { JobDeps } from '../../src/jobs/job-deps';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
+import { OutboxModel } from '../../src/platform/outbox/outbox.model';
+import { createLogger } from '../../src/platform/logger';
+import { runFollowUps } from '../../src/modules/follow-ups/follow-up.jobs';
+import type { JobDeps } from '../../src/dispatcher/job-deps';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 

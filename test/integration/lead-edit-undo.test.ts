@@ -1,10 +1,10 @@
-import { LeadModel } from '../../src/store/lead.model';
-import { LeadKeyModel } from '../../src/store/lead-key.model';
-import { AuditEventModel } from '../../src/store/audit-event.model';
-import { InteractionModel } from '../../src/store/interaction.model';
-import { OutboxModel } from '../../src/store/outbox.model';
-import { createLogger } from '../../src/logger';
-import { runFollowUps } from '../../src/jobs/follow-up-nudge.job';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { LeadKeyModel } from '../../src/modules/leads/lead-key.model';
+import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
+import { InteractionModel } from '../../src/modules/interactions/interaction.model';
+import { OutboxModel } from '../../src/platform/outbox/outbox.model';
+import { createLogger } from '../../src/platform/logger';
+import { runFollowUps } from '../../src/modules/follow-ups/follow-up.jobs';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, slash, startService, submitView, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 

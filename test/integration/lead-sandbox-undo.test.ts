@@ -1,7 +1,7 @@
 import { useTestDb } from '../helpers/db';
 import { sandboxPost, startSandbox, type SandboxService } from '../helpers/sandbox';
-import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
-import type { Card, Reply } from '../../src/bot/cards/card';
+import { seedDemoWorkspace } from '../../src/modules/demo/demo-seed.service';
+import type { Card, Reply } from '../../src/platform/cards/card';
 
 // The typed grammar (WeCom and the sandbox share it): the Chinese words for edit, delete, reopen and
 // undo, and a rep's scope message in Chinese, through the sandbox API as the demo members.

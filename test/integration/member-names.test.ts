@@ -1,4 +1,4 @@
-import { MemberModel } from '../../src/store/member.model';
+import { MemberModel } from '../../src/modules/workspaces/member.model';
 import { useTestDb } from '../helpers/db';
 import { slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 

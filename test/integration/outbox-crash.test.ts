@@ -3,10 +3,10 @@ import path from 'node:path';
 import mongoose, { type Types } from 'mongoose';
 import { testDbUri, useTestDb } from '../helpers/db';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, type Fault } from '../helpers/slack';
-import { WorkspaceModel } from '../../src/store/workspace.model';
-import { MemberModel } from '../../src/store/member.model';
-import { LeadModel } from '../../src/store/lead.model';
-import { OutboxModel } from '../../src/store/outbox.model';
+import { WorkspaceModel } from '../../src/modules/workspaces/workspace.model';
+import { MemberModel } from '../../src/modules/workspaces/member.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { OutboxModel } from '../../src/platform/outbox/outbox.model';
 
 // The outbox under a crash: the real service (src/main.ts, as `npm start` runs it) is started as a
 // child process against the fake Slack API, killed with SIGKILL while a batch of follow-up nudges is

@@ -1,4 +1,4 @@
-import { WorkspaceModel } from '../../src/store/workspace.model';
+import { WorkspaceModel } from '../../src/modules/workspaces/workspace.model';
 import { useTestDb } from '../helpers/db';
 import { slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 

@@ -1,10 +1,10 @@
 import { useTestDb } from '../helpers/db';
 import { sandboxPost, startSandbox, type SandboxService } from '../helpers/sandbox';
-import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
-import type { Card, Form, Reply } from '../../src/bot/cards/card';
-import { t } from '../../src/domain/i18n';
+import { seedDemoWorkspace } from '../../src/modules/demo/demo-seed.service';
+import type { Card, Form, Reply } from '../../src/platform/cards/card';
+import { t } from '../../src/platform/i18n';
 import { Writable } from 'node:stream';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/platform/logger';
 
 // The sandbox's HTTP API over a real app and database, no browser: typed commands, buttons and
 // forms reach the dispatcher as the chosen demo member, and the feed shows what a user would see.

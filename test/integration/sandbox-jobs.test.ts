@@ -1,13 +1,13 @@
-import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
+import { seedDemoWorkspace } from '../../src/modules/demo/demo-seed.service';
 import { testDbUri, useTestDb } from '../helpers/db';
 import { sandboxPost, startSandbox, type SandboxService } from '../helpers/sandbox';
-import { resolveIdentity } from '../../src/domain/members.service';
-import { createLead, setNextFollowUp } from '../../src/domain/leads.service';
-import { parseLeadText } from '../../src/domain/lead-input';
-import { runFollowUps } from '../../src/jobs/follow-up-nudge.job';
-import { createLogger } from '../../src/logger';
-import { OutboxModel } from '../../src/store/outbox.model';
-import type { Actor } from '../../src/domain/actor';
+import { resolveIdentity } from '../../src/modules/workspaces/members.service';
+import { createLead, setNextFollowUp } from '../../src/modules/leads/leads.service';
+import { parseLeadText } from '../../src/modules/leads/lead-input';
+import { runFollowUps } from '../../src/modules/follow-ups/follow-up.jobs';
+import { createLogger } from '../../src/platform/logger';
+import { OutboxModel } from '../../src/platform/outbox/outbox.model';
+import type { Actor } from '../../src/modules/workspaces/actor';
 
 const db = useTestDb();
 let svc: SandboxService;

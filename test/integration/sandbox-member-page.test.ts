@@ -1,6 +1,6 @@
 import { useTestDb, testDbUri } from '../helpers/db';
 import { startSandbox, type SandboxService } from '../helpers/sandbox';
-import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
+import { seedDemoWorkspace } from '../../src/modules/demo/demo-seed.service';
 
 // A sandbox link "as someone" opens the page as them and in their language, through the token's
 // redirect and the root's.

@@ -1,8 +1,8 @@
 import { useTestDb } from '../helpers/db';
 import { sandboxPost, startSandbox, type SandboxService } from '../helpers/sandbox';
-import { seedDemoWorkspace } from '../../src/domain/demo-seed.service';
-import type { Card, Reply } from '../../src/bot/cards/card';
-import { LeadModel } from '../../src/store/lead.model';
+import { seedDemoWorkspace } from '../../src/modules/demo/demo-seed.service';
+import type { Card, Reply } from '../../src/platform/cards/card';
+import { LeadModel } from '../../src/modules/leads/lead.model';
 
 // Settings typed as plain text in the sandbox (the WeCom grammar): `设置 …` and `/crm config …`.
 

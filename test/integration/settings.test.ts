@@ -1,6 +1,6 @@
-import { AuditEventModel } from '../../src/store/audit-event.model';
-import { LeadModel } from '../../src/store/lead.model';
-import { WorkspaceModel } from '../../src/store/workspace.model';
+import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { WorkspaceModel } from '../../src/modules/workspaces/workspace.model';
 import { useTestDb } from '../helpers/db';
 import { buttons, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 

@@ -1,8 +1,8 @@
-import { LeadModel } from '../../src/store/lead.model';
-import { TicketModel } from '../../src/store/ticket.model';
-import { WorkspaceModel } from '../../src/store/workspace.model';
-import { MemberModel } from '../../src/store/member.model';
-import { AuditEventModel } from '../../src/store/audit-event.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { TicketModel } from '../../src/modules/tickets/ticket.model';
+import { WorkspaceModel } from '../../src/modules/workspaces/workspace.model';
+import { MemberModel } from '../../src/modules/workspaces/member.model';
+import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, signedPost, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 

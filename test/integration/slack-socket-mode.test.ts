@@ -1,4 +1,4 @@
-import { LeadModel } from '../../src/store/lead.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
 import { useTestDb } from '../helpers/db';
 import { buttons, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 import { FakeSlackSocket } from '../helpers/slack-socket';

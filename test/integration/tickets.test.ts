@@ -1,8 +1,8 @@
-import { TicketModel } from '../../src/store/ticket.model';
-import { AuditEventModel } from '../../src/store/audit-event.model';
-import { TicketClaimModel } from '../../src/store/ticket-claim.model';
-import { formatWhen } from '../../src/domain/dates';
-import { MemberModel } from '../../src/store/member.model';
+import { TicketModel } from '../../src/modules/tickets/ticket.model';
+import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
+import { TicketClaimModel } from '../../src/modules/tickets/ticket-claim.model';
+import { formatWhen } from '../../src/platform/dates';
+import { MemberModel } from '../../src/modules/workspaces/member.model';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, interact, slash, submitView, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 

@@ -1,4 +1,4 @@
-import { LeadModel } from '../../src/store/lead.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
 import { useTestDb } from '../helpers/db';
 import { startService, type TestService } from '../helpers/service';
 import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET, type WecomCall } from '../helpers/wecom-api';

@@ -1,8 +1,8 @@
-import { LeadModel } from '../../src/store/lead.model';
-import { TicketModel } from '../../src/store/ticket.model';
-import { MessageCopyModel } from '../../src/store/message-copy.model';
-import { OutboxModel } from '../../src/store/outbox.model';
-import { MemberModel } from '../../src/store/member.model';
+import { LeadModel } from '../../src/modules/leads/lead.model';
+import { TicketModel } from '../../src/modules/tickets/ticket.model';
+import { MessageCopyModel } from '../../src/platform/copies/message-copy.model';
+import { OutboxModel } from '../../src/platform/outbox/outbox.model';
+import { MemberModel } from '../../src/modules/workspaces/member.model';
 import { useTestDb } from '../helpers/db';
 import { startService, type TestService } from '../helpers/service';
 import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET, type WecomCall } from '../helpers/wecom-api';

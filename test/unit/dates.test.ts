@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { parseWhen, tzOffsetMinutes } from '../../src/domain/dates';
+import { parseWhen, tzOffsetMinutes } from '../../src/platform/dates';
 
 // Monday 23 November 2026, 17:00 in Shanghai (09:00 UTC, 09:00 in London).
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -122,7 +122,7 @@ describe('parseWhen whatever time zone the server runs in', () => {
   // A server's zone is fixed when its process starts, so each zone gets a process of its own.
   const phrases = ['明天下午3点', 'tomorrow 3pm', '后天', '3天后', 'in 3 days', '下周一', 'friday', '2026-12-01 14:30', '今晚8点'];
   const script = `
-    const { parseWhen } = require('./src/domain/dates');
+    const { parseWhen } = require('./src/platform/dates');
     const now = new Date('2026-11-22T22:00:00Z');
     const phrases = ${JSON.stringify(phrases)};
     console.log(JSON.stringify({ offset: now.getTimezoneOffset(), at: phrases.map((p) => parseWhen(p, 'Asia/Shanghai', now).at.toISOString()) }));`;

@@ -1,6 +1,6 @@
-import { catalogueFor, isLocale, t, type MessageKey } from '../../src/domain/i18n';
-import { en } from '../../src/domain/i18n/en';
-import { zhCN } from '../../src/domain/i18n/zh-CN';
+import { catalogueFor, isLocale, t, type MessageKey } from '../../src/platform/i18n';
+import { en } from '../../src/platform/i18n/en';
+import { zhCN } from '../../src/platform/i18n/zh-CN';
 
 const enCat: Record<string, string> = en;
 const zhCat: Record<string, string> = zhCN;

@@ -42,19 +42,18 @@ const intoAny =
 
 const RULES: Rule[] = [
   {
-    scope: dir('commands'),
-    why: 'commands/ is platform-neutral: no @slack/*, mongoose, bot/slack or bot/wecom',
-    forbids: (spec, target) =>
-      isSlackPackage(spec) ||
-      isPackage(spec, 'mongoose') ||
-      /(^|\/)bot\/(slack|wecom)(\/|$)/.test(spec) ||
-      intoAny('bot/slack', 'bot/wecom')(spec, target),
+    scope: dir('platform'),
+    why: 'platform/ has no CRM knowledge: it imports no module, no dispatcher, no channel',
+    forbids: intoAny('modules', 'dispatcher', 'channels'),
   },
-  { scope: dir('domain'), why: 'domain/ must not depend on bot/, commands/ or jobs/', forbids: intoAny('bot', 'commands', 'jobs') },
-  { scope: dir('store'), why: 'store/ must not depend on domain/, commands/ or bot/', forbids: intoAny('domain', 'commands', 'bot') },
   {
-    scope: dir('bot', 'cards'),
-    why: 'bot/cards is the neutral UI model: no mongoose, no @slack/*',
+    scope: dir('modules'),
+    why: 'modules/ are platform-neutral: no @slack/*, no channels/',
+    forbids: (spec, target) => isSlackPackage(spec) || intoAny('channels')(spec, target),
+  },
+  {
+    scope: dir('platform', 'cards'),
+    why: 'platform/cards is the neutral UI model: no mongoose, no @slack/*',
     forbids: (spec) => isSlackPackage(spec) || isPackage(spec, 'mongoose'),
   },
 ];
@@ -68,25 +67,11 @@ function violations(file: string, text: string): string[] {
   });
 }
 
-/** Value (not `import type`) imports of store/ from commands/: they would use mongoose directly. */
-function valueImportsOfStore(file: string, text: string): string[] {
-  return [...text.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)]
-    .map((m) => m[1])
-    .filter((spec) => spec.startsWith('.') && isInside(path.resolve(path.dirname(file), spec), dir('store')));
-}
-
 describe('import boundaries', () => {
-  it('should let commands/ use store/ only for types', () => {
-    const offenders = listTs(dir('commands')).flatMap((f) => valueImportsOfStore(f, readFileSync(f, 'utf8')).map((s) => `${path.relative(SRC, f)} -> ${s}`));
-    expect(offenders).toEqual([]);
-    expect(valueImportsOfStore(dir('commands', 'x.ts'), "import { ROLES } from '../store/member.model';")).toHaveLength(1);
-    expect(valueImportsOfStore(dir('commands', 'x.ts'), "import type { LeadDoc } from '../store/lead.model';")).toEqual([]);
-  });
-
   const files = listTs(SRC);
 
   it('should find the sources of every checked layer', () => {
-    for (const scope of ['commands', 'domain', 'store', 'bot/cards']) {
+    for (const scope of ['platform', 'modules', 'platform/cards', 'channels', 'dispatcher']) {
       expect(files.filter((f) => isInside(f, dir(scope))).length).toBeGreaterThan(0);
     }
   });
@@ -98,60 +83,32 @@ describe('import boundaries', () => {
 });
 
 describe('the import scanner itself', () => {
-  const cmd = dir('commands', 'sample.ts');
+  const mod = dir('modules', 'leads', 'sample.ts');
 
-  it('should catch @slack, mongoose and bot/slack imports in commands/, type-only ones too', () => {
-    const text = [
-      "import type { App } from '@slack/bolt';",
-      "import { Types } from 'mongoose';",
-      "import { fromSlashCommand } from '../bot/slack/to-bot-request';",
-      "export type { X } from '../bot/wecom/x';",
-      "const m = require('mongoose/lib/types');",
-    ].join('\n');
-    expect(violations(cmd, text).map((v) => v.split("'")[1])).toEqual([
-      '@slack/bolt',
-      'mongoose',
-      '../bot/slack/to-bot-request',
-      '../bot/wecom/x',
-      'mongoose/lib/types',
-    ]);
+  it('should catch @slack and channel imports in a module, type-only ones too', () => {
+    const text = ["import type { App } from '@slack/bolt';", "export type { X } from '../../channels/wecom/x';", "const m = require('@slack/web-api');"].join('\n');
+    expect(violations(mod, text).map((v) => v.split("'")[1])).toEqual(['@slack/bolt', '../../channels/wecom/x', '@slack/web-api']);
   });
 
-  it('should allow commands/ to use the neutral cards and the domain', () => {
-    const text = "import { reply } from '../bot/cards/card';\nimport { t } from '../domain/i18n';\nimport { z } from 'zod';";
-    expect(violations(cmd, text)).toEqual([]);
+  it('should keep platform/ away from modules, the dispatcher and channels', () => {
+    const p = dir('platform', 'outbox', 'sample.ts');
+    expect(violations(p, "import { x } from '../../modules/leads';")).toHaveLength(1);
+    expect(violations(p, "import { x } from '../../dispatcher/dispatch';")).toHaveLength(1);
+    expect(violations(p, "import { x } from '../cards/card';\nimport mongoose from 'mongoose';")).toEqual([]);
   });
 
-  it('should resolve relative paths to decide which folder they point into', () => {
-    const domainFile = dir('domain', 'i18n', 'sample.ts');
-    expect(violations(domainFile, "import { x } from '../../commands/types';")).toHaveLength(1);
-    expect(violations(domainFile, "import { x } from '../../bot/cards/card';")).toHaveLength(1);
-    expect(violations(domainFile, "import { x } from '../../jobs/digest';")).toHaveLength(1);
-    // '../commands' from domain/i18n is domain/commands: still inside domain, allowed.
-    expect(violations(domainFile, "import { x } from '../commands';")).toEqual([]);
-    expect(violations(domainFile, "import { x } from '../../store/lead.model';")).toEqual([]);
-  });
-
-  it('should keep store/ away from domain/, commands/ and bot/', () => {
-    const storeFile = dir('store', 'sample.repo.ts');
-    expect(violations(storeFile, "import { foldCompany } from '../domain/normalize';")).toHaveLength(1);
-    expect(violations(storeFile, "import type { Card } from '../bot/cards/card';")).toHaveLength(1);
-    expect(violations(storeFile, "import { loadConfig } from '../config';\nimport mongoose from 'mongoose';")).toEqual([]);
-  });
-
-  it('should keep bot/cards free of mongoose and @slack', () => {
-    const cardFile = dir('bot', 'cards', 'sample.ts');
+  it('should keep platform/cards free of mongoose and @slack', () => {
+    const cardFile = dir('platform', 'cards', 'sample.ts');
     expect(violations(cardFile, "import type { KnownBlock } from '@slack/types';")).toHaveLength(1);
     expect(violations(cardFile, "import mongoose from 'mongoose';")).toHaveLength(1);
   });
 
   it('should ignore imports in comments and strings', () => {
-    const text = "// import x from 'mongoose';\nconst s = \"import y from '@slack/bolt'\";";
-    expect(violations(cmd, text)).toEqual([]);
+    const text = "// import x from '@slack/bolt';\nconst s = \"import y from '@slack/bolt'\";";
+    expect(violations(mod, text)).toEqual([]);
   });
 
   it('should not confuse a folder with a longer name for the forbidden one', () => {
-    const domainFile = dir('domain', 'sample.ts');
-    expect(violations(domainFile, "import { x } from '../botany/plants';")).toEqual([]);
+    expect(violations(dir('platform', 'sample.ts'), "import { x } from '../modulesque/plants';")).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { extractLeadHints, parseLeadText, splitLeadText, type LeadInput } from '../../src/domain/lead-input';
+import { extractLeadHints, parseLeadText, splitLeadText, type LeadInput } from '../../src/modules/leads/lead-input';
 
 // Monday 23 November 2026, 17:00 in Shanghai.
 const OPTS = { region: 'CN', timeZone: 'Asia/Shanghai', now: new Date('2026-11-23T09:00:00Z') };

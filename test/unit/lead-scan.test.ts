@@ -1,6 +1,6 @@
-import { extractLeadHints, parseLeadText } from '../../src/domain/lead-input';
-import { companyInText, takeEmails, takePhones } from '../../src/domain/lead-scan';
-import { unescapeSlackText } from '../../src/bot/slack/to-bot-request';
+import { extractLeadHints, parseLeadText } from '../../src/modules/leads/lead-input';
+import { companyInText, takeEmails, takePhones } from '../../src/modules/leads/lead-scan';
+import { unescapeSlackText } from '../../src/channels/slack/to-bot-request';
 
 // Reading a message must take time in proportion to its length. Each case is timed at 10,000 and
 // at 40,000 characters: linear work grows about 4 times, quadratic work 16 times. The check allows 8

@@ -1,4 +1,4 @@
-import { parseMoney } from '../../src/domain/money';
+import { parseMoney } from '../../src/platform/money';
 
 describe('parseMoney', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { foldCompany, formatPhone, normalizeEmail, normalizePhone, parsePhone } from '../../src/domain/normalize';
+import { foldCompany, formatPhone, normalizeEmail, normalizePhone, parsePhone } from '../../src/modules/leads/normalize';
 
 describe('normalizePhone', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { Pacer } from '../../src/bot/wecom/pacer';
-import { requestContext } from '../../src/logger';
+import { Pacer } from '../../src/channels/wecom/pacer';
+import { requestContext } from '../../src/platform/logger';
 
 // The pacer runs queued sends later, inside whichever caller started the lane's loop; each send must
 // still log under its own request's id, not the first caller's.

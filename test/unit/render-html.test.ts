@@ -1,5 +1,5 @@
-import { escapeHtml, formatText, renderCardHtml, renderCardsHtml, renderFormHtml } from '../../src/bot/cards/render-html';
-import type { Card, Form } from '../../src/bot/cards/card';
+import { escapeHtml, formatText, renderCardHtml, renderCardsHtml, renderFormHtml } from '../../src/channels/sandbox/render-html';
+import type { Card, Form } from '../../src/platform/cards/card';
 
 const EVIL = `<script>alert("x")</script> & 'q'`;
 const EVIL_ESCAPED = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;';

@@ -1,5 +1,5 @@
-import type { Card, Form } from '../../src/bot/cards/card';
-import { cardToBlocks, renderMessage, renderModal, SLACK_LIMITS, type SlackBlock } from '../../src/bot/cards/render-slack';
+import type { Card, Form } from '../../src/platform/cards/card';
+import { cardToBlocks, renderMessage, renderModal, SLACK_LIMITS, type SlackBlock } from '../../src/channels/slack/render-slack';
 
 type TextObj = { type: string; text: string };
 const sectionTexts = (blocks: SlackBlock[]) =>

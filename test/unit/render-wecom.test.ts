@@ -1,4 +1,4 @@
-import type { Card, CardAction, Form } from '../../src/bot/cards/card';
+import type { Card, CardAction, Form } from '../../src/platform/cards/card';
 import {
   buttonKey,
   chunkBytes,
@@ -11,7 +11,7 @@ import {
   renderWecomText,
   WECOM_LIMITS,
   type WecomOut,
-} from '../../src/bot/cards/render-wecom';
+} from '../../src/channels/wecom/render-wecom';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 const CARD_ACTION = { type: 1, url: 'https://work.weixin.qq.com' };

@@ -1,6 +1,6 @@
-import { SandboxFeed } from '../../src/bot/sandbox/sandbox-feed';
-import { deliver } from '../../src/bot/sandbox/sandbox-messenger';
-import type { Form } from '../../src/bot/cards/card';
+import { SandboxFeed } from '../../src/channels/sandbox/sandbox-feed';
+import { deliver } from '../../src/channels/sandbox/sandbox-messenger';
+import type { Form } from '../../src/platform/cards/card';
 
 const form: Form = { id: 'lead_add_form', title: 'New lead', submitLabel: 'Save', closeLabel: 'Cancel', metadata: '', example: '/lead add …', fields: [] };
 const texts = (feed: SandboxFeed, pane: string) => feed.pane(pane).map((m) => m.cards.map((c) => c.text).join('|'));

@@ -1,5 +1,5 @@
-import { isWorkingTime, latestDigestSlot, localClock, nextWorkingTime, parseClock } from '../../src/domain/schedule';
-import { parseWeekdays } from '../../src/domain/workspace.service';
+import { isWorkingTime, latestDigestSlot, localClock, nextWorkingTime, parseClock } from '../../src/platform/schedule';
+import { parseWeekdays } from '../../src/modules/workspaces/workspace.service';
 
 const office = { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] };
 const SH = 'Asia/Shanghai';

@@ -1,5 +1,5 @@
-import { readDuration, readHoursRange, readPriority, readTime, splitDurations } from '../../src/domain/setting-input';
-import { parseWeekdays } from '../../src/domain/workspace.service';
+import { readDuration, readHoursRange, readPriority, readTime, splitDurations } from '../../src/modules/workspaces/setting-input';
+import { parseWeekdays } from '../../src/modules/workspaces/workspace.service';
 
 describe('setting values as people type them', () => {
   it.each([

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
-import { SHORTCUTS, SLASH_COMMANDS } from '../../src/commands/constants';
-import { COMMANDS } from '../../src/commands/dispatch';
+import { SHORTCUTS, SLASH_COMMANDS } from '../../src/dispatcher/constants';
+import { COMMANDS } from '../../src/dispatcher/dispatch';
 
-// The Slack manifests must declare exactly what the app registers (src/commands/constants.ts) and
+// The Slack manifests must declare exactly what the app registers (src/dispatcher/constants.ts) and
 // must be accepted by Slack's own manifest schema (vendored in manifests/schema so a clean clone
 // can run this test without network access).
 

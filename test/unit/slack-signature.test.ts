@@ -1,5 +1,5 @@
 import { isValidSlackRequest } from '@slack/bolt';
-import { verifySlackSignature } from '../../src/bot/slack/verify-request';
+import { verifySlackSignature } from '../../src/channels/slack/verify-request';
 import { slackHeaders } from '../helpers/slack';
 
 // Slack's documented example ("Verifying requests from Slack"; see shared/platforms/slack.md §1.4).

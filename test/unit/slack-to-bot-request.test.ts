@@ -1,5 +1,5 @@
-import { cardToBlocks } from '../../src/bot/cards/render-slack';
-import { fromBlockAction, fromMessageShortcut, fromSlashCommand, fromViewSubmission, unescapeSlackText } from '../../src/bot/slack/to-bot-request';
+import { cardToBlocks } from '../../src/channels/slack/render-slack';
+import { fromBlockAction, fromMessageShortcut, fromSlashCommand, fromViewSubmission, unescapeSlackText } from '../../src/channels/slack/to-bot-request';
 
 describe('unescapeSlackText', () => {
   it('should turn a mailto link back into the address', () => {

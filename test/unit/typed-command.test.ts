@@ -1,5 +1,5 @@
-import { parseTypedCommand } from '../../src/commands/typed';
-import { closest, editDistance } from '../../src/commands/suggest';
+import { parseTypedCommand } from '../../src/dispatcher/typed';
+import { closest, editDistance } from '../../src/platform/suggest';
 
 describe('typed commands (WeCom, sandbox)', () => {
   it.each([

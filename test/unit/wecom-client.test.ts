@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { WecomApiError, WecomClient, WecomConfigError, WecomNetworkError, WecomWebhook, type WecomClientOptions } from '../../src/bot/wecom/wecom-client';
+import { WecomApiError, WecomClient, WecomConfigError, WecomNetworkError, WecomWebhook, type WecomClientOptions } from '../../src/channels/wecom/wecom-client';
 import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET } from '../helpers/wecom-api';
 
 /**

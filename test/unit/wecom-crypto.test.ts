@@ -1,5 +1,5 @@
 import { decrypt as wecomDecrypt, encrypt as wecomEncrypt } from '@wecom/crypto';
-import { WecomCallbackCrypto, WecomCryptoError, aesKey, decrypt, encrypt, signature } from '../../src/bot/wecom/wecom-crypto';
+import { WecomCallbackCrypto, WecomCryptoError, aesKey, decrypt, encrypt, signature } from '../../src/channels/wecom/wecom-crypto';
 
 // Official vectors, ../shared/platforms/wecom.md §2.
 const TOKEN = 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo';

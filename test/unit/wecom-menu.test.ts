@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseTypedCommand } from '../../src/commands/typed';
-import { COMMANDS } from '../../src/commands/dispatch';
-import { MENU_PREFIX } from '../../src/bot/wecom/to-bot-request';
+import { parseTypedCommand } from '../../src/dispatcher/typed';
+import { COMMANDS } from '../../src/dispatcher/dispatch';
+import { MENU_PREFIX } from '../../src/channels/wecom/to-bot-request';
 
 interface MenuButton {
   type?: string;

@@ -1,0 +1,152 @@
+import { reply, type Form, type Reply } from '../platform/cards/card';
+import * as leads from '../modules/leads/leads.service';
+import { AppError } from '../platform/errors';
+import { ACTIONS, FORMS } from './constants';
+import { createdReply, listReply, type PageRef, assignReply } from '../modules/leads/lead.commands';
+import { infoCard, leadCard, leadRef, memberName, stageLabel } from '../modules/leads/lead.cards';
+import { snoozeFollowUp } from '../modules/follow-ups/nudges.service';
+import type { Ctx } from './types';
+import { z } from 'zod';
+import * as tickets from '../modules/tickets/tickets.service';
+import { historyReply, logForm } from '../modules/interactions/log.commands';
+import { claimReply, escalateReply, ticketListReply } from '../modules/tickets/ticket.commands';
+import { userError } from '../platform/errors';
+import { leadEditActions } from '../modules/leads/lead-edit.commands';
+
+type ActionHandler = (ctx: Ctx, value: string) => Promise<Reply>;
+
+/** Runs a card update; when the lead changed since the card was drawn, shows it as it is now. */
+async function onLead(ctx: Ctx, leadId: string, fn: (lead: Awaited<ReturnType<typeof leads.getLeadById>>) => Promise<Reply>): Promise<Reply> {
+  const lead = await leads.getLeadById(ctx.actor, leadId);
+  try {
+    return await fn(lead);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
+    const now = await leads.getLeadById(ctx.actor, leadId);
+    return reply([await leadCard(ctx, now, { notice: ctx.t(err.userMessage.key, err.userMessage.params) })], { replaceOriginal: true });
+  }
+}
+
+function simpleForm(ctx: Ctx, id: string, title: string, metadata: string, fields: Form['fields'], example: string): Form {
+  return { id, title, submitLabel: ctx.t('form.save'), closeLabel: ctx.t('form.cancel'), metadata, fields, example };
+}
+
+const pageRef = z.union([
+  z.object({ f: z.literal('list'), k: z.string(), s: z.string().optional(), p: z.number().int().min(1) }),
+  z.object({ f: z.literal('find'), q: z.string().min(1).max(200), p: z.number().int().min(1) }),
+]);
+
+export const actionHandlers: Record<string, ActionHandler> = {
+  ...leadEditActions,
+  // From a follow-up nudge: "<lead id>:<days>:<due time in ms>" moves the follow-up and its nudge.
+  [ACTIONS.nudgeSnooze]: (ctx, value) => {
+    const [id, days, due] = value.split(':');
+    return onLead(ctx, id, async (lead) => {
+      const moved = await snoozeFollowUp(ctx.actor, lead, Number(days) === 7 ? 7 : 1, Number(due));
+      const until = ctx.formatDate(moved.nextFollowUpAt ?? ctx.actor.now());
+      return reply([infoCard(ctx.t('nudge.snoozed', { id: leadRef(moved), company: moved.company, until }))], { replaceOriginal: true });
+    });
+  },
+  [ACTIONS.leadAdvance]: (ctx, value) => {
+    const [id, from] = value.split(':');
+    return onLead(ctx, id, async (lead) => {
+      const moved = await leads.advanceStage(ctx.actor, lead, from);
+      return reply([await leadCard(ctx, moved, { notice: ctx.t('lead.stage_set', { id: leadRef(moved), stage: stageLabel(ctx, moved.stage) }), undo: true })], { replaceOriginal: true });
+    });
+  },
+  [ACTIONS.leadWon]: (ctx, value) => {
+    const [id, from] = value.split(':');
+    return onLead(ctx, id, async (lead) => {
+      if (from && from !== lead.stage) throw new AppError('conflict', 'stale card', { userMessage: { key: 'lead.changed_meanwhile', params: { id: leadRef(lead) } } });
+      const w = await leads.markWon(ctx.actor, lead, null);
+      return reply([await leadCard(ctx, w, { notice: ctx.t('lead.won', { id: leadRef(w) }), undo: true })], { replaceOriginal: true });
+    });
+  },
+  [ACTIONS.leadAssignMe]: (ctx, value) =>
+    onLead(ctx, value, async () => ({ ...(await assignReply(ctx, { id: value }, { id: ctx.actor.member.platformUserId, name: '' })), replaceOriginal: true })),
+  [ACTIONS.leadOpen]: async (ctx, value) => reply([await leadCard(ctx, await leads.getLeadById(ctx.actor, value))]),
+  [ACTIONS.leadCreateAnyway]: async (ctx, value) => ({ ...(await createdReply(ctx, await leads.createFromDraft(ctx.actor, value))), replaceOriginal: true }),
+  [ACTIONS.leadPage]: async (ctx, value) => {
+    let ref: PageRef;
+    try {
+      ref = pageRef.parse(JSON.parse(value)) as PageRef;
+    } catch {
+      throw new AppError('invalid_input', 'bad page value', { userMessage: { key: 'error.internal' } });
+    }
+    return { ...(await listReply(ctx, ref)), replaceOriginal: true };
+  },
+  [ACTIONS.leadFollowUp]: async (ctx, value) => {
+    const lead = await leads.getLeadById(ctx.actor, value);
+    // An old card's button on a lead closed since: refuse now, not after the time is typed.
+    leads.assertFollowUpAllowed(lead);
+    return reply([], {
+      form: simpleForm(ctx, FORMS.leadFollowUp, ctx.t('form.followup.title'), value, [
+        { id: 'when', label: ctx.t('form.followup.when', { id: leadRef(lead) }), kind: 'text', placeholder: ctx.t('form.next_placeholder') },
+      ], `/lead next ${leadRef(lead)} ${ctx.t('form.next_placeholder')}`),
+    });
+  },
+  [ACTIONS.leadReassign]: async (ctx, value) => {
+    const lead = await leads.getLeadById(ctx.actor, value);
+    return reply([], {
+      form: simpleForm(ctx, FORMS.leadReassign, ctx.t('form.reassign.title'), value, [
+        { id: 'owner', label: ctx.t('form.reassign.owner', { id: leadRef(lead) }), kind: 'user' },
+      ], `/lead assign ${leadRef(lead)} @userid`),
+    });
+  },
+  [ACTIONS.leadLog]: async (ctx, value) => reply([], { form: logForm(ctx, { lead: await leads.getLeadById(ctx.actor, value) }) }),
+  [ACTIONS.leadHistory]: async (ctx, value) => {
+    const [id, page] = value.split(':');
+    return historyReply(ctx, await leads.getLeadById(ctx.actor, id), Number(page) || 1);
+  },
+  [ACTIONS.ticketClaim]: async (ctx, value) => claimReply(ctx, await tickets.getTicketById(ctx.actor, value)),
+  [ACTIONS.ticketReopen]: async (ctx, value) => {
+    const t = await tickets.getTicketById(ctx.actor, value);
+    // Check now, not after the reason is typed; then ask why (the reason goes into its history).
+    if (t.status !== 'resolved') throw userError('conflict', 'ticket.not_resolved', { id: tickets.ticketRef(t) });
+    if (!tickets.mayFollowUp(ctx.actor.member, t)) throw userError('forbidden', 'ticket.support_only');
+    const ref = tickets.ticketRef(t);
+    return reply([], {
+      form: simpleForm(ctx, FORMS.ticketReopen, ctx.t('ticket.form.reopen_title'), value, [
+        { id: 'reason', label: ctx.t('ticket.form.reopen_reason', { id: ref }), kind: 'multiline' },
+      ], `/ticket reopen ${ref} ${ctx.t('ticket.form.reopen_example')}`),
+    });
+  },
+  [ACTIONS.ticketEscalate]: async (ctx, value) => escalateReply(ctx, await tickets.getTicketById(ctx.actor, value)),
+  [ACTIONS.ticketResolve]: async (ctx, value) => {
+    const t = await tickets.getTicketById(ctx.actor, value);
+    // Check now, not after the note is typed: an old card acts on the ticket as it is now.
+    if (t.status === 'resolved') throw userError('conflict', 'ticket.already_resolved', { id: tickets.ticketRef(t) });
+    if (!tickets.worksTickets(ctx.actor.member)) throw userError('forbidden', 'ticket.support_only');
+    const ref = tickets.ticketRef(t);
+    return reply([], {
+      form: simpleForm(ctx, FORMS.ticketResolve, ctx.t('ticket.form.resolve_title'), value, [
+        { id: 'note', label: ctx.t('ticket.form.resolution', { id: ref }), kind: 'multiline' },
+      ], `/ticket resolve ${ref} ${ctx.t('ticket.form.resolution_example')}`),
+    });
+  },
+  [ACTIONS.ticketReassign]: async (ctx, value) => {
+    const t = await tickets.getTicketById(ctx.actor, value);
+    if (!tickets.worksTickets(ctx.actor.member)) throw userError('forbidden', 'ticket.support_only');
+    const ref = tickets.ticketRef(t);
+    // Only support agents can take a ticket, so the form offers exactly them.
+    const agents = (await tickets.supportAgents(ctx.actor)).slice(0, 100).map((m) => ({ value: m.platformUserId, label: memberName(m) }));
+    return reply([], {
+      form: simpleForm(ctx, FORMS.ticketReassign, ctx.t('ticket.form.reassign_title'), value, [
+        { id: 'assignee', label: ctx.t('ticket.form.assignee', { id: ref }), kind: 'select', options: agents },
+      ], `/ticket assign ${ref} @userid`),
+    });
+  },
+  [ACTIONS.ticketPage]: async (ctx, value) => {
+    const [filter, page] = value.split(':');
+    const f = z.enum(['all', 'open', 'mine', 'unclaimed']).safeParse(filter);
+    return { ...(await ticketListReply(ctx, f.success ? f.data : 'open', Number(page) || 1)), replaceOriginal: true };
+  },
+  [ACTIONS.leadLost]: async (ctx, value) => {
+    const lead = await leads.getLeadById(ctx.actor, value);
+    return reply([], {
+      form: simpleForm(ctx, FORMS.leadLost, ctx.t('form.lost.title'), value, [
+        { id: 'reason', label: ctx.t('form.lost.reason', { id: leadRef(lead) }), kind: 'multiline' },
+      ], `/lead lost ${leadRef(lead)} ${ctx.t('form.lost.example_reason')}`),
+    });
+  },
+};

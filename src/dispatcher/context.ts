@@ -1,0 +1,41 @@
+import type { Locale } from '../config';
+import type { Actor } from '../modules/workspaces/actor';
+import { isLocale, t } from '../platform/i18n';
+import { formatWhen } from '../platform/dates';
+import { formatMoney } from '../platform/money';
+import type { MemberDoc } from '../modules/workspaces/member.model';
+import type { Ctx } from './types';
+import type { Logger } from '../platform/logger';
+
+/** The language a member reads: their own choice, else the workspace's. */
+export function localeOf(member: Pick<MemberDoc, 'locale'>, workspaceLocale: string, fallback: Locale): Locale {
+  const wanted = member.locale ?? workspaceLocale;
+  return isLocale(wanted) ? wanted : fallback;
+}
+
+/** The time zone a member reads and types dates in: their own (`/crm tz`), else the workspace's. */
+export function timeZoneOf(member: Pick<MemberDoc, 'timezone'>, workspaceZone: string): string {
+  return member.timezone || workspaceZone;
+}
+
+/** `workspaceZone`: for cards many people read (a channel post), the workspace's zone, not the actor's. */
+export function makeCtx(actor: Actor, locale: Locale, log: Logger, opts: { workspaceZone?: boolean } = {}): Ctx {
+  const s = actor.workspace.settings!;
+  const timeZone = opts.workspaceZone ? s.timezone : timeZoneOf(actor.member, s.timezone);
+  return {
+    actor: { ...actor, locale },
+    locale,
+    timeZone,
+    region: s.phoneRegion,
+    t: (key, params) => t(locale, key, params),
+    formatDate: (d) => formatWhen(d, locale, timeZone),
+    formatMoney: (a, c) => formatMoney(a, c, locale),
+    log,
+  };
+}
+
+/** A context for rendering a card that `reader` will see (a DM): their language, their buttons. */
+export function ctxFor(ctx: Ctx, reader: MemberDoc): Ctx {
+  const locale = localeOf(reader, ctx.actor.workspace.settings!.locale, ctx.locale);
+  return makeCtx({ ...ctx.actor, member: reader }, locale, ctx.log);
+}

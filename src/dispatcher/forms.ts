@@ -1,0 +1,112 @@
+import { reply, type Reply } from '../platform/cards/card';
+import * as leads from '../modules/leads/leads.service';
+import { validateLead, emptyRaw } from '../modules/leads/lead-input';
+import { AppError } from '../platform/errors';
+import { FORMS } from './constants';
+import { assignReply, createdReply, nextReply } from '../modules/leads/lead.commands';
+import { leadCard, leadRef } from '../modules/leads/lead.cards';
+import type { Ctx } from './types';
+import * as tickets from '../modules/tickets/tickets.service';
+import { getLeadById } from '../modules/leads/leads.service';
+import { logFormReply } from '../modules/interactions/log.commands';
+import { openedReply, reassignReply, reopenReply, resolveReply } from '../modules/tickets/ticket.commands';
+import { LEAD_SEARCH_FIELD } from './constants';
+import { leadEditForms } from '../modules/leads/lead-edit.commands';
+
+type FormHandler = (ctx: Ctx, values: Record<string, string>, metadata: string) => Promise<Reply>;
+
+const FIELD_FOR_ISSUE: Record<string, string> = { company: 'company', contact: 'contact', phone: 'phone', email: 'email', source: 'source', value: 'value', next: 'next', tags: 'tags', note: 'note' };
+
+/** A field-level problem: the form stays open and shows the message under `field`. */
+function fieldError(ctx: Ctx, field: string, err: unknown): Reply {
+  if (err instanceof AppError && err.code !== 'internal' && err.code !== 'db_unavailable') {
+    return reply([], { formErrors: { [field]: ctx.t(err.userMessage.key, err.userMessage.params) } });
+  }
+  throw err;
+}
+
+export const formHandlers: Record<string, FormHandler> = {
+  ...leadEditForms,
+  [FORMS.leadAdd]: async (ctx, v) => {
+    const raw = emptyRaw();
+    raw.company = v.company ?? '';
+    raw.contact = v.contact ?? '';
+    raw.phones = v.phone ? [v.phone] : [];
+    raw.emails = v.email ? [v.email] : [];
+    raw.source = v.source ?? '';
+    raw.value = v.value ?? '';
+    raw.next = v.next ?? '';
+    raw.notes = v.note ? [v.note] : [];
+    raw.tags = (v.tags ?? '').split(/[\s,，#]+/).filter(Boolean);
+    const { input, issues } = validateLead(raw, { region: ctx.region, timeZone: ctx.timeZone, now: ctx.actor.now() });
+    if (!input) {
+      const formErrors: Record<string, string> = {};
+      for (const i of issues) formErrors[FIELD_FOR_ISSUE[i.field]] ??= ctx.t(i.key, i.params);
+      return reply([], { formErrors });
+    }
+    return createdReply(ctx, await leads.createLead(ctx.actor, input));
+  },
+  [FORMS.leadFollowUp]: async (ctx, v, leadId) => {
+    const lead = await leads.getLeadById(ctx.actor, leadId);
+    try {
+      return await nextReply(ctx, lead, v.when ?? '');
+    } catch (err) {
+      return fieldError(ctx, 'when', err);
+    }
+  },
+  [FORMS.leadReassign]: async (ctx, v, leadId) => {
+    if (!v.owner) return reply([], { formErrors: { owner: ctx.t('form.required') } });
+    return assignReply(ctx, { id: leadId }, { id: v.owner, name: '' });
+  },
+  [FORMS.log]: async (ctx, v, meta) => {
+    try {
+      return await logFormReply(ctx, v, meta);
+    } catch (err) {
+      return fieldError(ctx, err instanceof AppError && err.userMessage.key === 'log.kind_unknown' ? 'kind' : 'text', err);
+    }
+  },
+  [FORMS.ticketNew]: async (ctx, v) => {
+    try {
+      const lead = v[LEAD_SEARCH_FIELD] ? await getLeadById(ctx.actor, v[LEAD_SEARCH_FIELD]) : null;
+      const priority = (['high', 'normal', 'low'] as const).find((p) => p === v.priority) ?? 'normal';
+      const t = await tickets.createTicket(ctx.actor, { subject: v.subject ?? '', description: v.description ?? '', priority, leadId: lead?._id ?? null });
+      return await openedReply(ctx, t);
+    } catch (err) {
+      return fieldError(ctx, 'subject', err);
+    }
+  },
+  [FORMS.ticketResolve]: async (ctx, v, ticketId) => {
+    const t = await tickets.getTicketById(ctx.actor, ticketId);
+    try {
+      return await resolveReply(ctx, t, v.note ?? '');
+    } catch (err) {
+      return fieldError(ctx, 'note', err);
+    }
+  },
+  [FORMS.ticketReopen]: async (ctx, v, ticketId) => {
+    const t = await tickets.getTicketById(ctx.actor, ticketId);
+    try {
+      return await reopenReply(ctx, t, v.reason ?? '');
+    } catch (err) {
+      return fieldError(ctx, 'reason', err);
+    }
+  },
+  [FORMS.ticketReassign]: async (ctx, v, ticketId) => {
+    if (!v.assignee) return reply([], { formErrors: { assignee: ctx.t('form.required') } });
+    const t = await tickets.getTicketById(ctx.actor, ticketId);
+    try {
+      return await reassignReply(ctx, t, { id: v.assignee, name: '' });
+    } catch (err) {
+      return fieldError(ctx, 'assignee', err);
+    }
+  },
+  [FORMS.leadLost]: async (ctx, v, leadId) => {
+    const lead = await leads.getLeadById(ctx.actor, leadId);
+    try {
+      const lost = await leads.markLost(ctx.actor, lead, v.reason ?? '');
+      return reply([await leadCard(ctx, lost, { notice: ctx.t('lead.lost', { id: leadRef(lost) }), undo: true })]);
+    } catch (err) {
+      return fieldError(ctx, 'reason', err);
+    }
+  },
+};

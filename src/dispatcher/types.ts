@@ -1,0 +1,35 @@
+import type { Locale } from '../config';
+import type { Actor, Platform } from '../modules/workspaces/actor';
+import type { MessageKey, MessageParams } from '../platform/i18n';
+import type { Reply } from '../platform/cards/card';
+import type { Logger } from '../platform/logger';
+
+/** Who sent a request, from where; produced by each adapter's pure toBotRequest function. */
+export interface RequestOrigin {
+  platform: Platform;
+  workspaceId: string;
+  workspaceName?: string;
+  userId: string;
+  userName: string;
+  channelId?: string;
+}
+
+export type BotRequest =
+  | (RequestOrigin & { kind: 'command'; command: string; text: string })
+  | (RequestOrigin & { kind: 'action'; actionId: string; value: string })
+  | (RequestOrigin & { kind: 'form'; formId: string; values: Record<string, string>; metadata: string })
+  | (RequestOrigin & { kind: 'shortcut'; shortcutId: string; messageText: string; messageAuthor?: string; messageLink?: string })
+  | (RequestOrigin & { kind: 'suggest'; field: string; query: string });
+
+export interface Ctx {
+  actor: Actor;
+  locale: Locale;
+  timeZone: string;
+  region: string;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  formatDate: (d: Date) => string;
+  formatMoney: (amount: number, currency: string | null) => string;
+  log: Logger;
+}
+
+export type Handler<I> = (ctx: Ctx, input: I) => Promise<Reply>;

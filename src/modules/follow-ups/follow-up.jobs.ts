@@ -1,0 +1,32 @@
+import { isWorkingTime } from '../../platform/schedule';
+import { allWorkspaces, dueFollowUps, followUpHandled, lastInteraction, memberById, workHoursOf } from './nudges.service';
+import { followUpNudgeCard } from './nudge.cards';
+import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../../dispatcher/job-deps';
+
+export const FOLLOW_UPS_JOB = 'follow-ups';
+
+/**
+ * At a lead's next follow-up time (during working hours) its owner gets one nudge. The lead's
+ * followUpPending flag is its one pending nudge: setting a new time re-arms and so moves it, and the
+ * key (lead + due time) makes a repeat of this run, on any instance, queue nothing new.
+ */
+export async function runFollowUps(deps: JobDeps, now: Date, opts: RunScope & { anyHour?: boolean } = {}): Promise<JobResult> {
+  let queued = 0;
+  const log = deps.logger.child({ job: FOLLOW_UPS_JOB });
+  await eachSafely(await allWorkspaces(opts.platform), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
+    if (!opts.anyHour && !isWorkingTime(now, workHoursOf(ws), ws.settings!.timezone)) return;
+    await eachSafely(await dueFollowUps(ws, now, BATCH), log, (l) => ({ lead: String(l._id) }), async (lead) => {
+      const owner = await memberById(ws, lead.ownerId);
+      const open = lead.stage !== 'won' && lead.stage !== 'lost';
+      if (owner && open && !owner.muted) {
+        const ctx = readerCtx(deps, ws, owner, now);
+        const card = followUpNudgeCard(ctx, lead, await lastInteraction(ws, lead));
+        const key = `follow-up:${lead._id}:${lead.nextFollowUpAt!.toISOString()}`;
+        queued += await queue(ws, { key, to: owner.platformUserId, kind: 'dm', cards: [card], locale: ctx.locale }, now);
+      }
+      await followUpHandled(ws, lead);
+    });
+  });
+  if (queued) deps.kick();
+  return { queued };
+}

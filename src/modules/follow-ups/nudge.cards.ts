@@ -1,0 +1,83 @@
+import type { Card } from '../../platform/cards/card';
+import type { LeadDoc } from '../leads/lead.model';
+import type { MemberDoc } from '../workspaces/member.model';
+import type { MessageKey } from '../../platform/i18n';
+import { ACTIONS } from '../../dispatcher/constants';
+import { leadRef, memberName, stageLabel } from '../leads/lead.cards';
+import type { Ctx } from '../../dispatcher/types';
+
+interface LastInteraction {
+  kind: string;
+  text: string;
+  at: Date;
+}
+
+function lastLine(ctx: Ctx, last: LastInteraction | null): string {
+  if (!last) return ctx.t('nudge.no_interaction');
+  const text = last.text.length > 200 ? `${last.text.slice(0, 199)}…` : last.text;
+  return `${ctx.formatDate(last.at)} · ${ctx.t(`interaction.${last.kind}` as MessageKey)}: ${text}`;
+}
+
+/** "Follow-up due": the lead, what was planned, the last interaction; Log it, Snooze, Mark lost. */
+export function followUpNudgeCard(ctx: Ctx, lead: LeadDoc, last: LastInteraction | null): Card {
+  const id = String(lead._id);
+  const due = lead.nextFollowUpAt ?? new Date(0);
+  const ref = leadRef(lead);
+  return {
+    tone: 'info',
+    title: ctx.t('nudge.followup.title', { id: ref, company: lead.company }),
+    fields: [
+      { label: ctx.t('nudge.field.planned'), value: lead.nextFollowUpWhat || '—' },
+      { label: ctx.t('nudge.field.due'), value: ctx.formatDate(due) },
+      { label: ctx.t('lead.field.contact'), value: [lead.contactName, ...lead.phones, ...lead.emails].join(' · ') },
+      { label: ctx.t('lead.field.stage'), value: stageLabel(ctx, lead.stage) },
+      { label: ctx.t('nudge.field.last'), value: lastLine(ctx, last) },
+    ],
+    actions: [
+      { id: ACTIONS.leadLog, label: ctx.t('nudge.btn.log'), value: id, style: 'primary' },
+      { id: ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_day'), value: `${id}:1:${due.getTime()}` },
+      { id: ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_week'), value: `${id}:7:${due.getTime()}` },
+      { id: ACTIONS.leadLost, label: ctx.t('nudge.btn.lost'), value: id, style: 'danger' },
+    ],
+    commands: [`/log ${ref} call …`, `/lead next ${ref} tomorrow 10am …`, `/lead lost ${ref} …`],
+  };
+}
+
+/** "Gone quiet": no interaction for N days; to the owner. */
+export function quietNudgeCard(ctx: Ctx, lead: LeadDoc, days: number, last: LastInteraction | null): Card {
+  const id = String(lead._id);
+  const ref = leadRef(lead);
+  return {
+    tone: 'warning',
+    title: ctx.t('nudge.quiet.title', { id: ref, company: lead.company, days }),
+    fields: [
+      { label: ctx.t('lead.field.stage'), value: stageLabel(ctx, lead.stage) },
+      { label: ctx.t('nudge.field.last'), value: lastLine(ctx, last) },
+    ],
+    actions: [
+      { id: ACTIONS.leadLog, label: ctx.t('nudge.btn.log'), value: id, style: 'primary' },
+      { id: ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id },
+      { id: ACTIONS.leadLost, label: ctx.t('nudge.btn.lost'), value: id, style: 'danger' },
+    ],
+    commands: [`/log ${ref} call …`, `/lead lost ${ref} …`],
+  };
+}
+
+/** "Escalated": to the owner's manager, after M more quiet days. */
+export function quietEscalationCard(ctx: Ctx, lead: LeadDoc, owner: MemberDoc | null, days: number, last: LastInteraction | null): Card {
+  const id = String(lead._id);
+  return {
+    tone: 'warning',
+    title: ctx.t('nudge.escalation.title', { id: leadRef(lead), company: lead.company, owner: memberName(owner), days }),
+    fields: [
+      { label: ctx.t('lead.field.owner'), value: memberName(owner) },
+      { label: ctx.t('lead.field.stage'), value: stageLabel(ctx, lead.stage) },
+      { label: ctx.t('nudge.field.last'), value: lastLine(ctx, last) },
+    ],
+    actions: [
+      { id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(lead) }), value: id, style: 'primary' },
+      { id: ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id },
+    ],
+    commands: [`/lead show ${leadRef(lead)}`],
+  };
+}

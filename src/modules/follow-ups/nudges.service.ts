@@ -1,0 +1,95 @@
+import { leadsRepo } from '../leads/leads.repo';
+import { membersRepo } from '../workspaces/members.repo';
+import { ticketsRepo } from '../tickets/tickets.repo';
+import { workspacesRepo } from '../workspaces/workspaces.repo';
+import { interactionsRepo } from '../interactions/interactions.repo';
+import { auditRepo } from '../../platform/audit/audit.repo';
+import type { LeadDoc } from '../leads/lead.model';
+import type { MemberDoc } from '../workspaces/member.model';
+import type { TicketDoc } from '../tickets/ticket.model';
+import type { WorkspaceDoc } from '../workspaces/workspace.model';
+import { type Actor, type Platform, wsId } from '../workspaces/actor';
+import { userError } from '../../platform/errors';
+import type { DigestSchedule, WorkHours } from '../../platform/schedule';
+
+// What the scheduled jobs read and change: due follow-ups, quiet leads, missed ticket targets; and
+// lead snoozes and mutes. Each change is conditional on the state the job read, so two instances cannot both act.
+
+/** The workspaces a job run covers: all of them, or one platform's (the sandbox's Run now covers its own only). */
+export const allWorkspaces = (platform?: Platform) => workspacesRepo.all(platform);
+
+export function workHoursOf(ws: WorkspaceDoc): WorkHours {
+  const w = ws.settings?.workHours;
+  return { start: w?.start ?? '09:00', end: w?.end ?? '18:00', days: w?.days?.length ? [...w.days] : [1, 2, 3, 4, 5] };
+}
+
+export function digestScheduleOf(ws: WorkspaceDoc): DigestSchedule {
+  return { day: ws.settings?.digest?.day ?? 1, time: ws.settings?.digest?.time ?? '09:00' };
+}
+
+export const dueFollowUps = (ws: WorkspaceDoc, now: Date, limit: number) => leadsRepo.dueFollowUps(ws._id, now, limit);
+
+/** The nudge for this follow-up time is queued (or not needed): unless the time moved meanwhile. */
+export async function followUpHandled(ws: WorkspaceDoc, lead: LeadDoc): Promise<void> {
+  await leadsRepo.update(ws._id, lead._id, { nextFollowUpAt: lead.nextFollowUpAt, followUpPending: true }, { followUpPending: false });
+}
+
+export const quietLeads = (ws: WorkspaceDoc, level: number, before: Date, limit: number, nudgedBefore?: Date) => leadsRepo.quiet(ws._id, level, before, limit, nudgedBefore);
+
+/** Moves a quiet lead to `level` (1: owner nudged, at `now`; 2: escalated), unless it changed meanwhile. */
+export async function setQuietLevel(ws: WorkspaceDoc, lead: LeadDoc, level: number, now?: Date): Promise<void> {
+  await leadsRepo.update(ws._id, lead._id, { quietLevel: lead.quietLevel, lastContactAt: lead.lastContactAt }, { quietLevel: level, ...(now ? { quietNudgedAt: now } : {}) });
+}
+
+/** When the lead was last touched: its last interaction, else its creation. */
+export const lastActivity = (lead: LeadDoc): Date => lead.lastContactAt ?? lead.createdAt;
+
+export async function lastInteraction(ws: WorkspaceDoc, lead: LeadDoc) {
+  const [last] = await interactionsRepo.latest(ws._id, lead._id, 1);
+  return last ?? null;
+}
+
+export const memberById = (ws: WorkspaceDoc, id: unknown) => membersRepo.byId(ws._id, id);
+
+/** Who hears about a member's quiet leads: their manager, else their team's managers, else the admins. */
+export async function managersOf(ws: WorkspaceDoc, member: MemberDoc): Promise<MemberDoc[]> {
+  if (member.managerId) {
+    const boss = await membersRepo.byId(ws._id, member.managerId);
+    if (boss) return [boss];
+  }
+  const managers = await membersRepo.byRole(ws._id, 'manager');
+  const team = member.team ? managers.filter((m) => m.team === member.team) : [];
+  if (team.length) return team.filter((m) => !m._id.equals(member._id));
+  return (await membersRepo.byRole(ws._id, 'admin')).filter((m) => !m._id.equals(member._id));
+}
+
+export const missedClaims = (ws: WorkspaceDoc, now: Date, limit: number) => ticketsRepo.missedClaim(ws._id, now, limit);
+export const missedResolutions = (ws: WorkspaceDoc, now: Date, limit: number) => ticketsRepo.missedResolution(ws._id, now, limit);
+
+/** Records that this round's missed target was chased; an unresolved ticket is also flagged escalated. */
+export async function slaChased(ws: WorkspaceDoc, t: TicketDoc, which: 'claim' | 'resolve', now: Date): Promise<TicketDoc | null> {
+  const round = { claimRound: t.claimRound };
+  const set = which === 'claim' ? { slaClaimAlerted: true } : { slaResolveAlerted: true, escalated: true };
+  const done = await ticketsRepo.transition(ws._id, t._id, round, set);
+  if (done && which === 'resolve' && !t.escalated) {
+    await auditRepo.record(ws._id, { actorId: null, platform: 'system', action: 'ticket.escalate', entity: 'ticket', entityId: t._id, before: { escalated: false }, after: { escalated: true, reason: 'sla' }, at: now });
+  }
+  return done;
+}
+
+/** Snooze from a nudge: the follow-up (and its one pending nudge) moves `days` days from now. */
+export async function snoozeFollowUp(actor: Actor, lead: LeadDoc, days: number, dueMs: number): Promise<LeadDoc> {
+  if (lead.stage === 'won' || lead.stage === 'lost') throw userError('conflict', 'lead.closed', { id: `L-${lead.seq}`, stage: lead.stage });
+  // A nudge for a follow-up that was moved since is stale: say so rather than overwrite the new time.
+  if (!lead.nextFollowUpAt || lead.nextFollowUpAt.getTime() !== dueMs) throw userError('conflict', 'nudge.moved', { id: `L-${lead.seq}` });
+  const at = new Date(actor.now().getTime() + days * 86_400_000);
+  const updated = await leadsRepo.update(wsId(actor), lead._id, { nextFollowUpAt: lead.nextFollowUpAt }, { nextFollowUpAt: at, followUpPending: true });
+  if (!updated) throw userError('conflict', 'nudge.moved', { id: `L-${lead.seq}` });
+  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'lead.snooze', entity: 'lead', entityId: lead._id, before: { nextFollowUpAt: lead.nextFollowUpAt }, after: { nextFollowUpAt: at }, at: actor.now() });
+  return updated;
+}
+
+export async function setMuted(actor: Actor, muted: boolean): Promise<void> {
+  await membersRepo.update(wsId(actor), actor.member._id, { muted });
+  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: muted ? 'member.mute' : 'member.unmute', entity: 'member', entityId: actor.member._id, before: { muted: actor.member.muted }, after: { muted }, at: actor.now() });
+}

@@ -1,0 +1,178 @@
+import { Types } from 'mongoose';
+import { LeadModel, type Lead, type LeadDoc } from './lead.model';
+import { LeadKeyModel } from './lead-key.model';
+import { isDuplicateKeyError } from '../../platform/db/db-errors';
+
+export interface LeadKeys {
+  phones: string[];
+  emails: string[];
+  company: string;
+  contact: string;
+}
+
+export interface LeadQuery {
+  ownerIds?: Types.ObjectId[];
+  stage?: string;
+  openOnly?: boolean;
+  lastContactBefore?: Date;
+  /** Free text, with its folded forms for matching the normalised keys. */
+  text?: { raw: string; company: string; contact: string; digits: string };
+  phone?: string;
+  email?: string;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The keys a lead reserves, in one fixed order so concurrent requests cannot block each other. */
+export function identityKeys(k: LeadKeys): string[] {
+  return [...k.emails.map((e) => `email:${e}`), ...k.phones.map((p) => `phone:${p}`), `name:${k.company}|${k.contact}`].sort();
+}
+
+function toFilter(workspaceId: Types.ObjectId, q: LeadQuery): Record<string, unknown> {
+  const f: Record<string, unknown> = { workspaceId, deletedAt: null };
+  if (q.ownerIds) f.ownerId = { $in: q.ownerIds };
+  if (q.stage) f.stage = q.stage;
+  if (q.openOnly) f.stage = { $nin: ['won', 'lost'] };
+  const and: Record<string, unknown>[] = [];
+  if (q.lastContactBefore) {
+    // A lead never contacted counts from its creation time.
+    and.push({
+      $or: [{ lastContactAt: { $lt: q.lastContactBefore } }, { lastContactAt: null, createdAt: { $lt: q.lastContactBefore } }],
+    });
+  }
+  if (q.phone) f['keys.phones'] = q.phone;
+  if (q.email) f['keys.emails'] = q.email;
+  if (q.text) {
+    const re = (s: string) => ({ $regex: escapeRegex(s), $options: 'i' });
+    const or: Record<string, unknown>[] = [{ company: re(q.text.raw) }, { contactName: re(q.text.raw) }, { 'keys.emails': re(q.text.raw.toLowerCase()) }];
+    if (q.text.company) or.push({ 'keys.company': re(q.text.company) });
+    if (q.text.contact) or.push({ 'keys.contact': re(q.text.contact) });
+    if (q.text.digits) or.push({ 'keys.phones': re(q.text.digits) });
+    and.push({ $or: or });
+  }
+  if (and.length) f.$and = and;
+  return f;
+}
+
+export const leadsRepo = {
+  newId(): Types.ObjectId {
+    return new Types.ObjectId();
+  },
+
+  async findDuplicate(workspaceId: Types.ObjectId, k: LeadKeys): Promise<LeadDoc | null> {
+    const or: Record<string, unknown>[] = [{ 'keys.company': k.company, 'keys.contact': k.contact }];
+    if (k.emails.length) or.push({ 'keys.emails': { $in: k.emails } });
+    if (k.phones.length) or.push({ 'keys.phones': { $in: k.phones } });
+    return LeadModel.findOne({ workspaceId, deletedAt: null, $or: or }).sort({ seq: 1 });
+  },
+
+  /**
+   * Reserves every identity key for `leadId`. Returns null on success, or the id of the lead that
+   * already holds one of the keys (everything this call reserved is released again).
+   */
+  async claimKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId, keys: string[]): Promise<Types.ObjectId | null> {
+    const taken: string[] = [];
+    for (const key of keys) {
+      try {
+        await LeadKeyModel.create({ workspaceId, key, leadId });
+        taken.push(key);
+      } catch (err) {
+        if (!isDuplicateKeyError(err)) {
+          await LeadKeyModel.deleteMany({ workspaceId, leadId, key: { $in: taken } });
+          throw err;
+        }
+        const holder = await LeadKeyModel.findOne({ workspaceId, key }).lean();
+        await LeadKeyModel.deleteMany({ workspaceId, leadId, key: { $in: taken } });
+        return holder ? holder.leadId : new Types.ObjectId();
+      }
+    }
+    return null;
+  },
+
+  /** Holds `keys` for `leadId` instead of what it held (after an edit or a restore); a key another lead holds stays theirs. */
+  async reclaimKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId, keys: string[]): Promise<void> {
+    await LeadKeyModel.deleteMany({ workspaceId, leadId });
+    for (const key of keys) {
+      await LeadKeyModel.create({ workspaceId, key, leadId }).catch((err: unknown) => {
+        if (!isDuplicateKeyError(err)) throw err;
+      });
+    }
+  },
+
+  async releaseKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<void> {
+    await LeadKeyModel.deleteMany({ workspaceId, leadId });
+  },
+
+  /** Drops reservations older than `before` whose lead was never written (a crash mid-create). */
+  async dropOrphanKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId, before: Date): Promise<number> {
+    if (await LeadModel.exists({ workspaceId, _id: leadId })) return 0;
+    const res = await LeadKeyModel.deleteMany({ workspaceId, leadId, createdAt: { $lt: before } });
+    return res.deletedCount;
+  },
+
+  async create(workspaceId: Types.ObjectId, data: Omit<Lead, 'workspaceId' | 'createdAt' | 'updatedAt'> & { _id: Types.ObjectId }): Promise<LeadDoc> {
+    return LeadModel.create({ ...data, workspaceId });
+  },
+
+  async byId(workspaceId: Types.ObjectId, id: unknown): Promise<LeadDoc | null> {
+    return LeadModel.findOne({ workspaceId, _id: id });
+  },
+
+  async bySeq(workspaceId: Types.ObjectId, seq: number): Promise<LeadDoc | null> {
+    return LeadModel.findOne({ workspaceId, seq });
+  },
+
+  async count(workspaceId: Types.ObjectId, q: LeadQuery = {}): Promise<number> {
+    return LeadModel.countDocuments(toFilter(workspaceId, q));
+  },
+
+  async list(workspaceId: Types.ObjectId, q: LeadQuery, skip: number, limit: number): Promise<LeadDoc[]> {
+    return LeadModel.find(toFilter(workspaceId, q)).sort({ updatedAt: -1, _id: -1 }).skip(skip).limit(limit);
+  },
+
+  /** Leads whose follow-up time has come and whose nudge is not queued yet. */
+  async dueFollowUps(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<LeadDoc[]> {
+    return LeadModel.find({ workspaceId, deletedAt: null, stage: { $nin: ['won', 'lost'] }, followUpPending: true, nextFollowUpAt: { $lte: now } }).sort({ nextFollowUpAt: 1 }).limit(limit);
+  },
+
+  /**
+   * Open leads at gone-quiet `level` whose last contact (or creation) is before `before` and, with
+   * `nudgedBefore`, whose owner was nudged before then (or before this was recorded).
+   */
+  async quiet(workspaceId: Types.ObjectId, level: number, before: Date, limit: number, nudgedBefore?: Date): Promise<LeadDoc[]> {
+    const quietSince = { $or: [{ lastContactAt: { $lte: before } }, { lastContactAt: null, createdAt: { $lte: before } }] };
+    const nudged = nudgedBefore ? [{ $or: [{ quietNudgedAt: null }, { quietNudgedAt: { $lte: nudgedBefore } }] }] : [];
+    return LeadModel.find({
+      workspaceId,
+      deletedAt: null,
+      quietLevel: level,
+      stage: { $nin: ['won', 'lost'] },
+      $and: [quietSince, ...nudged],
+    })
+      .sort({ _id: 1 })
+      .limit(limit);
+  },
+
+  /** The ids of every lead a member owns (ids only: a rep's ticket list is limited to them). */
+  async idsOwnedBy(workspaceId: Types.ObjectId, ownerId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    const rows = await LeadModel.find({ workspaceId, ownerId }, { _id: 1 }).lean();
+    return rows.map((r) => r._id);
+  },
+
+  /** Open leads per stage, for the stages not in `keep` (what a pipeline change would strand). */
+  async openCountsOutside(workspaceId: Types.ObjectId, keep: string[]): Promise<{ stage: string; count: number }[]> {
+    const rows = await LeadModel.aggregate<{ _id: string; count: number }>([
+      { $match: { workspaceId, stage: { $nin: keep } } },
+      { $group: { _id: '$stage', count: { $sum: 1 } } },
+      { $sort: { _id: 1 } },
+    ]);
+    return rows.map((r) => ({ stage: r._id, count: r.count }));
+  },
+
+  /** Applies `set` only if the lead still matches `expect` (optimistic check); null when it changed. */
+  async update(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<LeadDoc | null> {
+    return LeadModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after' });
+  },
+};

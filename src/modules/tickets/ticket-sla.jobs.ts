@@ -1,0 +1,44 @@
+import { allWorkspaces, missedClaims, missedResolutions, slaChased } from '../follow-ups/nudges.service';
+import { ticketWatchers } from './tickets.service';
+import { ticketCard } from './ticket.cards';
+import type { Types } from 'mongoose';
+import type { TicketDoc } from './ticket.model';
+import type { WorkspaceDoc } from '../workspaces/workspace.model';
+import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../../dispatcher/job-deps';
+
+export const TICKET_SLA_JOB = 'ticket-sla';
+
+/**
+ * An unclaimed ticket past its first-response target is posted to the support channel again and its
+ * managers are told; an unresolved one past its resolution target is escalated (flagged, managers
+ * told). SLA targets are wall-clock, so these go out at any hour. One chase per target per round.
+ */
+export async function runTicketSla(deps: JobDeps, now: Date, opts: RunScope = {}): Promise<JobResult> {
+  let queued = 0;
+  const log = deps.logger.child({ job: TICKET_SLA_JOB });
+
+  const chase = async (ws: WorkspaceDoc, t: TicketDoc, which: 'claim' | 'resolve') => {
+    const base = `sla-${which}:${t._id}:${t.claimRound ?? 0}`;
+    const notice = which === 'claim' ? 'sla.claim_missed' : 'sla.resolve_missed';
+    const shown = which === 'resolve' ? Object.assign(t.toObject(), { escalated: true }) : t;
+    const channel = ws.settings?.supportChannel;
+    // Remembered where they land, so a later claim or resolve redraws these copies like the others.
+    const entity = { kind: 'ticket' as const, id: String(t._id) };
+    if (channel && which === 'claim') {
+      const ctx = channelCtx(deps, ws, now);
+      queued += await queue(ws, { key: `${base}:channel`, to: channel, kind: 'channel', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice), channel: true })], locale: ctx.locale, entity }, now);
+    }
+    for (const m of await ticketWatchers(ws._id as Types.ObjectId)) {
+      const ctx = readerCtx(deps, ws, m, now);
+      queued += await queue(ws, { key: `${base}:${m._id}`, to: m.platformUserId, kind: 'dm', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice) })], locale: ctx.locale, entity }, now);
+    }
+    await slaChased(ws, t, which, now);
+  };
+
+  await eachSafely(await allWorkspaces(opts.platform), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
+    await eachSafely(await missedClaims(ws, now, BATCH), log, (t) => ({ ticket: String(t._id) }), (t) => chase(ws, t, 'claim'));
+    await eachSafely(await missedResolutions(ws, now, BATCH), log, (t) => ({ ticket: String(t._id) }), (t) => chase(ws, t, 'resolve'));
+  });
+  if (queued) deps.kick();
+  return { queued };
+}

@@ -1,0 +1,204 @@
+import { workspacesRepo } from './workspaces.repo';
+import { auditRepo } from '../../platform/audit/audit.repo';
+import type { WorkspaceDoc } from './workspace.model';
+import { type Actor, wsId } from './actor';
+import { assertAdmin } from './access';
+import { userError } from '../../platform/errors';
+import { isLocale } from '../../platform/i18n';
+import { isTimeZone } from '../../config';
+import { readDuration, readHoursRange, readPriority, readTime, splitDurations } from './setting-input';
+import { leadsRepo } from '../leads/leads.repo';
+import { remapStage } from '../leads/leads.service';
+import { CLOSED_STAGES, mergeNames, parseStagePlan, stageName, type StagePlan } from '../leads/stages';
+
+export const SETTING_NAMES = [
+  'locale',
+  'timezone',
+  'stages',
+  'assignment',
+  'stale-days',
+  'escalate-days',
+  'work-hours',
+  'digest',
+  'digest-channel',
+  'currency',
+  'support-channel',
+  'sla',
+] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
+
+// Setting names as a Chinese admin may type them (`设置 工作时间 9-6`).
+const SETTING_ALIASES: Record<string, SettingName> = {
+  语言: 'locale',
+  时区: 'timezone',
+  阶段: 'stages',
+  销售阶段: 'stages',
+  分配: 'assignment',
+  沉默提醒: 'stale-days',
+  沉睡提醒: 'stale-days',
+  升级提醒: 'escalate-days',
+  工作时间: 'work-hours',
+  周报: 'digest',
+  每周简报: 'digest',
+  简报发送到: 'digest-channel',
+  货币: 'currency',
+  工单频道: 'support-channel',
+  工单时限: 'sla',
+};
+
+/** A setting's name as typed ("Work-Hours", "工作时间") -> its name; unknown names are left as typed. */
+export function settingNameOf(typed: string): string {
+  return SETTING_ALIASES[typed.trim()] ?? typed.trim().toLowerCase();
+}
+
+/** Open leads sitting in stages the pipeline no longer has (left by a change made before moves were required). */
+export async function strandedLeads(actor: Actor): Promise<{ stage: string; count: number }[]> {
+  return leadsRepo.openCountsOutside(wsId(actor), [...(actor.workspace.settings?.stages ?? []), ...CLOSED_STAGES]);
+}
+
+const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, 周日: 0, 周一: 1, 周二: 2, 周三: 3, 周四: 4, 周五: 5, 周六: 6 };
+
+/** "mon-fri", "mon,wed,fri", "周一-周五" -> [1..5]; null when unreadable. */
+export function parseWeekdays(s: string): number[] | null {
+  const days = new Set<number>();
+  // "星期一", "礼拜一", "周天" are other ways of writing 周一, 周日; "mon to fri", "周一至周五" are ranges.
+  const text = s.toLowerCase().replace(/星期|礼拜/g, '周').replace(/周天/g, '周日').replace(/\s+to\s+/g, '-');
+  for (const part of text.split(/[,，、]/)) {
+    const [a, b] = part.split(/[-–~至到]/).map((x) => WEEKDAYS[x.trim().slice(0, x.trim().startsWith('周') ? 2 : 3)]);
+    if (a === undefined || (part.match(/[-–~至到]/) && b === undefined)) return null;
+    if (b === undefined) days.add(a);
+    else for (let d = a; ; d = (d + 1) % 7) {
+      days.add(d);
+      if (d === b) break;
+    }
+  }
+  return days.size ? [...days].sort() : null;
+}
+
+/** A channel as typed: Slack's escaped `<#C123|support>`, a bare id, or a WeCom group-robot webhook URL. */
+export function parseChannel(s: string): string | null {
+  const v = s.trim();
+  const slack = v.match(/^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i);
+  if (slack) return slack[1];
+  if (/^https:\/\/\S+\/webhook\/send\?key=[\w-]+$/.test(v)) return v;
+  if (/^[CGD][A-Z0-9]{6,}$/.test(v)) return v;
+  // Typed where channels are plain names (the sandbox): "#support".
+  if (/^#[\p{L}\p{N}_-]{1,40}$/u.test(v)) return v.slice(1);
+  if (v === 'none' || v === '-') return '';
+  return null;
+}
+
+
+/** Validates one `/crm config <name> <value>` and returns the settings patch. */
+function settingPatch(name: Exclude<SettingName, 'digest-channel' | 'stages'>, value: string): Record<string, unknown> {
+  const v = value.trim();
+  switch (name) {
+    case 'locale':
+      if (!isLocale(v)) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'en, zh-CN' });
+      return { locale: v };
+    case 'timezone':
+      if (!isTimeZone(v)) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'Asia/Shanghai, Europe/London, …' });
+      return { timezone: v };
+    case 'assignment': {
+      const a = v.replace('-', '_');
+      if (a !== 'creator' && a !== 'round_robin') throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'creator, round-robin' });
+      return { assignment: a };
+    }
+    case 'stale-days': {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 365) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '1–365' });
+      return { staleDays: n };
+    }
+    case 'escalate-days': {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 365) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '1–365' });
+      return { escalateDays: n };
+    }
+    case 'work-hours': {
+      // "09:00-18:00 mon-fri", "9-6", "9am-6pm 周一至周五"; without days the working days stay as they are.
+      const [range, ...rest] = v.split(/\s+/);
+      const hours = readHoursRange(range ?? '');
+      const days = rest.length ? parseWeekdays(rest.join(' ')) : [];
+      if (!hours || !days) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '9-6, 09:00-18:00 mon-fri' });
+      return { 'workHours.start': hours.start, 'workHours.end': hours.end, ...(days.length ? { 'workHours.days': days } : {}) };
+    }
+    case 'digest': {
+      // "mon 09:00", "monday 9am", "周一 上午9点", "friday at 4pm"
+      const [dayText, ...rest] = v.split(/\s+/);
+      const days = parseWeekdays(dayText ?? '');
+      const time = readTime(rest.join(' '));
+      if (!days || days.length !== 1 || !time) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'monday 9am, mon 09:00' });
+      return { 'digest.day': days[0], 'digest.time': time };
+    }
+    case 'currency':
+      if (!/^[A-Z]{3}$/.test(v.toUpperCase())) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'CNY, USD, EUR, …' });
+      return { currency: v.toUpperCase() };
+    case 'support-channel': {
+      const channel = parseChannel(v);
+      if (channel === null) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '#channel, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…, none' });
+      return { supportChannel: channel };
+    }
+    case 'sla': {
+      // "high 1h 8h", "高 1小时 8小时", "normal 4 hours 2 days": first response (claim) and resolution.
+      const [priorityText, ...rest] = v.split(/\s+/);
+      const priority = readPriority(priorityText ?? '');
+      const [c, r, extra] = splitDurations(rest.join(' ')).map(readDuration);
+      if (!priority || !c || !r || r < c || extra !== undefined) {
+        throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'high|normal|low <first response> <resolution>, e.g. high 1h 8h' });
+      }
+      return { [`sla.${priority}.claim`]: c, [`sla.${priority}.resolve`]: r };
+    }
+  }
+}
+
+/** `/crm config digest-channel [team] #channel`: where a team's digest goes ('none' = its managers). */
+async function digestChannelPatch(actor: Actor, value: string): Promise<Record<string, unknown>> {
+  const parts = value.trim().split(/\s+/);
+  const channel = parseChannel(parts[parts.length - 1] ?? '');
+  const team = parts.length > 1 ? parts.slice(0, -1).join(' ') : '';
+  if (channel === null || team.length > 60) {
+    throw userError('invalid_input', 'crm.config_bad_value', { name: 'digest-channel', allowed: '[team] #channel | none' });
+  }
+  const others = (actor.workspace.settings?.digest?.channels ?? []).filter((c) => (c.team ?? '') !== team).map((c) => ({ team: c.team ?? '', channel: c.channel ?? '' }));
+  return { 'digest.channels': channel ? [...others, { team, channel }] : others };
+}
+
+export interface ConfigResult {
+  workspace: WorkspaceDoc;
+  /** Leads moved out of removed stages (a stage change only). */
+  moved: { from: string; to: string; count: number }[];
+}
+
+/** A new pipeline, refused while open leads sit in a stage it removes and the admin has not said where they go. */
+async function checkStagePlan(actor: Actor, value: string): Promise<StagePlan> {
+  const settings = actor.workspace.settings;
+  const plan = parseStagePlan(settings, value);
+  const stranded = await leadsRepo.openCountsOutside(wsId(actor), [...plan.open, ...CLOSED_STAGES]);
+  const unplaced = stranded.filter((s) => !plan.moves.some((m) => m.from === s.stage));
+  if (!unplaced.length) return plan;
+  throw userError('conflict', 'crm.stages_would_strand', {
+    stages: unplaced.map((s) => `${stageName(settings, actor.locale, s.stage)} (${s.count})`).join(', '),
+    example: `/crm config stages ${plan.typed} move ${unplaced[0].stage} to ${plan.open[0]}`,
+  });
+}
+
+export async function configure(actor: Actor, name: SettingName, value: string): Promise<ConfigResult> {
+  assertAdmin(actor);
+  const plan = name === 'stages' ? await checkStagePlan(actor, value) : null;
+  const patch = plan
+    ? { stages: [...plan.open, ...CLOSED_STAGES], stageNames: mergeNames(actor.workspace.settings, plan.names) }
+    : name === 'digest-channel'
+      ? await digestChannelPatch(actor, value)
+      : settingPatch(name as Exclude<SettingName, 'digest-channel' | 'stages'>, value);
+  // Audit as { setting: value }: stored keys may not contain '.', which the update paths do.
+  const before = { [name]: JSON.parse(JSON.stringify(actor.workspace.settings ?? {})) };
+  const updated = await workspacesRepo.updateSettings(wsId(actor), patch);
+  if (!updated) throw userError('not_found', 'error.internal');
+  const after = { [name]: value.trim(), ...(plan?.moves.length ? { moves: plan.moves } : {}) };
+  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'workspace.config', entity: 'workspace', entityId: wsId(actor), before, after });
+  // Leads move once their new stage exists; each move is audited on the lead. Running the same command
+  // again finishes a move that was interrupted.
+  const moved: ConfigResult['moved'] = [];
+  for (const m of plan?.moves ?? []) moved.push({ ...m, count: await remapStage({ ...actor, workspace: updated }, m.from, m.to) });
+  return { workspace: updated, moved };
+}

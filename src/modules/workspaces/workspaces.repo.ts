@@ -1,0 +1,63 @@
+import type { Types } from 'mongoose';
+import { AdminSeatModel, WorkspaceModel, type Workspace, type WorkspaceDoc } from './workspace.model';
+import { isDuplicateKeyError, retryOnDuplicate } from '../../platform/db/db-errors';
+
+export interface WorkspaceDefaults {
+  locale: string;
+  timezone: string;
+  phoneRegion: string;
+}
+
+export const workspacesRepo = {
+  async ensure(platform: Workspace['platform'], externalId: string, name: string, defaults: WorkspaceDefaults): Promise<WorkspaceDoc> {
+    return retryOnDuplicate(async () => {
+      const doc = await WorkspaceModel.findOneAndUpdate(
+        { platform, externalId },
+        { $setOnInsert: { platform, externalId, name, settings: { ...defaults } } },
+        { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
+      );
+      return doc as WorkspaceDoc;
+    });
+  },
+
+  /** Every workspace (a small collection), or those of one platform: the jobs fan out over them. */
+  async all(platform?: Workspace['platform']): Promise<WorkspaceDoc[]> {
+    return WorkspaceModel.find(platform ? { platform } : {}).sort({ _id: 1 });
+  },
+
+  /** True when the database holds this platform's workspace (the sandbox demo is seeded when it does not). */
+  async exists(platform: Workspace['platform'], externalId: string): Promise<boolean> {
+    return (await WorkspaceModel.exists({ platform, externalId })) !== null;
+  },
+
+  async byId(workspaceId: unknown): Promise<WorkspaceDoc | null> {
+    return WorkspaceModel.findById(workspaceId);
+  },
+
+  /**
+   * Hands out the one admin seat: true for exactly one member per workspace, however many race, and
+   * true again for that member until the workspace is marked as having its admin (so a first member
+   * whose promotion was interrupted gets it on their next request).
+   */
+  async claimAdminSeat(workspaceId: Types.ObjectId, memberId: Types.ObjectId): Promise<boolean> {
+    if (!(await WorkspaceModel.exists({ _id: workspaceId, adminClaimed: false }))) return false;
+    try {
+      await AdminSeatModel.create({ workspaceId, memberId, at: new Date() });
+      return true;
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      const seat = await AdminSeatModel.findOne({ workspaceId }).lean();
+      return Boolean(seat?.memberId?.equals(memberId));
+    }
+  },
+
+  /** The admin seat's holder is an admin now: no more seat claims in this workspace. */
+  async markAdminSeated(workspaceId: Types.ObjectId): Promise<void> {
+    await WorkspaceModel.updateOne({ _id: workspaceId }, { $set: { adminClaimed: true } });
+  },
+
+  async updateSettings(workspaceId: unknown, set: Record<string, unknown>): Promise<WorkspaceDoc | null> {
+    const prefixed = Object.fromEntries(Object.entries(set).map(([k, v]) => [`settings.${k}`, v]));
+    return WorkspaceModel.findOneAndUpdate({ _id: workspaceId }, { $set: prefixed }, { returnDocument: 'after' });
+  },
+};
