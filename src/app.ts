@@ -22,6 +22,10 @@ import type { OutboxSender } from './platform/outbox/outbox-sender';
 import { createPostQueue } from './platform/outbox/post-queue';
 import { errorHandler, notFound, requestIdOf } from './platform/http-errors';
 import { slackRequestGuard } from './channels/slack/verify-request';
+import { registerAllMessages } from './messages';
+
+// Loading the app registers every message catalogue, so whatever builds it (main, a job, a test) has them.
+registerAllMessages();
 
 export interface AppDeps {
   config: Config;

@@ -11,9 +11,11 @@ import { digestCard } from '../../src/modules/digest/digest.cards';
 import { channelCtx, type JobDeps } from '../../src/dispatcher/job-deps';
 import { runWeeklyDigest } from '../../src/modules/digest/weekly-digest.jobs';
 import { createLogger } from '../../src/platform/logger';
-import { en } from '../../src/platform/i18n/en';
+import { catalogueFor } from '../../src/platform/i18n';
 import type { Card } from '../../src/platform/cards/card';
 import { useTestDb } from '../helpers/db';
+
+const en = catalogueFor('en');
 
 // The weekly digest's figures against a seeded, pseudo-random data set whose right answers are worked
 // out here from the seed arrays alone; then the job that queues the digests, once per team and week.
