@@ -6,21 +6,23 @@ import type { MemberDirectory } from '../platform/directory';
 import type { Platform } from '../modules/workspaces/actor';
 import { AppError, isDbUnavailableError } from '../platform/errors';
 import { t, type MessageKey } from '../platform/i18n';
-import { localeOf, makeCtx } from './context';
+import { localeOf, makeCtx } from '../modules/workspaces/ctx';
 import { extractLeadHints } from '../modules/leads/lead-input';
 import { ACTIONS, MAX_TEXT, SHORTCUTS, SLASH_COMMANDS } from './constants';
 import { choicesCard, parseRunCommand } from './choices';
 import { closest } from '../platform/suggest';
 import { chineseCommandWords } from './typed';
-import { splitFirst } from './args';
-import type { CommandDef } from './define';
+import { splitFirst } from '../platform/args';
+import type { CommandDef } from '../modules/workspaces/command';
 import { leadCommands, leadForm } from '../modules/leads/lead.commands';
 import { leadEditCommands } from '../modules/leads/lead-edit.commands';
 import { crmCommands } from '../modules/workspaces/crm.commands';
+import { crmConfigCommand } from '../modules/leads/crm-config.commands';
 import { logCommands, logForm } from '../modules/interactions/log.commands';
 import { ticketCommands } from '../modules/tickets/ticket.commands';
 import { pipelineCommands } from '../modules/digest/pipeline.commands';
-import { leadOptions, ticketForm } from '../modules/leads/pickers';
+import { leadOptions } from '../modules/leads/pickers';
+import { ticketForm } from '../modules/tickets/ticket-form.cards';
 import { actionHandlers } from './actions';
 import { formHandlers } from './forms';
 import { errorCard } from '../modules/leads/lead.cards';
@@ -31,7 +33,13 @@ import { z } from 'zod';
 const requestOrigin = z.object({ workspaceId: z.string().trim().min(1).max(128), userId: z.string().trim().min(1).max(128) });
 
 /** The one registry: "<command> <subcommand>" -> definition. */
-export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...leadEditCommands, ...logCommands, ...ticketCommands, ...crmCommands, ...pipelineCommands];
+/** `/crm config` is composed by the leads module (a pipeline change moves leads); help lists it after `crm manager`. */
+function crmWithConfig(): CommandDef<never>[] {
+  const at = crmCommands.findIndex((c) => c.name === 'crm manager') + 1;
+  return [...crmCommands.slice(0, at), crmConfigCommand as unknown as CommandDef<never>, ...crmCommands.slice(at)];
+}
+
+export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...leadEditCommands, ...logCommands, ...ticketCommands, ...crmWithConfig(), ...pipelineCommands];
 
 export interface DispatchDeps {
   config: Pick<Config, 'DEFAULT_LOCALE' | 'WECOM_DEFAULT_LOCALE' | 'DEFAULT_TIMEZONE' | 'DEFAULT_PHONE_REGION'>;

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { LeadModel } from '../leads/lead.model';
 import { AuditEventModel } from '../../platform/audit/audit-event.model';
-import { InteractionModel } from '../interactions/interaction.model';
+import { InteractionModel } from '../leads/interaction.model';
 import { TicketModel } from '../tickets/ticket.model';
 
 // The weekly digest's queries: each reads the week's changes through an index, or lets the database

@@ -6,7 +6,7 @@ import { digestCard } from './digest.cards';
 import type { Types } from 'mongoose';
 import type { WorkspaceDoc } from '../workspaces/workspace.model';
 import type { MemberDoc } from '../workspaces/member.model';
-import { channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../../dispatcher/job-deps';
+import { channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces/job-deps';
 
 export const WEEKLY_DIGEST_JOB = 'weekly-digest';
 const WEEK = 7 * 86_400_000;

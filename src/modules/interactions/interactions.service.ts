@@ -1,7 +1,7 @@
-import { interactionsRepo } from './interactions.repo';
+import { interactionsRepo } from '../leads/interactions.repo';
 import { leadsRepo } from '../leads/leads.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import { INTERACTION_KINDS } from './interaction.model';
+import { INTERACTION_KINDS } from '../leads/interaction.model';
 import type { LeadDoc } from '../leads/lead.model';
 import type { TicketDoc } from '../tickets/ticket.model';
 import { type Actor, wsId } from '../workspaces/actor';

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { leadsRepo, identityKeys } from './leads.repo';
 import { countersRepo } from '../../platform/ids/counters.repo';
 import { membersRepo } from '../workspaces/members.repo';
-import { interactionsRepo } from '../interactions/interactions.repo';
+import { interactionsRepo } from './interactions.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
 import { draftsRepo } from '../../platform/drafts/drafts.repo';
 import type { LeadDoc } from './lead.model';
@@ -12,7 +12,7 @@ import { assertCanSeeLead, canSeeLead, visibleOwnerIds } from '../workspaces/acc
 import { AppError, userError } from '../../platform/errors';
 import { leadKeysOf, type LeadInput } from './lead-input';
 import { foldCompany, foldName } from './normalize';
-import { matchStage, stageName } from './stages';
+import { matchStage, stageName } from '../workspaces/stages';
 import { oneChange } from '../../platform/changes/one-change';
 
 export const PAGE_SIZE = 10;

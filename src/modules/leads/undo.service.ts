@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { auditRepo } from '../../platform/audit/audit.repo';
 import { leadsRepo, identityKeys } from './leads.repo';
-import { interactionsRepo } from '../interactions/interactions.repo';
+import { interactionsRepo } from './interactions.repo';
 import type { LeadDoc } from './lead.model';
 import { type Actor, wsId } from '../workspaces/actor';
 import { userError } from '../../platform/errors';
