@@ -1,10 +1,10 @@
 // Every name the platforms see: slash commands, shortcut callback ids, action ids and form ids.
 // The Slack manifests are checked against this file by a test. Each module owns its action and form ids.
 
-import { LEAD_ACTIONS, LEAD_FORMS, LEAD_SEARCH_FIELD } from '../modules/leads/lead.ids';
-import { TICKET_ACTIONS, TICKET_FORMS } from '../modules/tickets/ticket.ids';
-import { NUDGE_ACTIONS } from '../modules/follow-ups/nudge.ids';
-import { LOG_FORMS } from '../modules/interactions/log.ids';
+import { LEAD_ACTIONS, LEAD_FORMS, LEAD_SEARCH_FIELD } from '../modules/leads';
+import { TICKET_ACTIONS, TICKET_FORMS } from '../modules/tickets';
+import { NUDGE_ACTIONS } from '../modules/follow-ups';
+import { LOG_FORMS } from '../modules/interactions';
 import { RUN_COMMAND_ACTION } from '../platform/cards/choices';
 
 export const SLASH_COMMANDS = ['/lead', '/crm', '/log', '/ticket', '/pipeline', '/undo'] as const;

@@ -1,4 +1,4 @@
-import type { Platform } from '../modules/workspaces/actor';
+import type { Platform } from '../modules/workspaces';
 
 /** Who sent a request, from where; produced by each adapter's pure toBotRequest function. */
 export interface RequestOrigin {
@@ -17,4 +17,4 @@ export type BotRequest =
   | (RequestOrigin & { kind: 'shortcut'; shortcutId: string; messageText: string; messageAuthor?: string; messageLink?: string })
   | (RequestOrigin & { kind: 'suggest'; field: string; query: string });
 
-export type { Ctx, Handler } from '../modules/workspaces/ctx';
+export type { Ctx, Handler } from '../modules/workspaces';

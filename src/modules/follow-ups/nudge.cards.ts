@@ -1,10 +1,10 @@
 import type { Card } from '../../platform/cards/card';
-import type { LeadDoc } from '../leads/lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
+import type { LeadDoc } from '../leads';
+import type { MemberDoc } from '../workspaces';
 import type { MessageKey } from '../../platform/i18n';
-import { leadRef, memberName, stageLabel } from '../leads/lead.cards';
-import type { Ctx } from '../workspaces/ctx';
-import { LEAD_ACTIONS } from '../leads/lead.ids';
+import { leadRef, memberName, stageLabel } from '../leads';
+import type { Ctx } from '../workspaces';
+import { LEAD_ACTIONS } from '../leads';
 import { NUDGE_ACTIONS } from './nudge.ids';
 
 interface LastInteraction {

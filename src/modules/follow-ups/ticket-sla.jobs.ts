@@ -1,10 +1,10 @@
 import { allWorkspaces, missedClaims, missedResolutions, slaChased } from './nudges.service';
-import { ticketWatchers } from '../tickets/tickets.service';
-import { ticketCard } from '../tickets/ticket.cards';
+import { ticketWatchers } from '../tickets';
+import { ticketCard } from '../tickets';
 import type { Types } from 'mongoose';
-import type { TicketDoc } from '../tickets/ticket.model';
-import type { WorkspaceDoc } from '../workspaces/workspace.model';
-import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces/job-deps';
+import type { TicketDoc } from '../tickets';
+import type { WorkspaceDoc } from '../workspaces';
+import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 
 export const TICKET_SLA_JOB = 'ticket-sla';
 

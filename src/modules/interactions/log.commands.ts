@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import { reply, type Form, type Reply } from '../../platform/cards/card';
-import { getLead, getLeadById } from '../leads/leads.service';
+import { getLead, getLeadById } from '../leads';
 import { INTERACTION_KINDS, KIND_ALIASES, leadHistory, logInteraction, parseKind, type InteractionKind, type LogInput } from './interactions.service';
 import { choicesCard, type Choice } from '../../platform/cards/choices';
 import { closest } from '../../platform/suggest';
 import { parseWhen } from '../../platform/dates';
 import { userError } from '../../platform/errors';
-import type { LeadDoc } from '../leads/lead.model';
+import type { LeadDoc } from '../leads';
 import type { MessageKey } from '../../platform/i18n';
 import { splitFirst, takePage } from '../../platform/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../workspaces/command';
-import { leadCard, leadRef, memberName } from '../leads/lead.cards';
-import { openedReply } from '../tickets/ticket.commands';
-import { membersById, membersByPlatformId } from '../leads/leads.service';
-import type { Ctx } from '../workspaces/ctx';
-import { LEAD_ACTIONS, LEAD_SEARCH_FIELD } from '../leads/lead.ids';
+import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
+import { leadCard, leadRef, memberName } from '../leads';
+import { openedReply } from '../tickets';
+import { membersById, membersByPlatformId } from '../leads';
+import type { Ctx } from '../workspaces';
+import { LEAD_ACTIONS, LEAD_SEARCH_FIELD } from '../leads';
 import { LOG_FORMS } from './log.ids';
 
 // `… next: friday`, `…，下次：周四上午10点 发报价`, `…。下次：后天`.

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { reply, type Form, type Reply } from '../../platform/cards/card';
 import type { LeadDoc } from './lead.model';
 import * as leads from './leads.service';
-import { canSeeLead } from '../workspaces/access';
+import { canSeeLead } from '../workspaces';
 import { deleteLead, editLead, getDeletedLead, reopenLead, restoreLead, type EditableField, type LeadEdit } from './lead-edit.service';
 import { undoLast } from './undo.service';
 import { userError } from '../../platform/errors';
 import { splitFirst } from '../../platform/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../workspaces/command';
+import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
 import { infoCard, issuesCard, leadCard, leadRef, stageLabel } from './lead.cards';
-import type { Ctx } from '../workspaces/ctx';
+import type { Ctx } from '../workspaces';
 import { LEAD_ACTIONS, LEAD_FORMS } from './lead.ids';
 
 // Edit, delete, restore, reopen and undo: the commands, their buttons and the edit form.

@@ -1,12 +1,12 @@
 import type { Card, CardAction } from '../../platform/cards/card';
 import type { LeadDoc } from './lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
+import type { MemberDoc } from '../workspaces';
 import type { MessageKey } from '../../platform/i18n';
-import { matchStage, stageName } from '../workspaces/stages';
+import { matchStage, stageName } from '../workspaces';
 import { membersById, openStages, recentInteractions } from './leads.service';
 import type { FieldIssue } from './lead-input';
 import { formatPhone } from './normalize';
-import type { Ctx } from '../workspaces/ctx';
+import type { Ctx } from '../workspaces';
 
 export const leadRef = (lead: { seq: number }) => `L-${lead.seq}`;
 
@@ -27,7 +27,7 @@ export function stageIdOf(ctx: Ctx, typed: string): string | undefined {
   return matchStage(settings, settings?.stages ?? [], typed);
 }
 
-import { memberName } from '../workspaces/member-name';
+import { memberName } from '../workspaces';
 import { LEAD_ACTIONS } from './lead.ids';
 
 export { memberName };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Form, Notification } from '../../platform/cards/card';
 import type { LeadDoc } from './lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
-import { ctxFor } from '../workspaces/ctx';
+import type { MemberDoc } from '../workspaces';
+import { ctxFor } from '../workspaces';
 import { reply } from '../../platform/cards/card';
 import * as leads from './leads.service';
 import { parseLeadText, LIMITS, type RawLead } from './lead-input';
@@ -10,14 +10,14 @@ import { normalizeEmail, normalizePhone } from './normalize';
 import { parseMoney } from '../../platform/money';
 import { parseWhen } from '../../platform/dates';
 import { AppError, userError } from '../../platform/errors';
-import { memberForMention } from '../workspaces/members.service';
+import { memberForMention } from '../workspaces';
 import { mentionSchema, parseMention, splitFirst, takePage, type Mention } from '../../platform/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../workspaces/command';
-import { matchStage } from '../workspaces/stages';
+import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
+import { matchStage } from '../workspaces';
 import { duplicateCard, infoCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageIdOf, stageLabel, stageNames } from './lead.cards';
 import { choicesCard, type Choice } from '../../platform/cards/choices';
 import { closest } from '../../platform/suggest';
-import type { Ctx } from '../workspaces/ctx';
+import type { Ctx } from '../workspaces';
 import { LEAD_ACTIONS, LEAD_FORMS } from './lead.ids';
 
 export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string } = {}): Form {

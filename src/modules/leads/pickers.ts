@@ -1,7 +1,7 @@
 import type { FormOption } from '../../platform/cards/card';
 import { findLeads, getLead } from './leads.service';
 import { normalizeEmail, normalizePhone } from './normalize';
-import type { Ctx } from '../workspaces/ctx';
+import type { Ctx } from '../workspaces';
 
 const MAX_OPTIONS = 20;
 

@@ -1,7 +1,7 @@
 import type { Form } from '../../platform/cards/card';
 import type { MessageKey } from '../../platform/i18n';
-import type { Ctx } from '../workspaces/ctx';
-import { LEAD_SEARCH_FIELD } from '../leads/lead.ids';
+import type { Ctx } from '../workspaces';
+import { LEAD_SEARCH_FIELD } from '../leads';
 import { PRIORITIES } from './ticket-priority';
 import { TICKET_FORMS } from './ticket.ids';
 

@@ -1,10 +1,10 @@
 import type { Card, CardAction } from '../../platform/cards/card';
 import type { TicketDoc } from './ticket.model';
 import type { MessageKey } from '../../platform/i18n';
-import { leadSummary, membersById } from '../leads/leads.service';
+import { leadSummary, membersById } from '../leads';
 import { mayFollowUp, ticketRef, worksTickets } from './tickets.service';
-import { memberName } from '../leads/lead.cards';
-import type { Ctx } from '../workspaces/ctx';
+import { memberName } from '../leads';
+import type { Ctx } from '../workspaces';
 import { TICKET_ACTIONS } from './ticket.ids';
 
 /**

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { reply, type Reply } from '../../platform/cards/card';
 import * as tickets from './tickets.service';
-import { getLead, leadSummary, membersById } from '../leads/leads.service';
+import { getLead, leadSummary, membersById } from '../leads';
 import { ticketHistory } from './ticket-history.service';
 import { userError } from '../../platform/errors';
-import { memberForMention } from '../workspaces/members.service';
+import { memberForMention } from '../workspaces';
 import { isLocale, type MessageKey } from '../../platform/i18n';
 import type { TicketDoc } from './ticket.model';
 import { parseMention, splitFirst, takePage, type Mention } from '../../platform/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../workspaces/command';
-import { infoCard, memberName } from '../leads/lead.cards';
+import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
+import { infoCard, memberName } from '../leads';
 import { ticketCard } from './ticket.cards';
-import { makeCtx, ctxFor } from '../workspaces/ctx';
-import type { Ctx } from '../workspaces/ctx';
+import { makeCtx, ctxFor } from '../workspaces';
+import type { Ctx } from '../workspaces';
 import { TICKET_ACTIONS } from './ticket.ids';
 
 const PRIORITY_WORDS: Record<string, tickets.Priority> = { high: 'high', normal: 'normal', low: 'low', 高: 'high', 中: 'normal', 普通: 'normal', 低: 'low' };
