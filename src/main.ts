@@ -4,7 +4,7 @@ import { createLogger } from './platform/logger';
 import { connectDb, disconnectDb } from './platform/db/connection';
 import { startEmbeddedDb, type EmbeddedDb } from './platform/db/embedded-db';
 import { createApp } from './app';
-import { seedDemoIfMissing } from './modules/demo/demo-seed.service';
+import { seedDemoIfMissing } from './modules/demo';
 
 async function main(): Promise<void> {
   let config;

@@ -1,17 +1,17 @@
 import { reply, type Form, type Reply } from '../platform/cards/card';
-import * as leads from '../modules/leads/leads.service';
+import * as leads from '../modules/leads';
 import { AppError } from '../platform/errors';
 import { ACTIONS, FORMS } from './constants';
-import { createdReply, listReply, type PageRef, assignReply } from '../modules/leads/lead.commands';
-import { infoCard, leadCard, leadRef, memberName, stageLabel } from '../modules/leads/lead.cards';
-import { snoozeFollowUp } from '../modules/follow-ups/nudges.service';
+import { createdReply, listReply, type PageRef, assignReply } from '../modules/leads';
+import { infoCard, leadCard, leadRef, memberName, stageLabel } from '../modules/leads';
+import { snoozeFollowUp } from '../modules/follow-ups';
 import type { Ctx } from './types';
 import { z } from 'zod';
-import * as tickets from '../modules/tickets/tickets.service';
-import { historyReply, logForm } from '../modules/interactions/log.commands';
-import { claimReply, escalateReply, ticketListReply } from '../modules/tickets/ticket.commands';
+import * as tickets from '../modules/tickets';
+import { historyReply, logForm } from '../modules/interactions';
+import { claimReply, escalateReply, ticketListReply } from '../modules/tickets';
 import { userError } from '../platform/errors';
-import { leadEditActions } from '../modules/leads/lead-edit.commands';
+import { leadEditActions } from '../modules/leads';
 
 type ActionHandler = (ctx: Ctx, value: string) => Promise<Reply>;
 

@@ -3,7 +3,7 @@ import { testDbUri, useTestDb } from '../helpers/db';
 import { launchChromium, startSandbox, type SandboxService } from '../helpers/sandbox';
 import { seedDemoWorkspace } from '../../src/modules/demo/demo-seed.service';
 import { LeadModel } from '../../src/modules/leads/lead.model';
-import { InteractionModel } from '../../src/modules/interactions/interaction.model';
+import { InteractionModel } from '../../src/modules/leads/interaction.model';
 
 // A rep pastes a customer's e-mail signature into the sandbox's command box: its lines must reach
 // the lead parser as lines (an <input type=text> drops the line breaks).

@@ -3,12 +3,12 @@ import { WorkspaceModel, type WorkspaceDoc } from '../../src/modules/workspaces/
 import { MemberModel } from '../../src/modules/workspaces/member.model';
 import { LeadModel } from '../../src/modules/leads/lead.model';
 import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
-import { InteractionModel } from '../../src/modules/interactions/interaction.model';
+import { InteractionModel } from '../../src/modules/leads/interaction.model';
 import { TicketModel } from '../../src/modules/tickets/ticket.model';
 import { OutboxModel } from '../../src/platform/outbox/outbox.model';
 import { pipelineFigures, STALE_SHOWN, type Amount, type DigestFigures } from '../../src/modules/digest/digest.service';
 import { digestCard } from '../../src/modules/digest/digest.cards';
-import { channelCtx, type JobDeps } from '../../src/dispatcher/job-deps';
+import { channelCtx, type JobDeps } from '../../src/modules/workspaces/job-deps';
 import { runWeeklyDigest } from '../../src/modules/digest/weekly-digest.jobs';
 import { createLogger } from '../../src/platform/logger';
 import { catalogueFor } from '../../src/platform/i18n';

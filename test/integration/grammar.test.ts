@@ -1,7 +1,7 @@
 import { useTestDb } from '../helpers/db';
 import { sandboxPost, startSandbox, type SandboxService } from '../helpers/sandbox';
 import { seedDemoWorkspace } from '../../src/modules/demo/demo-seed.service';
-import { InteractionModel } from '../../src/modules/interactions/interaction.model';
+import { InteractionModel } from '../../src/modules/leads/interaction.model';
 import { LeadModel } from '../../src/modules/leads/lead.model';
 import type { Card, Reply } from '../../src/platform/cards/card';
 import { buttons, click, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';

@@ -1,4 +1,4 @@
-import { InteractionModel } from '../../src/modules/interactions/interaction.model';
+import { InteractionModel } from '../../src/modules/leads/interaction.model';
 import { LeadModel } from '../../src/modules/leads/lead.model';
 import { TicketModel } from '../../src/modules/tickets/ticket.model';
 import { useTestDb } from '../helpers/db';

@@ -3,7 +3,7 @@ import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
 import { OutboxModel } from '../../src/platform/outbox/outbox.model';
 import { createLogger } from '../../src/platform/logger';
 import { runFollowUps } from '../../src/modules/follow-ups/follow-up.jobs';
-import type { JobDeps } from '../../src/dispatcher/job-deps';
+import type { JobDeps } from '../../src/modules/workspaces/job-deps';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 

@@ -1,7 +1,7 @@
 import { LeadModel } from '../../src/modules/leads/lead.model';
 import { LeadKeyModel } from '../../src/modules/leads/lead-key.model';
 import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
-import { InteractionModel } from '../../src/modules/interactions/interaction.model';
+import { InteractionModel } from '../../src/modules/leads/interaction.model';
 import { OutboxModel } from '../../src/platform/outbox/outbox.model';
 import { createLogger } from '../../src/platform/logger';
 import { runFollowUps } from '../../src/modules/follow-ups/follow-up.jobs';

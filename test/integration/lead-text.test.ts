@@ -1,5 +1,5 @@
 import { LeadModel } from '../../src/modules/leads/lead.model';
-import { InteractionModel } from '../../src/modules/interactions/interaction.model';
+import { InteractionModel } from '../../src/modules/leads/interaction.model';
 import { useTestDb } from '../helpers/db';
 import { slash, startService, visibleText, type TestService } from '../helpers/service';
 

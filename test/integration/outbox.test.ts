@@ -6,7 +6,7 @@ import { SlackOutbox } from '../../src/channels/slack/slack-outbox';
 import { WecomOutbox } from '../../src/channels/wecom/wecom-outbox';
 import { WecomClient } from '../../src/channels/wecom/wecom-client';
 import { OutboxSender } from '../../src/platform/outbox/outbox-sender';
-import { queue } from '../../src/dispatcher/job-deps';
+import { queue } from '../../src/modules/workspaces/job-deps';
 import { createJobs, createOutboxSender } from '../../src/dispatcher/agenda';
 import { localClock } from '../../src/platform/schedule';
 import { testDbUri, useTestDb } from '../helpers/db';

@@ -1,6 +1,6 @@
 import type { Locale } from '../../config';
 import { t } from '../../platform/i18n';
-import type { DemoMember } from '../../modules/demo/demo-workspace';
+import type { DemoMember } from '../../dispatcher/demo';
 import { escapeHtml, renderCardsHtml, renderFormHtml } from './render-html';
 import { renderMessage, renderModal } from '../slack/render-slack';
 import { renderWecomReply } from '../wecom/render-wecom';

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Config } from '../../config';
 import type { Logger } from '../../platform/logger';
 import type { BotRequest } from '../../dispatcher/types';
-import { DEMO_MEMBERS, type DemoMember } from '../../modules/demo/demo-workspace';
+import { DEMO_MEMBERS, type DemoMember } from '../../dispatcher/demo';
 import { isLocale, t, type MessageKey } from '../../platform/i18n';
 import type { Reply } from '../../platform/cards/card';
 import { langCookieFor, LANG_COOKIE, readCookie, tokenGuard } from './sandbox-auth';

@@ -1,0 +1,3 @@
+// What other modules may use from digest.
+export * from './pipeline.commands';
+export * from './weekly-digest.jobs';

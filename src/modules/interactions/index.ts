@@ -1,0 +1,4 @@
+// What other modules may use from interactions.
+export * from './interactions.service';
+export * from './log.commands';
+export * from './log.ids';
