@@ -2,12 +2,12 @@
 // app.ts calls registerAllMessages when it loads, so anything that builds the app (main, a job, a test) has
 // them all; jest's setup file calls it too, for tests that render cards without the app.
 import { registerMessages, type Messages } from './platform/i18n';
-import { workspacesMessages } from './modules/workspaces/workspaces.messages';
-import { leadsMessages } from './modules/leads/leads.messages';
-import { interactionsMessages } from './modules/interactions/interactions.messages';
-import { ticketsMessages } from './modules/tickets/tickets.messages';
-import { followUpsMessages } from './modules/follow-ups/follow-ups.messages';
-import { digestMessages } from './modules/digest/digest.messages';
+import { workspacesMessages } from './modules/workspaces';
+import { leadsMessages } from './modules/leads';
+import { interactionsMessages } from './modules/interactions';
+import { ticketsMessages } from './modules/tickets';
+import { followUpsMessages } from './modules/follow-ups';
+import { digestMessages } from './modules/digest';
 import { slackMessages } from './channels/slack/slack.messages';
 import { wecomMessages } from './channels/wecom/wecom.messages';
 import { sandboxMessages } from './channels/sandbox/sandbox.messages';

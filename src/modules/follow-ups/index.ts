@@ -4,3 +4,4 @@ export * from './gone-quiet.jobs';
 export * from './nudge.ids';
 export * from './nudges.service';
 export * from './ticket-sla.jobs';
+export { followUpsMessages } from './follow-ups.messages';

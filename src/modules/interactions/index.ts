@@ -2,3 +2,4 @@
 export * from './interactions.service';
 export * from './log.commands';
 export * from './log.ids';
+export { interactionsMessages } from './interactions.messages';

@@ -16,3 +16,4 @@ export { LeadModel } from './lead.model';
 export { InteractionModel } from './interaction.model';
 export { leadsRepo } from './leads.repo';
 export { interactionsRepo } from './interactions.repo';
+export { leadsMessages } from './leads.messages';

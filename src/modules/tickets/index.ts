@@ -10,3 +10,4 @@ export * from './tickets.service';
 // (digest.repo aggregates over the model; follow-ups' nudges read the repo).
 export { TicketModel } from './ticket.model';
 export { ticketsRepo } from './tickets.repo';
+export { ticketsMessages } from './tickets.messages';

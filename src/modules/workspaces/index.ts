@@ -17,3 +17,4 @@ export * from './workspace.service';
 // (leads, tickets, digest, follow-ups and demo read members and workspaces through the repos).
 export { membersRepo } from './members.repo';
 export { workspacesRepo } from './workspaces.repo';
+export { workspacesMessages } from './workspaces.messages';
