@@ -35,4 +35,9 @@ export const auditRepo = {
   async forEntity(workspaceId: Types.ObjectId, entity: string, entityId: Types.ObjectId) {
     return AuditEventModel.find({ workspaceId, entity, entityId }).sort({ at: 1 }).lean();
   },
+
+  /** A workspace's events with one of `actions`, oldest first (the trail across entities, e.g. a pipeline change). */
+  async byActions(workspaceId: Types.ObjectId, actions: string[]) {
+    return AuditEventModel.find({ workspaceId, action: { $in: actions } }).sort({ at: 1, _id: 1 }).lean();
+  },
 };
