@@ -6,6 +6,7 @@ import { ticketsRepo } from '../../src/modules/tickets/tickets.repo';
 import { interactionsRepo } from '../../src/modules/interactions/interactions.repo';
 import { auditRepo } from '../../src/platform/audit/audit.repo';
 import { outboxRepo } from '../../src/platform/outbox/outbox.repo';
+import { messageCopiesRepo } from '../../src/platform/copies/message-copies.repo';
 
 /**
  * What the app holds, read through its own repositories (never through the mongoose models), so a
@@ -87,8 +88,9 @@ export async function auditOf(entity: { workspaceId: Id; _id: Id }, kind = 'lead
   return auditRepo.forEntity(entity.workspaceId, kind, entity._id);
 }
 
+/** Every workspace's audit events, or those with one of `actions`, oldest first within a workspace. */
 export async function auditActions(...actions: string[]) {
-  return each((ws) => auditRepo.byActions(ws, actions));
+  return each((ws) => auditRepo.trail(ws, actions.length ? actions : undefined));
 }
 
 /** Every outbox row in every workspace, oldest first. */
@@ -98,4 +100,26 @@ export async function outbox() {
 
 export async function outboxWhere(match: (row: Awaited<ReturnType<typeof outbox>>[number]) => boolean) {
   return (await outbox()).filter(match);
+}
+
+/** The first of a list read (or undefined), for a test that expects exactly one. */
+export const firstOf = async <T>(rows: Promise<T[]>): Promise<T | undefined> => (await rows)[0];
+export const countOf = async <T>(rows: Promise<T[]>): Promise<number> => (await rows).length;
+
+export async function leadById(id: Id) {
+  const found = await each(async (ws) => {
+    const l = await leadsRepo.byId(ws, id);
+    return l ? [plain(l)] : [];
+  });
+  return found[0];
+}
+
+/** An entity's audit events with one of `actions`, oldest first. */
+export async function auditOfAction(entity: { workspaceId: Id; _id: Id }, kind: string, ...actions: string[]) {
+  return (await auditOf(entity, kind)).filter((e) => actions.includes(e.action));
+}
+
+/** Where an entity's card was posted on a platform (channel and message reference), oldest first. */
+export async function copiesOf(entity: { workspaceId: Id; _id: Id }, kind: string, platform: string) {
+  return messageCopiesRepo.list({ workspaceId: String(entity.workspaceId), entityKind: kind, entityId: String(entity._id), platform });
 }

@@ -36,8 +36,8 @@ export const auditRepo = {
     return AuditEventModel.find({ workspaceId, entity, entityId }).sort({ at: 1 }).lean();
   },
 
-  /** A workspace's events with one of `actions`, oldest first (the trail across entities, e.g. a pipeline change). */
-  async byActions(workspaceId: Types.ObjectId, actions: string[]) {
-    return AuditEventModel.find({ workspaceId, action: { $in: actions } }).sort({ at: 1, _id: 1 }).lean();
+  /** A workspace's events (with one of `actions` when given), oldest first: the trail across entities, e.g. a pipeline change. */
+  async trail(workspaceId: Types.ObjectId, actions?: string[]) {
+    return AuditEventModel.find(actions ? { workspaceId, action: { $in: actions } } : { workspaceId }).sort({ at: 1, _id: 1 }).lean();
   },
 };
