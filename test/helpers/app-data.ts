@@ -85,7 +85,9 @@ export const interactionsOf = async (lead: { _id: Id }) => (await interactions()
 
 /** An entity's audit trail, oldest first. */
 export async function auditOf(entity: { workspaceId: Id; _id: Id }, kind = 'lead') {
-  return auditRepo.forEntity(entity.workspaceId, kind, entity._id);
+  const rows = await auditRepo.forEntity(entity.workspaceId, kind, entity._id);
+  // Events of the same millisecond in the order they were written.
+  return rows.sort((a, b) => a.at.getTime() - b.at.getTime() || String(a._id).localeCompare(String(b._id)));
 }
 
 /** Every workspace's audit events, or those with one of `actions`, oldest first within a workspace. */
