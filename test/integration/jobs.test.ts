@@ -1,5 +1,3 @@
-import { TicketModel } from '../../src/modules/tickets/ticket.model';
-import { OutboxModel } from '../../src/platform/outbox/outbox.model';
 import { createLogger } from '../../src/platform/logger';
 import { SlackOutbox } from '../../src/channels/slack/slack-outbox';
 import { OutboxSender } from '../../src/platform/outbox/outbox-sender';
@@ -12,6 +10,7 @@ import type { JobDeps } from '../../src/modules/workspaces/job-deps';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 import { BOT_TOKEN, type PostedMessage } from '../helpers/slack';
+import { outboxWhere, ticketByRef } from '../helpers/app-data';
 
 // The jobs on a controlled clock: the service and the jobs read `clock`; each tick runs every job
 // once at that instant and sends what they queued to the fake Slack API, as the running service would.
@@ -90,7 +89,7 @@ describe('follow-up nudges', () => {
   it('should not nudge twice for the same follow-up, however often the job runs', async () => {
     expect(about(await tick(at('2026-12-01T07:01:00Z')), 'DUREP1', due(ref))).toHaveLength(0);
     expect(about(await tick(at('2026-12-01T08:00:00Z')), 'DUREP1', due(ref))).toHaveLength(0);
-    expect(await OutboxModel.countDocuments({ key: { $regex: '^follow-up:' }, status: 'sent' })).toBe(1);
+    expect(await outboxWhere((row) => row.key.startsWith('follow-up:') && row.status === 'sent')).toHaveLength(1);
   });
 
   it('should move the nudge when Snooze 1 day is clicked, and refuse a second snooze from the stale card', async () => {
@@ -195,6 +194,6 @@ describe('ticket SLA', () => {
     expect(about(await tick(at('2026-12-29T09:59:00Z')), 'DUMGR', ref)).toHaveLength(0);
     const overdue = about(await tick(at('2026-12-29T10:00:00Z')), 'DUMGR', ref);
     expect(overdue.map(textOf).join()).toContain('past its resolution target and has been escalated');
-    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }))!.escalated).toBe(true);
+    expect((await ticketByRef(ref))!.escalated).toBe(true);
   });
 });
