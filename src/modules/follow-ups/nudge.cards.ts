@@ -3,6 +3,7 @@ import type { LeadDoc } from '../leads/lead.model';
 import type { MemberDoc } from '../workspaces/member.model';
 import type { MessageKey } from '../../platform/i18n';
 import { ACTIONS } from '../../dispatcher/constants';
+import { actionValue } from '../../dispatcher/action-values';
 import { leadRef, memberName, stageLabel } from '../leads/lead.cards';
 import type { Ctx } from '../../dispatcher/types';
 
@@ -35,8 +36,8 @@ export function followUpNudgeCard(ctx: Ctx, lead: LeadDoc, last: LastInteraction
     ],
     actions: [
       { id: ACTIONS.leadLog, label: ctx.t('nudge.btn.log'), value: id, style: 'primary' },
-      { id: ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_day'), value: `${id}:1:${due.getTime()}` },
-      { id: ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_week'), value: `${id}:7:${due.getTime()}` },
+      { id: ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_day'), value: actionValue(ACTIONS.nudgeSnooze, { id, days: 1, due: due.getTime() }) },
+      { id: ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_week'), value: actionValue(ACTIONS.nudgeSnooze, { id, days: 7, due: due.getTime() }) },
       { id: ACTIONS.leadLost, label: ctx.t('nudge.btn.lost'), value: id, style: 'danger' },
     ],
     commands: [`/log ${ref} call …`, `/lead next ${ref} tomorrow 10am …`, `/lead lost ${ref} …`],

@@ -11,6 +11,7 @@ import type { MessageKey } from '../../platform/i18n';
 import { splitFirst, takePage } from '../../dispatcher/args';
 import { defineCommand, nonEmpty, type CommandDef } from '../../dispatcher/define';
 import { ACTIONS, FORMS, LEAD_SEARCH_FIELD } from '../../dispatcher/constants';
+import { actionValue } from '../../dispatcher/action-values';
 import { leadCard, leadRef, memberName } from '../leads/lead.cards';
 import { openedReply } from '../tickets/ticket.commands';
 import { membersById, membersByPlatformId } from '../leads/leads.service';
@@ -107,8 +108,8 @@ export async function historyReply(ctx: Ctx, lead: LeadDoc, page: number): Promi
   );
   const id = String(lead._id);
   const actions = [];
-  if (res.page > 1) actions.push({ id: ACTIONS.leadHistory, label: ctx.t('list.prev'), value: `${id}:${res.page - 1}` });
-  if (res.page < res.pages) actions.push({ id: ACTIONS.leadHistory, label: ctx.t('list.next'), value: `${id}:${res.page + 1}` });
+  if (res.page > 1) actions.push({ id: ACTIONS.leadHistory, label: ctx.t('list.prev'), value: actionValue(ACTIONS.leadHistory, { id, page: res.page - 1 }) });
+  if (res.page < res.pages) actions.push({ id: ACTIONS.leadHistory, label: ctx.t('list.next'), value: actionValue(ACTIONS.leadHistory, { id, page: res.page + 1 }) });
   return reply(
     [{ title: ctx.t('log.history_title', { id: leadRef(lead), company: lead.company, total: res.total }), lines: lines.length ? lines : [ctx.t('lead.no_interactions')], context: ctx.t('list.page', { page: res.page, pages: res.pages }), actions }],
     { replaceOriginal: page > 1 },

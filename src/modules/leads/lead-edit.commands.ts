@@ -9,6 +9,7 @@ import { userError } from '../../platform/errors';
 import { splitFirst } from '../../dispatcher/args';
 import { defineCommand, nonEmpty, type CommandDef } from '../../dispatcher/define';
 import { ACTIONS, FORMS } from '../../dispatcher/constants';
+import { parseActionValue } from '../../dispatcher/action-values';
 import { infoCard, issuesCard, leadCard, leadRef, stageLabel } from './lead.cards';
 import type { Ctx } from '../../dispatcher/types';
 
@@ -146,7 +147,7 @@ export const leadEditActions: Record<string, (ctx: Ctx, value: string) => Promis
   // The button undoes the reader's last change to that lead (a newer change elsewhere does not hide it).
   [ACTIONS.leadUndo]: async (ctx, value) => ({ ...(await undoneReply(ctx, value)), replaceOriginal: true }),
   [ACTIONS.leadReopen]: async (ctx, value) => {
-    const [id, from] = value.split(':');
+    const { id, from } = parseActionValue(ACTIONS.leadReopen, value);
     const lead = await leads.getLeadById(ctx.actor, id);
     if (from && from !== lead.stage) throw userError('conflict', 'lead.changed_meanwhile', { id: leadRef(lead) });
     return { ...(await reopenedReply(ctx, lead, '')), replaceOriginal: true };

@@ -7,6 +7,7 @@ import { membersById, openStages, recentInteractions } from './leads.service';
 import type { FieldIssue } from './lead-input';
 import { formatPhone } from './normalize';
 import { ACTIONS } from '../../dispatcher/constants';
+import { actionValue } from '../../dispatcher/action-values';
 import type { Ctx } from '../../dispatcher/types';
 
 export const leadRef = (lead: { seq: number }) => `L-${lead.seq}`;
@@ -75,15 +76,15 @@ export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string;
   const open = openStages(ctx.actor);
   const at = open.indexOf(lead.stage);
   const nextStage = at >= 0 ? open[at + 1] : undefined;
-  if (isOpen && nextStage) actions.push({ id: ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: `${id}:${lead.stage}`, style: 'primary' });
+  if (isOpen && nextStage) actions.push({ id: ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: actionValue(ACTIONS.leadAdvance, { id, from: lead.stage }), style: 'primary' });
   actions.push({ id: ACTIONS.leadLog, label: ctx.t('lead.btn.log'), value: id });
   // A closed lead gets no follow-ups; it offers Reopen instead.
   if (isOpen) actions.push({ id: ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id });
-  else actions.push({ id: ACTIONS.leadReopen, label: ctx.t('lead.btn.reopen'), value: `${id}:${lead.stage}` });
+  else actions.push({ id: ACTIONS.leadReopen, label: ctx.t('lead.btn.reopen'), value: actionValue(ACTIONS.leadReopen, { id, from: lead.stage }) });
   if (!lead.ownerId.equals(ctx.actor.member._id)) actions.push({ id: ACTIONS.leadAssignMe, label: ctx.t('lead.btn.assign_me'), value: id });
   actions.push({ id: ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id });
   if (isOpen) {
-    actions.push({ id: ACTIONS.leadWon, label: ctx.t('lead.btn.won'), value: `${id}:${lead.stage}`, style: 'primary' });
+    actions.push({ id: ACTIONS.leadWon, label: ctx.t('lead.btn.won'), value: actionValue(ACTIONS.leadWon, { id, from: lead.stage }), style: 'primary' });
     actions.push({ id: ACTIONS.leadLost, label: ctx.t('lead.btn.lost'), value: id, style: 'danger' });
   }
   return {

@@ -10,6 +10,7 @@ import type { TicketDoc } from './ticket.model';
 import { parseMention, splitFirst, takePage, type Mention } from '../../dispatcher/args';
 import { defineCommand, nonEmpty, type CommandDef } from '../../dispatcher/define';
 import { ACTIONS } from '../../dispatcher/constants';
+import { actionValue } from '../../dispatcher/action-values';
 import { infoCard, memberName } from '../leads/lead.cards';
 import { ticketCard } from './ticket.cards';
 import { makeCtx, ctxFor } from '../../dispatcher/context';
@@ -83,8 +84,8 @@ export async function ticketListReply(ctx: Ctx, filter: tickets.TicketFilter, pa
       `${tickets.ticketRef(t)} · ${ctx.t(`ticket.priority.${t.priority}`)} · ${ctx.t(`ticket.status.${t.status}`)}${t.assigneeId ? ` (${memberName(people.get(String(t.assigneeId)))})` : ''} · ${t.subject}`,
   );
   const actions = [];
-  if (res.page > 1) actions.push({ id: ACTIONS.ticketPage, label: ctx.t('list.prev'), value: `${filter}:${res.page - 1}` });
-  if (res.page < res.pages) actions.push({ id: ACTIONS.ticketPage, label: ctx.t('list.next'), value: `${filter}:${res.page + 1}` });
+  if (res.page > 1) actions.push({ id: ACTIONS.ticketPage, label: ctx.t('list.prev'), value: actionValue(ACTIONS.ticketPage, { filter, page: res.page - 1 }) });
+  if (res.page < res.pages) actions.push({ id: ACTIONS.ticketPage, label: ctx.t('list.next'), value: actionValue(ACTIONS.ticketPage, { filter, page: res.page + 1 }) });
   return reply([{ title: ctx.t(`ticket.list.${filter}`, { total: res.total }), lines: lines.length ? lines : [ctx.t('ticket.list.empty')], context: ctx.t('list.page', { page: res.page, pages: res.pages }), actions }]);
 }
 
