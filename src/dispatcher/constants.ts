@@ -2,7 +2,6 @@
 // The Slack manifests are checked against this file by a test.
 
 export const SLASH_COMMANDS = ['/lead', '/crm', '/log', '/ticket', '/pipeline', '/undo'] as const;
-export type SlashCommand = (typeof SLASH_COMMANDS)[number];
 
 export const SHORTCUTS = {
   saveAsLead: 'save_as_lead',

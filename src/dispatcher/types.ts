@@ -1,7 +1,6 @@
 import type { Locale } from '../config';
 import type { Actor, Platform } from '../modules/workspaces/actor';
 import type { MessageKey, MessageParams } from '../platform/i18n';
-import type { Reply } from '../platform/cards/card';
 import type { Logger } from '../platform/logger';
 
 /** Who sent a request, from where; produced by each adapter's pure toBotRequest function. */
@@ -32,4 +31,3 @@ export interface Ctx {
   log: Logger;
 }
 
-export type Handler<I> = (ctx: Ctx, input: I) => Promise<Reply>;

@@ -9,7 +9,7 @@ import { SANDBOX_CSS } from './sandbox-style';
 
 // The page shell and each message, rendered on the server; the script only places them.
 
-export const memberLabel = (locale: Locale, m: DemoMember): string => t(locale, 'sandbox.member', { name: m.name, role: t(locale, `role.${m.role}`) });
+const memberLabel = (locale: Locale, m: DemoMember): string => t(locale, 'sandbox.member', { name: m.name, role: t(locale, `role.${m.role}`) });
 
 const EXAMPLES = [
   '/crm help',

@@ -2,7 +2,7 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { Logger } from '../../platform/logger';
 import { Pacer } from './pacer';
 
-// Numbers from shared/platforms/wecom.md §5–7.
+// WeCom's documented numbers: access tokens, rate limits (45009), error codes and the duplicate check.
 const TOKEN_MARGIN_MS = 5 * 60_000; // refresh 5 min before expires_in
 const CONFIG_COOLDOWN_MS = 10 * 60_000; // repeated bad-secret gettoken calls get our IP banned for 1 h
 const MAX_RETRIES = 3;
