@@ -21,7 +21,7 @@ export interface SandboxDeps {
   logger: Logger;
   dispatch: Dispatch;
   track?: <T>(work: Promise<T>) => Promise<T>;
-  /** Where replies and queued messages appear (shared with the jobs' sandbox messenger). */
+  /** Where replies and queued messages appear (shared with the outbox's SandboxSender). */
   feed?: SandboxFeed;
   /** The scheduled jobs, for the "Run now" buttons. */
   jobs?: SandboxJobs;
