@@ -5,7 +5,8 @@ import { deliverReply, type ReplyTransport } from '../../platform/outbox/deliver
 import { newTaskId, renderWecomCard, renderWecomMarkdown, renderWecomReply, WECOM_LIMITS } from './render-wecom';
 import type { CopyStore } from '../../platform/copies/copies';
 import type { PostQueue } from '../../platform/outbox/messenger';
-import { isWebhook, webhookFor, WecomApiError, WecomNetworkError, type WecomClient } from './wecom-client';
+import { isWebhook, webhookFor } from './wecom-webhook';
+import { WecomApiError, WecomNetworkError, type WecomClient } from './wecom-client';
 import { codeUsable, parseCardRef, type CardRef } from './card-ref';
 
 /**

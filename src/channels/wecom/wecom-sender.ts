@@ -3,7 +3,8 @@ import type { Logger } from '../../platform/logger';
 import { renderWecomMarkdown, renderWecomReply, WECOM_LIMITS } from './render-wecom';
 import { REPLY_KEY_PREFIX, type Messenger, type Outgoing, type SendResult } from '../../platform/outbox/messenger';
 import type { CardRef } from './card-ref';
-import { isWebhook, webhookFor, WecomApiError, WecomConfigError, WecomNetworkError, type WecomClient } from './wecom-client';
+import { isWebhook, webhookFor } from './wecom-webhook';
+import { WecomApiError, WecomConfigError, WecomNetworkError, type WecomClient } from './wecom-client';
 
 const RATE_LIMITED_MS = 60_000; // a 45009 block lasts the minute window
 const CONFIG_RETRY_MS = 10 * 60_000; // the client's own cool-down after a bad secret
