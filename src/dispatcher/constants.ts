@@ -8,7 +8,6 @@ import { LOG_FORMS } from '../modules/interactions';
 import { RUN_COMMAND_ACTION } from '../platform/cards/choices';
 
 export const SLASH_COMMANDS = ['/lead', '/crm', '/log', '/ticket', '/pipeline', '/undo'] as const;
-export type SlashCommand = (typeof SLASH_COMMANDS)[number];
 
 export const SHORTCUTS = {
   saveAsLead: 'save_as_lead',

@@ -1,5 +1,5 @@
 import { createLogger } from '../../src/platform/logger';
-import { SlackOutbox } from '../../src/channels/slack/slack-outbox';
+import { SlackSender } from '../../src/channels/slack/slack-sender';
 import { OutboxSender } from '../../src/platform/outbox/outbox-sender';
 import { messageCopiesRepo } from '../../src/platform/copies/message-copies.repo';
 import { runFollowUps } from '../../src/modules/follow-ups/follow-up.jobs';
@@ -53,7 +53,7 @@ const about = (msgs: PostedMessage[], channel: string, needle: string) => msgs.f
 
 beforeAll(async () => {
   svc = await startService({}, () => clock);
-  sender = new OutboxSender({ slack: new SlackOutbox({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: svc.slack.apiUrl }) }, logger, {
+  sender = new OutboxSender({ slack: new SlackSender({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: svc.slack.apiUrl }) }, logger, {
     pollMs: 1000,
     leaseMs: 30_000,
     retryBaseMs: 10,

@@ -2,8 +2,8 @@ import { workspacesRepo } from '../../src/modules/workspaces/workspaces.repo';
 import { membersRepo } from '../../src/modules/workspaces/members.repo';
 import { outboxRepo } from '../../src/platform/outbox/outbox.repo';
 import { createLogger, requestContext } from '../../src/platform/logger';
-import { SlackOutbox } from '../../src/channels/slack/slack-outbox';
-import { WecomOutbox } from '../../src/channels/wecom/wecom-outbox';
+import { SlackSender } from '../../src/channels/slack/slack-sender';
+import { WecomSender } from '../../src/channels/wecom/wecom-sender';
 import { WecomClient } from '../../src/channels/wecom/wecom-client';
 import { OutboxSender } from '../../src/platform/outbox/outbox-sender';
 import { queue } from '../../src/modules/workspaces/job-deps';
@@ -33,7 +33,7 @@ beforeEach(async () => {
 });
 
 const sender = (o: Partial<ConstructorParameters<typeof OutboxSender>[2]> = {}) =>
-  new OutboxSender({ slack: new SlackOutbox({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }) }, logger, { pollMs: 50, leaseMs: 5000, retryBaseMs: 20, maxAttempts: 8, ...o });
+  new OutboxSender({ slack: new SlackSender({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }) }, logger, { pollMs: 50, leaseMs: 5000, retryBaseMs: 20, maxAttempts: 8, ...o });
 
 async function until(done: () => Promise<boolean>, work: () => Promise<unknown>, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -79,7 +79,7 @@ describe('the outbox', () => {
     await queue(ws, { key: 'hung', to: 'CHUNG', kind: 'channel', cards: card('slow'), locale: 'en' }, new Date());
     // The first post reaches Slack but is never answered: the client gives up after half the lease.
     slack.fault = (method, n) => (method === 'chat.postMessage' && n === 1 ? 'hang' : 'ok');
-    const s = new OutboxSender({ slack: new SlackOutbox({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl, OUTBOX_LEASE_SECONDS: 2 }) }, logger, {
+    const s = new OutboxSender({ slack: new SlackSender({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl, OUTBOX_LEASE_SECONDS: 2 }) }, logger, {
       pollMs: 50,
       leaseMs: 2000,
       retryBaseMs: 20,
@@ -124,7 +124,7 @@ describe('two service instances', () => {
     }
     const config = { DEFAULT_LOCALE: 'en' as const, JOBS_EVERY_SECONDS: 1, OUTBOX_POLL_MS: 100, OUTBOX_LEASE_SECONDS: 5, OUTBOX_RETRY_BASE_MS: 50, OUTBOX_MAX_ATTEMPTS: 5, MONGODB_DB: db.dbName };
     const instances = [1, 2].map(() => {
-      const sender = createOutboxSender(config, logger, { slack: new SlackOutbox({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }) });
+      const sender = createOutboxSender(config, logger, { slack: new SlackSender({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }) });
       return { sender, jobs: createJobs({ config, logger, mongoUri: testDbUri(), sender }) };
     });
     try {
@@ -149,7 +149,7 @@ describe('WeCom delivery', () => {
     const wecom = await new FakeWecom({ corpId: WECOM_CORP_ID, secret: WECOM_SECRET }).start();
     try {
       const client = new WecomClient({ baseUrl: wecom.url, corpId: WECOM_CORP_ID, secret: WECOM_SECRET, agentId: WECOM_AGENT_ID, logger, sleep: async () => undefined });
-      const out = new WecomOutbox(client, logger);
+      const out = new WecomSender(client, logger);
       const m = { key: 'follow-up:1', to: 'zhangwei', kind: 'dm' as const, cards: [{ title: '该跟进了', actions: [{ id: 'lead_log', label: '记录跟进', value: 'x' }] }], locale: 'zh-CN' as const, queuedAt: new Date() };
       wecom.dropNext('message/send');
       const sent = await out.send(m, { recheck: false });

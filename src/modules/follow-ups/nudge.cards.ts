@@ -6,6 +6,7 @@ import { leadRef, memberName, stageLabel } from '../leads';
 import type { Ctx } from '../workspaces';
 import { LEAD_ACTIONS } from '../leads';
 import { NUDGE_ACTIONS } from './nudge.ids';
+import { NUDGE_VALUES } from './nudge.ids';
 
 interface LastInteraction {
   kind: string;
@@ -36,8 +37,8 @@ export function followUpNudgeCard(ctx: Ctx, lead: LeadDoc, last: LastInteraction
     ],
     actions: [
       { id: LEAD_ACTIONS.leadLog, label: ctx.t('nudge.btn.log'), value: id, style: 'primary' },
-      { id: NUDGE_ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_day'), value: `${id}:1:${due.getTime()}` },
-      { id: NUDGE_ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_week'), value: `${id}:7:${due.getTime()}` },
+      { id: NUDGE_ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_day'), value: NUDGE_VALUES.nudgeSnooze.write({ id, days: 1, due: due.getTime() }) },
+      { id: NUDGE_ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_week'), value: NUDGE_VALUES.nudgeSnooze.write({ id, days: 7, due: due.getTime() }) },
       { id: LEAD_ACTIONS.leadLost, label: ctx.t('nudge.btn.lost'), value: id, style: 'danger' },
     ],
     commands: [`/log ${ref} call …`, `/lead next ${ref} tomorrow 10am …`, `/lead lost ${ref} …`],

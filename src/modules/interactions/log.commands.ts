@@ -16,6 +16,7 @@ import { membersById, membersByPlatformId } from '../leads';
 import type { Ctx } from '../workspaces';
 import { LEAD_ACTIONS, LEAD_SEARCH_FIELD } from '../leads';
 import { LOG_FORMS } from './log.ids';
+import { LEAD_VALUES } from '../leads';
 
 // `… next: friday`, `…，下次：周四上午10点 发报价`, `…。下次：后天`.
 const NEXT = /(?:^|[\s;；,，。])(?:next|下次)\s*[:：]\s*/i;
@@ -108,8 +109,8 @@ export async function historyReply(ctx: Ctx, lead: LeadDoc, page: number): Promi
   );
   const id = String(lead._id);
   const actions = [];
-  if (res.page > 1) actions.push({ id: LEAD_ACTIONS.leadHistory, label: ctx.t('list.prev'), value: `${id}:${res.page - 1}` });
-  if (res.page < res.pages) actions.push({ id: LEAD_ACTIONS.leadHistory, label: ctx.t('list.next'), value: `${id}:${res.page + 1}` });
+  if (res.page > 1) actions.push({ id: LEAD_ACTIONS.leadHistory, label: ctx.t('list.prev'), value: LEAD_VALUES.leadHistory.write({ id, page: res.page - 1 }) });
+  if (res.page < res.pages) actions.push({ id: LEAD_ACTIONS.leadHistory, label: ctx.t('list.next'), value: LEAD_VALUES.leadHistory.write({ id, page: res.page + 1 }) });
   return reply(
     [{ title: ctx.t('log.history_title', { id: leadRef(lead), company: lead.company, total: res.total }), lines: lines.length ? lines : [ctx.t('lead.no_interactions')], context: ctx.t('list.page', { page: res.page, pages: res.pages }), actions }],
     { replaceOriginal: page > 1 },

@@ -1,6 +1,6 @@
 // What other modules may use from leads.
 export * from './crm-config.commands';
-export { INTERACTION_KINDS, type Interaction, type InteractionDoc } from './interaction.model';
+export { INTERACTION_KINDS, type Interaction } from './interaction.model';
 export * from './lead-edit.commands';
 export * from './lead-input';
 export * from './lead.cards';

@@ -11,6 +11,7 @@ import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
 import { infoCard, issuesCard, leadCard, leadRef, stageLabel } from './lead.cards';
 import type { Ctx } from '../workspaces';
 import { LEAD_ACTIONS, LEAD_FORMS } from './lead.ids';
+import { LEAD_VALUES } from './lead.ids';
 
 // Edit, delete, restore, reopen and undo: the commands, their buttons and the edit form.
 
@@ -146,7 +147,7 @@ export const leadEditActions: Record<string, (ctx: Ctx, value: string) => Promis
   // The button undoes the reader's last change to that lead (a newer change elsewhere does not hide it).
   [LEAD_ACTIONS.leadUndo]: async (ctx, value) => ({ ...(await undoneReply(ctx, value)), replaceOriginal: true }),
   [LEAD_ACTIONS.leadReopen]: async (ctx, value) => {
-    const [id, from] = value.split(':');
+    const { id, from } = LEAD_VALUES.leadReopen.read(value);
     const lead = await leads.getLeadById(ctx.actor, id);
     if (from && from !== lead.stage) throw userError('conflict', 'lead.changed_meanwhile', { id: leadRef(lead) });
     return { ...(await reopenedReply(ctx, lead, '')), replaceOriginal: true };

@@ -29,6 +29,7 @@ export function stageIdOf(ctx: Ctx, typed: string): string | undefined {
 
 import { memberName } from '../workspaces';
 import { LEAD_ACTIONS } from './lead.ids';
+import { LEAD_VALUES } from './lead.ids';
 
 export { memberName };
 
@@ -75,15 +76,15 @@ export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string;
   const open = openStages(ctx.actor);
   const at = open.indexOf(lead.stage);
   const nextStage = at >= 0 ? open[at + 1] : undefined;
-  if (isOpen && nextStage) actions.push({ id: LEAD_ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: `${id}:${lead.stage}`, style: 'primary' });
+  if (isOpen && nextStage) actions.push({ id: LEAD_ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: LEAD_VALUES.leadAdvance.write({ id, from: lead.stage }), style: 'primary' });
   actions.push({ id: LEAD_ACTIONS.leadLog, label: ctx.t('lead.btn.log'), value: id });
   // A closed lead gets no follow-ups; it offers Reopen instead.
   if (isOpen) actions.push({ id: LEAD_ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id });
-  else actions.push({ id: LEAD_ACTIONS.leadReopen, label: ctx.t('lead.btn.reopen'), value: `${id}:${lead.stage}` });
+  else actions.push({ id: LEAD_ACTIONS.leadReopen, label: ctx.t('lead.btn.reopen'), value: LEAD_VALUES.leadReopen.write({ id, from: lead.stage }) });
   if (!lead.ownerId.equals(ctx.actor.member._id)) actions.push({ id: LEAD_ACTIONS.leadAssignMe, label: ctx.t('lead.btn.assign_me'), value: id });
   actions.push({ id: LEAD_ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id });
   if (isOpen) {
-    actions.push({ id: LEAD_ACTIONS.leadWon, label: ctx.t('lead.btn.won'), value: `${id}:${lead.stage}`, style: 'primary' });
+    actions.push({ id: LEAD_ACTIONS.leadWon, label: ctx.t('lead.btn.won'), value: LEAD_VALUES.leadWon.write({ id, from: lead.stage }), style: 'primary' });
     actions.push({ id: LEAD_ACTIONS.leadLost, label: ctx.t('lead.btn.lost'), value: id, style: 'danger' });
   }
   return {

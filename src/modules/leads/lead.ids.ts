@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { actionCodec } from '../../platform/cards/action-values';
 // The ids the platforms see for lead buttons and forms; the dispatcher assembles every module's into one registry.
 
 export const LEAD_ACTIONS = {
@@ -27,3 +29,18 @@ export const LEAD_FORMS = {
 
 /** Form field ids with a platform-specific search (Slack: an external select loading options as you type). */
 export const LEAD_SEARCH_FIELD = 'lead';
+
+// What the lead buttons carry. `from`: the stage the card showed, so a stale card is refused rather than acting twice.
+const leadAtStage = z.object({ id: z.string(), from: z.string().optional() });
+const atStageLegacy = ([id, from]: string[]) => ({ id, from });
+
+export const LEAD_VALUES = {
+  leadAdvance: actionCodec(LEAD_ACTIONS.leadAdvance, leadAtStage, atStageLegacy),
+  leadWon: actionCodec(LEAD_ACTIONS.leadWon, leadAtStage, atStageLegacy),
+  leadReopen: actionCodec(LEAD_ACTIONS.leadReopen, leadAtStage, atStageLegacy),
+  leadHistory: actionCodec(
+    LEAD_ACTIONS.leadHistory,
+    z.object({ id: z.string(), page: z.number().int().min(1).catch(1) }),
+    ([id, page]) => ({ id, page: Number(page) }),
+  ),
+};
