@@ -2,6 +2,7 @@ import type { Card } from '../../platform/cards/card';
 import { isQuietWeek, type Amount, type DigestFigures } from './digest.service';
 import { stageLabel } from '../leads/lead.cards';
 import type { Ctx } from '../../dispatcher/types';
+import { leadRef } from '../leads/lead-ref';
 
 const pct = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)}%` : '—');
 
@@ -29,7 +30,7 @@ export function digestCard(ctx: Ctx, f: DigestFigures, scope: string): Card {
     ctx.t('digest.section.pipeline'),
     ...f.pipeline.map((p) => `• ${stageLabel(ctx, p.stage)}: ${p.count} · ${money(ctx, p.value)}`),
     ctx.t('digest.section.stale', { count: f.stale.total }),
-    ...(f.stale.leads.length ? f.stale.leads.map((l) => `• L-${l.seq} · ${l.company} · ${l.owner}`) : [`• ${ctx.t('digest.none')}`]),
+    ...(f.stale.leads.length ? f.stale.leads.map((l) => `• ${leadRef(l)} · ${l.company} · ${l.owner}`) : [`• ${ctx.t('digest.none')}`]),
     ctx.t('digest.section.interactions'),
     ...(f.interactions.length ? f.interactions.map((i) => `• ${i.member}: ${i.count}`) : [`• ${ctx.t('digest.none')}`]),
     ctx.t('digest.section.completeness', { total: c.total }),

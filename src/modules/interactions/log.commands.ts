@@ -15,6 +15,7 @@ import { leadCard, leadRef, memberName } from '../leads/lead.cards';
 import { openedReply } from '../tickets/ticket.commands';
 import { membersById, membersByPlatformId } from '../leads/leads.service';
 import type { Ctx } from '../../dispatcher/types';
+import { getLeadView } from '../leads/lead-view.service';
 
 // `… next: friday`, `…，下次：周四上午10点 发报价`, `…。下次：后天`.
 const NEXT = /(?:^|[\s;；,，。])(?:next|下次)\s*[:：]\s*/i;
@@ -61,7 +62,7 @@ export async function loggedReply(ctx: Ctx, lead: LeadDoc, kind: string, text: s
   }
   const { lead: updated, ticket } = await logInteraction(ctx.actor, lead, { kind: k, text, next, ...extra });
   const notice = ctx.t('log.logged', { kind: ctx.t(`interaction.${k}` as MessageKey), id: leadRef(updated) });
-  const card = await leadCard(ctx, updated, { notice, undo: true });
+  const card = leadCard(ctx, await getLeadView(ctx.actor, updated), { notice, undo: true });
   if (!ticket) return reply([card]);
   const opened = await openedReply(ctx, ticket, ctx.t('log.complaint_ticket'));
   return { ...opened, cards: [card, ...opened.cards] };

@@ -1,6 +1,6 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { PRIORITIES } from './ticket-rules';
 
-export const PRIORITIES = ['high', 'normal', 'low'] as const;
 export const TICKET_STATUSES = ['open', 'claimed', 'resolved'] as const;
 
 const ticketSchema = new Schema(

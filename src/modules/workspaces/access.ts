@@ -4,6 +4,7 @@ import type { LeadDoc } from '../leads/lead.model';
 import { type Actor, wsId } from './actor';
 import { userError } from '../../platform/errors';
 import { memberName } from './member-name';
+import { leadRef } from '../leads/lead-ref';
 
 /**
  * Owner ids whose leads the actor may see and change: admins all (undefined), managers their team
@@ -29,7 +30,7 @@ export async function assertCanSeeLead(actor: Actor, lead: LeadDoc): Promise<voi
   if (await canSeeLead(actor, lead)) return;
   const owner = memberName(await membersRepo.byId(wsId(actor), lead.ownerId));
   const key = actor.member.role === 'rep' ? 'error.lead_forbidden_rep' : 'error.lead_forbidden';
-  throw userError('forbidden', key, { id: `L-${lead.seq}`, owner });
+  throw userError('forbidden', key, { id: leadRef(lead), owner });
 }
 
 export function assertAdmin(actor: Actor): void {
