@@ -1,8 +1,13 @@
 import type { Card } from '../../platform/cards/card';
-import { isQuietWeek, type Amount, type DigestFigures } from './digest.service';
+import type { Amount, DigestFigures } from './digest.service';
 import { stageLabel } from '../leads/lead.cards';
 import type { Ctx } from '../../dispatcher/types';
 import { leadRef } from '../leads/lead-ref';
+
+/** Nothing happened: no new leads, no moves, no interactions, no tickets opened or resolved. */
+export function isQuietWeek(f: DigestFigures): boolean {
+  return f.newLeads === 0 && f.movesTotal === 0 && f.interactions.length === 0 && f.tickets.opened === 0 && f.tickets.resolved === 0;
+}
 
 const pct = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)}%` : '—');
 

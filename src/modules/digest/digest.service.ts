@@ -60,10 +60,6 @@ export function stageWeight(open: string[], stage: string): number {
   return i < 0 ? 0 : (i + 1) / (open.length + 1);
 }
 
-export function isQuietWeek(f: DigestFigures): boolean {
-  return f.newLeads === 0 && f.movesTotal === 0 && f.interactions.length === 0 && f.tickets.opened === 0 && f.tickets.resolved === 0;
-}
-
 /** `ownerIds` undefined = the whole workspace. */
 export async function pipelineFigures(ws: WorkspaceDoc, ownerIds: Types.ObjectId[] | undefined, window: Window): Promise<DigestFigures> {
   const id = ws._id;

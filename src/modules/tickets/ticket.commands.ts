@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reply, type Reply } from '../../platform/cards/card';
 import * as tickets from './tickets.service';
-import { getLead, leadSummary, membersById } from '../leads/leads.service';
+import { getLead, membersById } from '../leads/leads.service';
 import { ticketHistory } from './ticket-history.service';
 import { userError } from '../../platform/errors';
 import { memberForMention } from '../workspaces/members.service';
@@ -105,11 +105,13 @@ const list = defineCommand({
 /** Tells the rep who owns the ticket's customer what happened (a DM through the outbox). */
 async function tellLeadOwner(ctx: Ctx, t: TicketDoc, key: 'ticket.owner_claimed' | 'ticket.owner_resolved'): Promise<Reply['notify']> {
   const owner = await tickets.ticketLeadOwner(ctx.actor, t);
-  const lead = t.leadId ? await leadSummary(ctx.actor, t.leadId) : null;
-  if (!owner || !lead) return undefined;
+  if (!owner) return undefined;
+  const view = await getTicketView(ctx.actor, t);
+  const lead = view.lead;
+  if (!lead) return undefined;
   const oc = ctxFor(ctx, owner);
   const notice = oc.t(key, { who: memberName(ctx.actor.member), id: tickets.ticketRef(t), lead: `${leadRef(lead)} · ${lead.company}`, note: t.resolution });
-  return [{ userId: owner.platformUserId, cards: [ticketCard(oc, await getTicketView(oc.actor, t), { notice })], locale: oc.locale, entity: { kind: 'ticket' as const, id: String(t._id) } }];
+  return [{ userId: owner.platformUserId, cards: [ticketCard(oc, view, { notice })], locale: oc.locale, entity: { kind: 'ticket' as const, id: String(t._id) } }];
 }
 
 export async function claimReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
