@@ -1,6 +1,4 @@
 import type { Card, CardAction } from '../../platform/cards/card';
-import type { LeadDoc } from './lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
 import type { MessageKey } from '../../platform/i18n';
 import { isClosedStage, matchStage, nextOpenStage, stageName } from './stages';
 import type { FieldIssue } from './lead-input';
@@ -35,6 +33,18 @@ export interface LeadFacts {
   source: string;
   tags: string[];
   ownerId: string;
+}
+
+/** A lead as lists, duplicate warnings and nudges show it (a stored lead or plain data). */
+export interface LeadRow {
+  _id: unknown;
+  seq: number;
+  company: string;
+  contactName: string;
+  stage: string;
+  value?: number | null;
+  currency?: string | null;
+  ownerId: unknown;
 }
 
 /** Everything the lead card needs, gathered by one use case (`getLeadView`). */
@@ -129,7 +139,7 @@ export function leadCard(ctx: Ctx, view: LeadView, opts: { notice?: string; undo
 }
 
 /** "Possible duplicate of L-12": details and an Open button only for a lead the caller may see. */
-export function duplicateCard(ctx: Ctx, existing: LeadDoc, owner: MemberDoc | null, draftId: string, visible: boolean): Card {
+export function duplicateCard(ctx: Ctx, existing: LeadRow, owner: PersonName | null, draftId: string, visible: boolean): Card {
   // A rep cannot see a teammate's lead either: "outside your team" would be untrue for them.
   const hidden = ctx.actor.member.role === 'rep' ? ctx.t('lead.duplicate.hidden_rep') : ctx.t('lead.duplicate.hidden');
   const actions: CardAction[] = [{ id: ACTIONS.leadCreateAnyway, label: ctx.t('lead.btn.create_anyway'), value: draftId }];
@@ -153,7 +163,7 @@ export function issuesCard(ctx: Ctx, issues: FieldIssue[], example: string): Car
   };
 }
 
-export function leadListCard(ctx: Ctx, title: string, leads: LeadDoc[], owners: Map<string, MemberDoc>, page: number, pages: number, pageValue: (p: number) => string): Card {
+export function leadListCard(ctx: Ctx, title: string, leads: LeadRow[], owners: Map<string, PersonName>, page: number, pages: number, pageValue: (p: number) => string): Card {
   const lines = leads.map(
     (l) => `${leadRef(l)} · ${l.company} · ${l.contactName} · ${stageLabel(ctx, l.stage)} · ${valueText(ctx, l)} · ${memberName(owners.get(String(l.ownerId)))}`,
   );
