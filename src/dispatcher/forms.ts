@@ -1,18 +1,17 @@
 import { reply, type Reply } from '../platform/cards/card';
-import * as leads from '../modules/leads/leads.service';
-import { validateLead, emptyRaw } from '../modules/leads/lead-input';
+import * as leads from '../modules/leads';
+import { validateLead, emptyRaw } from '../modules/leads';
 import { AppError } from '../platform/errors';
 import { FORMS } from './constants';
-import { assignReply, createdReply, nextReply } from '../modules/leads/lead.commands';
-import { leadCard, leadRef } from '../modules/leads/lead.cards';
+import { assignReply, createdReply, nextReply } from '../modules/leads';
+import { leadCard, leadRef } from '../modules/leads';
 import type { Ctx } from './types';
-import * as tickets from '../modules/tickets/tickets.service';
-import { getLeadById } from '../modules/leads/leads.service';
-import { logFormReply } from '../modules/interactions/log.commands';
-import { openedReply, reassignReply, reopenReply, resolveReply } from '../modules/tickets/ticket.commands';
+import * as tickets from '../modules/tickets';
+import { getLeadById } from '../modules/leads';
+import { logFormReply } from '../modules/interactions';
+import { openedReply, reassignReply, reopenReply, resolveReply } from '../modules/tickets';
 import { LEAD_SEARCH_FIELD } from './constants';
-import { leadEditForms } from '../modules/leads/lead-edit.commands';
-import { getLeadView } from '../modules/leads/lead-view.service';
+import { getLeadView, leadEditForms } from '../modules/leads';
 
 type FormHandler = (ctx: Ctx, values: Record<string, string>, metadata: string) => Promise<Reply>;
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../../src/config';
 import type { Actor } from '../../src/modules/workspaces/actor';
-import type { Ctx } from '../../src/dispatcher/types';
-import { makeCtx } from '../../src/dispatcher/context';
+import type { Ctx } from '../../src/modules/workspaces';
+import { makeCtx } from '../../src/modules/workspaces/ctx';
 import { createLogger } from '../../src/platform/logger';
 
 export const STAGES = ['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];

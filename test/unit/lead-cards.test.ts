@@ -1,4 +1,5 @@
 import { leadCard, type LeadFacts, type LeadView } from '../../src/modules/leads/lead.cards';
+import { LEAD_VALUES } from '../../src/modules/leads/lead.ids';
 import type { Card } from '../../src/platform/cards/card';
 import { cardCtx } from '../helpers/card-ctx';
 
@@ -73,7 +74,7 @@ describe('the lead card, built from a view', () => {
   it('should offer an open lead the next stage, follow-up, assign to me, won and lost', () => {
     const card = leadCard(cardCtx({ now: NOW }), view());
     expect(buttons(card)).toEqual(['Move to Proposal', 'Log', 'Set follow-up', 'Assign to me', 'Reassign', 'Won', 'Lost']);
-    expect(card.actions?.[0].value).toBe('lead-1:qualified');
+    expect(LEAD_VALUES.leadAdvance.read(card.actions?.[0].value ?? '')).toEqual({ id: 'lead-1', from: 'qualified' });
   });
 
   it('should not offer its owner "Assign to me", and should offer Undo after a change', () => {

@@ -1,4 +1,4 @@
-import { isClosedStage, nextOpenStage, openStages } from '../../src/modules/leads/stages';
+import { isClosedStage, nextOpenStage, openStages } from '../../src/modules/workspaces/stages';
 import { leadRef } from '../../src/modules/leads/lead-ref';
 import { ticketRef } from '../../src/modules/tickets/ticket-rules';
 

@@ -1,8 +1,7 @@
 import type { Card } from '../../platform/cards/card';
 import type { Amount, DigestFigures } from './digest.service';
-import { stageLabel } from '../leads/lead.cards';
-import type { Ctx } from '../../dispatcher/types';
-import { leadRef } from '../leads/lead-ref';
+import { leadRef, stageLabel } from '../leads';
+import type { Ctx } from '../workspaces';
 
 /** Nothing happened: no new leads, no moves, no interactions, no tickets opened or resolved. */
 export function isQuietWeek(f: DigestFigures): boolean {

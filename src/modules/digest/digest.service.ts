@@ -1,15 +1,14 @@
 import type { Types } from 'mongoose';
 import { digestRepo, type Window } from './digest.repo';
-import { leadsRepo } from '../leads/leads.repo';
-import { membersRepo } from '../workspaces/members.repo';
-import type { LeadDoc } from '../leads/lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
-import type { WorkspaceDoc } from '../workspaces/workspace.model';
-import type { Actor } from '../workspaces/actor';
-import { visibleOwnerIds } from '../workspaces/access';
+import { leadsRepo } from '../leads';
+import { membersRepo } from '../workspaces';
+import type { LeadDoc } from '../leads';
+import type { MemberDoc } from '../workspaces';
+import type { WorkspaceDoc } from '../workspaces';
+import type { Actor } from '../workspaces';
+import { visibleOwnerIds } from '../workspaces';
 import { userError } from '../../platform/errors';
-import { memberName } from '../workspaces/member-name';
-import { openStages } from '../leads/stages';
+import { memberName, openStages } from '../workspaces';
 
 // The pipeline figures behind the weekly digest and /pipeline, for one scope (a team, a member, or the
 // whole workspace) and one window. Definitions (also in the README):

@@ -1,8 +1,7 @@
 import { isWorkingTime } from '../../platform/schedule';
 import { allWorkspaces, dueFollowUps, followUpHandled, lastInteraction, memberById, workHoursOf } from './nudges.service';
 import { followUpNudgeCard } from './nudge.cards';
-import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../../dispatcher/job-deps';
-import { isClosedStage } from '../leads/stages';
+import { BATCH, eachSafely, isClosedStage, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 
 export const FOLLOW_UPS_JOB = 'follow-ups';
 

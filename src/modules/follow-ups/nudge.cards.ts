@@ -1,8 +1,10 @@
 import type { Card } from '../../platform/cards/card';
 import type { MessageKey } from '../../platform/i18n';
-import { ACTIONS } from '../../dispatcher/constants';
-import { leadRef, memberName, stageLabel, type LeadRow, type PersonName } from '../leads/lead.cards';
-import type { Ctx } from '../../dispatcher/types';
+import { leadRef, memberName, stageLabel, type LeadRow, type PersonName } from '../leads';
+import type { Ctx } from '../workspaces';
+import { LEAD_ACTIONS } from '../leads';
+import { NUDGE_ACTIONS } from './nudge.ids';
+import { NUDGE_VALUES } from './nudge.ids';
 
 /** A lead as a nudge shows it: the row, its contact details and its planned follow-up. */
 type NudgeLead = LeadRow & { phones: string[]; emails: string[]; nextFollowUpAt?: Date | null; nextFollowUpWhat?: string | null };
@@ -35,10 +37,10 @@ export function followUpNudgeCard(ctx: Ctx, lead: NudgeLead, last: LastInteracti
       { label: ctx.t('nudge.field.last'), value: lastLine(ctx, last) },
     ],
     actions: [
-      { id: ACTIONS.leadLog, label: ctx.t('nudge.btn.log'), value: id, style: 'primary' },
-      { id: ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_day'), value: `${id}:1:${due.getTime()}` },
-      { id: ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_week'), value: `${id}:7:${due.getTime()}` },
-      { id: ACTIONS.leadLost, label: ctx.t('nudge.btn.lost'), value: id, style: 'danger' },
+      { id: LEAD_ACTIONS.leadLog, label: ctx.t('nudge.btn.log'), value: id, style: 'primary' },
+      { id: NUDGE_ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_day'), value: NUDGE_VALUES.nudgeSnooze.write({ id, days: 1, due: due.getTime() }) },
+      { id: NUDGE_ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_week'), value: NUDGE_VALUES.nudgeSnooze.write({ id, days: 7, due: due.getTime() }) },
+      { id: LEAD_ACTIONS.leadLost, label: ctx.t('nudge.btn.lost'), value: id, style: 'danger' },
     ],
     commands: [`/log ${ref} call …`, `/lead next ${ref} tomorrow 10am …`, `/lead lost ${ref} …`],
   };
@@ -56,9 +58,9 @@ export function quietNudgeCard(ctx: Ctx, lead: LeadRow, days: number, last: Last
       { label: ctx.t('nudge.field.last'), value: lastLine(ctx, last) },
     ],
     actions: [
-      { id: ACTIONS.leadLog, label: ctx.t('nudge.btn.log'), value: id, style: 'primary' },
-      { id: ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id },
-      { id: ACTIONS.leadLost, label: ctx.t('nudge.btn.lost'), value: id, style: 'danger' },
+      { id: LEAD_ACTIONS.leadLog, label: ctx.t('nudge.btn.log'), value: id, style: 'primary' },
+      { id: LEAD_ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id },
+      { id: LEAD_ACTIONS.leadLost, label: ctx.t('nudge.btn.lost'), value: id, style: 'danger' },
     ],
     commands: [`/log ${ref} call …`, `/lead lost ${ref} …`],
   };
@@ -76,8 +78,8 @@ export function quietEscalationCard(ctx: Ctx, lead: LeadRow, owner: PersonName |
       { label: ctx.t('nudge.field.last'), value: lastLine(ctx, last) },
     ],
     actions: [
-      { id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(lead) }), value: id, style: 'primary' },
-      { id: ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id },
+      { id: LEAD_ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(lead) }), value: id, style: 'primary' },
+      { id: LEAD_ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id },
     ],
     commands: [`/lead show ${leadRef(lead)}`],
   };

@@ -1,18 +1,18 @@
-import { leadsRepo } from '../leads/leads.repo';
-import { membersRepo } from '../workspaces/members.repo';
-import { ticketsRepo } from '../tickets/tickets.repo';
-import { workspacesRepo } from '../workspaces/workspaces.repo';
-import { interactionsRepo } from '../interactions/interactions.repo';
+import { leadsRepo } from '../leads';
+import { membersRepo } from '../workspaces';
+import { ticketsRepo } from '../tickets';
+import { workspacesRepo } from '../workspaces';
+import { interactionsRepo } from '../leads';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import type { LeadDoc } from '../leads/lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
-import type { TicketDoc } from '../tickets/ticket.model';
-import type { WorkspaceDoc } from '../workspaces/workspace.model';
-import { type Actor, type Platform, wsId } from '../workspaces/actor';
+import type { LeadDoc } from '../leads';
+import type { MemberDoc } from '../workspaces';
+import type { TicketDoc } from '../tickets';
+import type { WorkspaceDoc } from '../workspaces';
+import { type Actor, type Platform, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
 import type { DigestSchedule, WorkHours } from '../../platform/schedule';
-import { leadRef } from '../leads/lead-ref';
-import { isClosedStage } from '../leads/stages';
+import { leadRef } from '../leads';
+import { isClosedStage } from '../workspaces';
 
 // What the scheduled jobs read and change: due follow-ups, quiet leads, missed ticket targets; and
 // lead snoozes and mutes. Each change is conditional on the state the job read, so two instances cannot both act.
@@ -89,9 +89,4 @@ export async function snoozeFollowUp(actor: Actor, lead: LeadDoc, days: number, 
   if (!updated) throw userError('conflict', 'nudge.moved', { id: leadRef(lead) });
   await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'lead.snooze', entity: 'lead', entityId: lead._id, before: { nextFollowUpAt: lead.nextFollowUpAt }, after: { nextFollowUpAt: at }, at: actor.now() });
   return updated;
-}
-
-export async function setMuted(actor: Actor, muted: boolean): Promise<void> {
-  await membersRepo.update(wsId(actor), actor.member._id, { muted });
-  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: muted ? 'member.mute' : 'member.unmute', entity: 'member', entityId: actor.member._id, before: { muted: actor.member.muted }, after: { muted }, at: actor.now() });
 }

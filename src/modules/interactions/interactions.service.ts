@@ -1,15 +1,14 @@
-import { interactionsRepo } from './interactions.repo';
-import { leadsRepo } from '../leads/leads.repo';
+import { interactionsRepo } from '../leads';
+import { leadsRepo } from '../leads';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import { INTERACTION_KINDS } from './interaction.model';
-import type { LeadDoc } from '../leads/lead.model';
-import type { TicketDoc } from '../tickets/ticket.model';
-import { type Actor, wsId } from '../workspaces/actor';
+import { INTERACTION_KINDS } from '../leads';
+import type { LeadDoc } from '../leads';
+import type { TicketDoc } from '../tickets';
+import { type Actor, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
-import { PAGE_SIZE } from '../leads/leads.service';
-import { createTicket } from '../tickets/tickets.service';
-import { leadRef } from '../leads/lead-ref';
-import { isClosedStage } from '../leads/stages';
+import { PAGE_SIZE, leadRef } from '../leads';
+import { createTicket } from '../tickets';
+import { isClosedStage } from '../workspaces';
 
 export { INTERACTION_KINDS };
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];

@@ -1,11 +1,10 @@
 import { leadsRepo, identityKeys } from './leads.repo';
 import type { LeadDoc } from './lead.model';
-import { type Actor, wsId } from '../workspaces/actor';
+import { type Actor, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
 import { emptyRaw, leadKeysOf, validateLead, type FieldIssue, type RawLead } from './lead-input';
-import { assertCanSeeLead } from '../workspaces/access';
+import { assertCanSeeLead, isClosedStage, openStages } from '../workspaces';
 import { change, findStage } from './leads.service';
-import { isClosedStage, openStages } from './stages';
 import { leadRef } from './lead-ref';
 
 // Changing a lead after it was added: edit its details, delete it (softly) and restore it, reopen it once closed.

@@ -1,4 +1,4 @@
-import type { Actor } from '../workspaces/actor';
+import type { Actor } from '../workspaces';
 import type { LeadDoc } from './lead.model';
 import type { LeadFacts, LeadView } from './lead.cards';
 import { membersById, recentInteractions } from './leads.service';

@@ -1,12 +1,11 @@
 import type { Card, CardAction } from '../../platform/cards/card';
 import type { MessageKey } from '../../platform/i18n';
-import { isClosedStage, matchStage, nextOpenStage, stageName } from './stages';
+import { isClosedStage, matchStage, memberName, nextOpenStage, stageName } from '../workspaces';
 import type { FieldIssue } from './lead-input';
 import { formatPhone } from './normalize';
 import { leadRef } from './lead-ref';
-import { ACTIONS } from '../../dispatcher/constants';
-import type { Ctx } from '../../dispatcher/types';
-import { memberName } from '../workspaces/member-name';
+import { LEAD_ACTIONS, LEAD_VALUES } from './lead.ids';
+import type { Ctx } from '../workspaces';
 
 export { leadRef, memberName };
 
@@ -108,19 +107,19 @@ function leadFields(ctx: Ctx, view: LeadView): { label: string; value: string }[
 /** The buttons for the lead's state and the reader: Advance, Log, Follow-up or Reopen, Assign to me, Reassign, Won, Lost. */
 function leadButtons(ctx: Ctx, lead: LeadFacts, undo: boolean): CardAction[] {
   const id = lead.id;
-  const actions: CardAction[] = undo ? [{ id: ACTIONS.leadUndo, label: ctx.t('lead.btn.undo'), value: id }] : [];
+  const actions: CardAction[] = undo ? [{ id: LEAD_ACTIONS.leadUndo, label: ctx.t('lead.btn.undo'), value: id }] : [];
   const isOpen = !isClosedStage(lead.stage);
   const nextStage = nextOpenStage(ctx.actor.workspace.settings, lead.stage);
-  if (isOpen && nextStage) actions.push({ id: ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: `${id}:${lead.stage}`, style: 'primary' });
-  actions.push({ id: ACTIONS.leadLog, label: ctx.t('lead.btn.log'), value: id });
+  if (isOpen && nextStage) actions.push({ id: LEAD_ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: LEAD_VALUES.leadAdvance.write({ id, from: lead.stage }), style: 'primary' });
+  actions.push({ id: LEAD_ACTIONS.leadLog, label: ctx.t('lead.btn.log'), value: id });
   // A closed lead gets no follow-ups; it offers Reopen instead.
-  if (isOpen) actions.push({ id: ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id });
-  else actions.push({ id: ACTIONS.leadReopen, label: ctx.t('lead.btn.reopen'), value: `${id}:${lead.stage}` });
-  if (lead.ownerId !== String(ctx.actor.member._id)) actions.push({ id: ACTIONS.leadAssignMe, label: ctx.t('lead.btn.assign_me'), value: id });
-  actions.push({ id: ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id });
+  if (isOpen) actions.push({ id: LEAD_ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id });
+  else actions.push({ id: LEAD_ACTIONS.leadReopen, label: ctx.t('lead.btn.reopen'), value: LEAD_VALUES.leadReopen.write({ id, from: lead.stage }) });
+  if (lead.ownerId !== String(ctx.actor.member._id)) actions.push({ id: LEAD_ACTIONS.leadAssignMe, label: ctx.t('lead.btn.assign_me'), value: id });
+  actions.push({ id: LEAD_ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id });
   if (isOpen) {
-    actions.push({ id: ACTIONS.leadWon, label: ctx.t('lead.btn.won'), value: `${id}:${lead.stage}`, style: 'primary' });
-    actions.push({ id: ACTIONS.leadLost, label: ctx.t('lead.btn.lost'), value: id, style: 'danger' });
+    actions.push({ id: LEAD_ACTIONS.leadWon, label: ctx.t('lead.btn.won'), value: LEAD_VALUES.leadWon.write({ id, from: lead.stage }), style: 'primary' });
+    actions.push({ id: LEAD_ACTIONS.leadLost, label: ctx.t('lead.btn.lost'), value: id, style: 'danger' });
   }
   return actions;
 }
@@ -142,8 +141,8 @@ export function leadCard(ctx: Ctx, view: LeadView, opts: { notice?: string; undo
 export function duplicateCard(ctx: Ctx, existing: LeadRow, owner: PersonName | null, draftId: string, visible: boolean): Card {
   // A rep cannot see a teammate's lead either: "outside your team" would be untrue for them.
   const hidden = ctx.actor.member.role === 'rep' ? ctx.t('lead.duplicate.hidden_rep') : ctx.t('lead.duplicate.hidden');
-  const actions: CardAction[] = [{ id: ACTIONS.leadCreateAnyway, label: ctx.t('lead.btn.create_anyway'), value: draftId }];
-  if (visible) actions.unshift({ id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(existing) }), value: String(existing._id), style: 'primary' });
+  const actions: CardAction[] = [{ id: LEAD_ACTIONS.leadCreateAnyway, label: ctx.t('lead.btn.create_anyway'), value: draftId }];
+  if (visible) actions.unshift({ id: LEAD_ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(existing) }), value: String(existing._id), style: 'primary' });
   return {
     tone: 'warning',
     title: ctx.t('lead.duplicate.title', { id: leadRef(existing), owner: memberName(owner) }),
@@ -168,10 +167,10 @@ export function leadListCard(ctx: Ctx, title: string, leads: LeadRow[], owners: 
     (l) => `${leadRef(l)} · ${l.company} · ${l.contactName} · ${stageLabel(ctx, l.stage)} · ${valueText(ctx, l)} · ${memberName(owners.get(String(l.ownerId)))}`,
   );
   const actions: CardAction[] = [];
-  if (page > 1) actions.push({ id: ACTIONS.leadPage, label: ctx.t('list.prev'), value: pageValue(page - 1) });
-  if (page < pages) actions.push({ id: ACTIONS.leadPage, label: ctx.t('list.next'), value: pageValue(page + 1) });
+  if (page > 1) actions.push({ id: LEAD_ACTIONS.leadPage, label: ctx.t('list.prev'), value: pageValue(page - 1) });
+  if (page < pages) actions.push({ id: LEAD_ACTIONS.leadPage, label: ctx.t('list.next'), value: pageValue(page + 1) });
   // One Open button per row, after paging (WeCom shows six buttons and names the rest).
-  for (const l of leads) actions.push({ id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(l) }), value: String(l._id) });
+  for (const l of leads) actions.push({ id: LEAD_ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(l) }), value: String(l._id) });
   return {
     title,
     lines: lines.length ? lines : [ctx.t('list.empty')],
@@ -180,10 +179,5 @@ export function leadListCard(ctx: Ctx, title: string, leads: LeadRow[], owners: 
   };
 }
 
-export function errorCard(text: string): Card {
-  return { tone: 'error', text };
-}
-
-export function infoCard(text: string, tone: Card['tone'] = 'success'): Card {
-  return { tone, text };
-}
+// Generic one-line cards live in platform/cards; kept here for the lead module's callers.
+export { errorCard, infoCard } from '../../platform/cards/notices';

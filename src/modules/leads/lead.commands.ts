@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Form, Notification } from '../../platform/cards/card';
 import type { LeadDoc } from './lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
-import { ctxFor } from '../../dispatcher/context';
+import type { MemberDoc } from '../workspaces';
+import { ctxFor } from '../workspaces';
 import { reply } from '../../platform/cards/card';
 import * as leads from './leads.service';
 import { parseLeadText, LIMITS, type RawLead } from './lead-input';
@@ -10,15 +10,15 @@ import { normalizeEmail, normalizePhone } from './normalize';
 import { parseMoney } from '../../platform/money';
 import { parseWhen } from '../../platform/dates';
 import { AppError, userError } from '../../platform/errors';
-import { memberForMention } from '../workspaces/members.service';
-import { mentionSchema, parseMention, splitFirst, takePage, type Mention } from '../../dispatcher/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../../dispatcher/define';
-import { ACTIONS, FORMS } from '../../dispatcher/constants';
-import { matchStage } from './stages';
+import { memberForMention } from '../workspaces';
+import { mentionSchema, parseMention, splitFirst, takePage, type Mention } from '../../platform/args';
+import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
+import { matchStage } from '../workspaces';
 import { duplicateCard, infoCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageIdOf, stageLabel, stageNames, type LeadView } from './lead.cards';
-import { choicesCard, type Choice } from '../../dispatcher/choices';
+import { choicesCard, type Choice } from '../../platform/cards/choices';
 import { closest } from '../../platform/suggest';
-import type { Ctx } from '../../dispatcher/types';
+import type { Ctx } from '../workspaces';
+import { LEAD_ACTIONS, LEAD_FORMS } from './lead.ids';
 import { getLeadView } from './lead-view.service';
 
 export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string } = {}): Form {
@@ -31,7 +31,7 @@ export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string }
     placeholder,
   });
   return {
-    id: FORMS.leadAdd,
+    id: LEAD_FORMS.leadAdd,
     title: ctx.t('form.lead.title'),
     submitLabel: ctx.t('form.save'),
     closeLabel: ctx.t('form.cancel'),
@@ -187,7 +187,7 @@ function stageChoices(ctx: Ctx, lead: LeadDoc, text: string, guess?: string) {
   const stages = (ctx.actor.workspace.settings?.stages ?? []).filter((s) => s !== lead.stage && s !== 'lost');
   const ordered = guess && stages.includes(guess) ? [guess, ...stages.filter((s) => s !== guess)] : stages;
   const choices: Choice[] = ordered.map((s) => ({ label: stageLabel(ctx, s), command: '/lead', text: s === 'won' ? `won ${ref}` : `stage ${ref} ${s}`, primary: s === guess }));
-  const lost = lead.stage === 'lost' ? [] : [{ id: ACTIONS.leadLost, label: stageLabel(ctx, 'lost'), value: String(lead._id), style: 'danger' as const }];
+  const lost = lead.stage === 'lost' ? [] : [{ id: LEAD_ACTIONS.leadLost, label: stageLabel(ctx, 'lost'), value: String(lead._id), style: 'danger' as const }];
   return choicesCard(text, choices, lost);
 }
 

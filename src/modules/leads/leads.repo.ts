@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { LeadModel, type Lead, type LeadDoc } from './lead.model';
 import { LeadKeyModel } from './lead-key.model';
 import { isDuplicateKeyError } from '../../platform/db/db-errors';
-import { CLOSED_STAGES } from './stages';
+import { CLOSED_STAGES } from '../workspaces';
 
 export interface LeadKeys {
   phones: string[];
@@ -100,6 +100,12 @@ export const leadsRepo = {
         if (!isDuplicateKeyError(err)) throw err;
       });
     }
+  },
+
+  /** The identity keys a lead holds now (a read for checks and tests; the reservations themselves are internal). */
+  async heldKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<string[]> {
+    const rows = await LeadKeyModel.find({ workspaceId, leadId }, { key: 1 }).sort({ key: 1 }).lean();
+    return rows.map((r) => r.key);
   },
 
   async releaseKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<void> {

@@ -1,18 +1,18 @@
 import type { Types } from 'mongoose';
 import { leadsRepo, identityKeys } from './leads.repo';
 import { countersRepo } from '../../platform/ids/counters.repo';
-import { membersRepo } from '../workspaces/members.repo';
-import { interactionsRepo } from '../interactions/interactions.repo';
+import { membersRepo } from '../workspaces';
+import { interactionsRepo } from './interactions.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
 import { draftsRepo } from '../../platform/drafts/drafts.repo';
 import type { LeadDoc } from './lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
-import { type Actor, wsId } from '../workspaces/actor';
-import { assertCanSeeLead, canSeeLead, visibleOwnerIds } from '../workspaces/access';
+import type { MemberDoc } from '../workspaces';
+import { type Actor, wsId } from '../workspaces';
+import { assertCanSeeLead, canSeeLead, visibleOwnerIds } from '../workspaces';
 import { AppError, userError } from '../../platform/errors';
 import { leadKeysOf, type LeadInput } from './lead-input';
 import { foldCompany, foldName } from './normalize';
-import { isClosedStage, matchStage, openStages, stageName } from './stages';
+import { isClosedStage, matchStage, openStages, stageName } from '../workspaces';
 import { oneChange } from '../../platform/changes/one-change';
 import { leadRef } from './lead-ref';
 

@@ -2,7 +2,7 @@
 import { humanId } from '../../platform/ids/human-id';
 
 // One list of priorities, declared beside the SLA settings that have a target for each.
-export { PRIORITIES, type Priority } from '../workspaces/setting-input';
+export { PRIORITIES, type Priority } from './ticket-priority';
 
 /** A ticket as people name it: `T-57` (from the ticket or its number). */
 export function ticketRef(t: { seq: number } | number): string {

@@ -1,7 +1,7 @@
-import type { Actor } from '../workspaces/actor';
+import type { Actor } from '../workspaces';
 import type { TicketDoc } from './ticket.model';
 import type { TicketFacts, TicketView } from './ticket.cards';
-import { leadSummary, membersById } from '../leads/leads.service';
+import { leadSummary, membersById } from '../leads';
 
 /** The ticket as the card shows it: plain data, no document. */
 export function ticketFacts(t: TicketDoc): TicketFacts {

@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
-import { PRIORITIES } from './ticket-rules';
+import { PRIORITIES } from './ticket-priority';
 
+export { PRIORITIES };
 export const TICKET_STATUSES = ['open', 'claimed', 'resolved'] as const;
 
 const ticketSchema = new Schema(

@@ -1,10 +1,9 @@
 import type { Types } from 'mongoose';
 import { membersRepo } from './members.repo';
-import type { LeadDoc } from '../leads/lead.model';
 import { type Actor, wsId } from './actor';
 import { userError } from '../../platform/errors';
 import { memberName } from './member-name';
-import { leadRef } from '../leads/lead-ref';
+import { humanId } from '../../platform/ids/human-id';
 
 /**
  * Owner ids whose leads the actor may see and change: admins all (undefined), managers their team
@@ -17,7 +16,13 @@ export async function visibleOwnerIds(actor: Actor): Promise<Types.ObjectId[] | 
   return [me._id, ...(await membersRepo.teamOf(wsId(actor), me._id, me.team))];
 }
 
-export async function canSeeLead(actor: Actor, lead: LeadDoc): Promise<boolean> {
+/** What access checks read of a lead: whose it is, and its number for the refusal. */
+export interface OwnedRecord {
+  ownerId: Types.ObjectId;
+  seq: number;
+}
+
+export async function canSeeLead(actor: Actor, lead: Pick<OwnedRecord, 'ownerId'>): Promise<boolean> {
   const ids = await visibleOwnerIds(actor);
   return !ids || ids.some((id) => id.equals(lead.ownerId));
 }
@@ -26,11 +31,11 @@ export async function canSeeLead(actor: Actor, lead: LeadDoc): Promise<boolean> 
  * Refuses with the reason that is true for the reader: a rep sees only their own leads (a teammate's
  * lead, or one reassigned away from them, is not "outside the team"); a manager sees their team's.
  */
-export async function assertCanSeeLead(actor: Actor, lead: LeadDoc): Promise<void> {
+export async function assertCanSeeLead(actor: Actor, lead: OwnedRecord): Promise<void> {
   if (await canSeeLead(actor, lead)) return;
   const owner = memberName(await membersRepo.byId(wsId(actor), lead.ownerId));
   const key = actor.member.role === 'rep' ? 'error.lead_forbidden_rep' : 'error.lead_forbidden';
-  throw userError('forbidden', key, { id: leadRef(lead), owner });
+  throw userError('forbidden', key, { id: humanId('L', lead.seq), owner });
 }
 
 export function assertAdmin(actor: Actor): void {

@@ -1,9 +1,9 @@
 import type { Card } from '../../platform/cards/card';
 import type { MessageKey } from '../../platform/i18n';
 import { PRIORITIES, readPriority, type Priority } from './setting-input';
-import { openStages, stageName } from '../leads/stages';
+import { openStages, stageName } from './stages';
 import { SETTING_NAMES, type ConfigResult, type SettingName } from './workspace.service';
-import type { Ctx } from '../../dispatcher/types';
+import type { Ctx } from './ctx';
 
 type Settings = NonNullable<ConfigResult['workspace']['settings']>;
 

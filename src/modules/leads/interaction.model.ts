@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { Schema, model, type InferSchemaType } from 'mongoose';
 
 export const INTERACTION_KINDS = ['call', 'meeting', 'visit', 'email', 'wechat', 'note', 'complaint'] as const;
 
@@ -18,5 +18,4 @@ interactionSchema.index({ workspaceId: 1, leadId: 1, at: -1 });
 interactionSchema.index({ workspaceId: 1, at: 1 });
 
 export type Interaction = InferSchemaType<typeof interactionSchema>;
-export type InteractionDoc = HydratedDocument<Interaction>;
 export const InteractionModel = model('Interaction', interactionSchema);

@@ -1,11 +1,11 @@
-import { allWorkspaces, missedClaims, missedResolutions, slaChased } from '../follow-ups/nudges.service';
-import { ticketWatchers } from './tickets.service';
-import { ticketCard } from './ticket.cards';
+import { allWorkspaces, missedClaims, missedResolutions, slaChased } from './nudges.service';
+import { ticketWatchers } from '../tickets';
+import { ticketCard } from '../tickets';
 import type { Types } from 'mongoose';
-import type { TicketDoc } from './ticket.model';
-import type { WorkspaceDoc } from '../workspaces/workspace.model';
-import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../../dispatcher/job-deps';
-import { getTicketView } from './ticket-view.service';
+import type { TicketDoc } from '../tickets';
+import type { WorkspaceDoc } from '../workspaces';
+import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
+import { getTicketView } from '../tickets';
 
 export const TICKET_SLA_JOB = 'ticket-sla';
 
