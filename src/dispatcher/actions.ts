@@ -11,7 +11,7 @@ import * as tickets from '../modules/tickets';
 import { historyReply, logForm } from '../modules/interactions';
 import { claimReply, escalateReply, ticketListReply } from '../modules/tickets';
 import { userError } from '../platform/errors';
-import { leadEditActions } from '../modules/leads';
+import { getLeadView, leadEditActions } from '../modules/leads';
 import { LEAD_VALUES } from '../modules/leads';
 import { NUDGE_VALUES } from '../modules/follow-ups';
 import { TICKET_VALUES } from '../modules/tickets';
@@ -26,7 +26,7 @@ async function onLead(ctx: Ctx, leadId: string, fn: (lead: Awaited<ReturnType<ty
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'conflict') throw err;
     const now = await leads.getLeadById(ctx.actor, leadId);
-    return reply([await leadCard(ctx, now, { notice: ctx.t(err.userMessage.key, err.userMessage.params) })], { replaceOriginal: true });
+    return reply([leadCard(ctx, await getLeadView(ctx.actor, now), { notice: ctx.t(err.userMessage.key, err.userMessage.params) })], { replaceOriginal: true });
   }
 }
 
@@ -54,7 +54,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
     const { id, from } = LEAD_VALUES.leadAdvance.read(value);
     return onLead(ctx, id, async (lead) => {
       const moved = await leads.advanceStage(ctx.actor, lead, from);
-      return reply([await leadCard(ctx, moved, { notice: ctx.t('lead.stage_set', { id: leadRef(moved), stage: stageLabel(ctx, moved.stage) }), undo: true })], { replaceOriginal: true });
+      return reply([leadCard(ctx, await getLeadView(ctx.actor, moved), { notice: ctx.t('lead.stage_set', { id: leadRef(moved), stage: stageLabel(ctx, moved.stage) }), undo: true })], { replaceOriginal: true });
     });
   },
   [ACTIONS.leadWon]: async (ctx, value) => {
@@ -62,12 +62,12 @@ export const actionHandlers: Record<string, ActionHandler> = {
     return onLead(ctx, id, async (lead) => {
       if (from && from !== lead.stage) throw new AppError('conflict', 'stale card', { userMessage: { key: 'lead.changed_meanwhile', params: { id: leadRef(lead) } } });
       const w = await leads.markWon(ctx.actor, lead, null);
-      return reply([await leadCard(ctx, w, { notice: ctx.t('lead.won', { id: leadRef(w) }), undo: true })], { replaceOriginal: true });
+      return reply([leadCard(ctx, await getLeadView(ctx.actor, w), { notice: ctx.t('lead.won', { id: leadRef(w) }), undo: true })], { replaceOriginal: true });
     });
   },
   [ACTIONS.leadAssignMe]: (ctx, value) =>
     onLead(ctx, value, async () => ({ ...(await assignReply(ctx, { id: value }, { id: ctx.actor.member.platformUserId, name: '' })), replaceOriginal: true })),
-  [ACTIONS.leadOpen]: async (ctx, value) => reply([await leadCard(ctx, await leads.getLeadById(ctx.actor, value))]),
+  [ACTIONS.leadOpen]: async (ctx, value) => reply([leadCard(ctx, await getLeadView(ctx.actor, await leads.getLeadById(ctx.actor, value)))]),
   [ACTIONS.leadCreateAnyway]: async (ctx, value) => ({ ...(await createdReply(ctx, await leads.createFromDraft(ctx.actor, value))), replaceOriginal: true }),
   [ACTIONS.leadPage]: async (ctx, value) => {
     let ref: PageRef;

@@ -11,7 +11,7 @@ import { getLeadById } from '../modules/leads';
 import { logFormReply } from '../modules/interactions';
 import { openedReply, reassignReply, reopenReply, resolveReply } from '../modules/tickets';
 import { LEAD_SEARCH_FIELD } from './constants';
-import { leadEditForms } from '../modules/leads';
+import { getLeadView, leadEditForms } from '../modules/leads';
 
 type FormHandler = (ctx: Ctx, values: Record<string, string>, metadata: string) => Promise<Reply>;
 
@@ -68,7 +68,7 @@ export const formHandlers: Record<string, FormHandler> = {
   [FORMS.ticketNew]: async (ctx, v) => {
     try {
       const lead = v[LEAD_SEARCH_FIELD] ? await getLeadById(ctx.actor, v[LEAD_SEARCH_FIELD]) : null;
-      const priority = (['high', 'normal', 'low'] as const).find((p) => p === v.priority) ?? 'normal';
+      const priority = tickets.PRIORITIES.find((p) => p === v.priority) ?? 'normal';
       const t = await tickets.createTicket(ctx.actor, { subject: v.subject ?? '', description: v.description ?? '', priority, leadId: lead?._id ?? null });
       return await openedReply(ctx, t);
     } catch (err) {
@@ -104,7 +104,7 @@ export const formHandlers: Record<string, FormHandler> = {
     const lead = await leads.getLeadById(ctx.actor, leadId);
     try {
       const lost = await leads.markLost(ctx.actor, lead, v.reason ?? '');
-      return reply([await leadCard(ctx, lost, { notice: ctx.t('lead.lost', { id: leadRef(lost) }), undo: true })]);
+      return reply([leadCard(ctx, await getLeadView(ctx.actor, lost), { notice: ctx.t('lead.lost', { id: leadRef(lost) }), undo: true })]);
     } catch (err) {
       return fieldError(ctx, 'reason', err);
     }

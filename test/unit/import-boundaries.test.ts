@@ -15,9 +15,6 @@ const ALLOWED_LONG_FUNCTIONS: Record<string, string> = {
 /** Card builders that still read services or see mongoose documents: the cards slice gives them view objects. */
 const ALLOWED_IMPURE_CARDS: Record<string, string[]> = {
   'modules/digest/digest.cards.ts': ['./digest.service'],
-  'modules/follow-ups/nudge.cards.ts': ['../leads/lead.model', '../workspaces/member.model'],
-  'modules/leads/lead.cards.ts': ['./lead.model', './leads.service', '../workspaces/member.model'],
-  'modules/tickets/ticket.cards.ts': ['./ticket.model', './tickets.service', '../leads/leads.service'],
   'modules/workspaces/settings.cards.ts': ['./workspace.service'],
 };
 

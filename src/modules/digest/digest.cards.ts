@@ -1,7 +1,12 @@
 import type { Card } from '../../platform/cards/card';
-import { isQuietWeek, type Amount, type DigestFigures } from './digest.service';
-import { stageLabel } from '../leads';
+import type { Amount, DigestFigures } from './digest.service';
+import { leadRef, stageLabel } from '../leads';
 import type { Ctx } from '../workspaces';
+
+/** Nothing happened: no new leads, no moves, no interactions, no tickets opened or resolved. */
+export function isQuietWeek(f: DigestFigures): boolean {
+  return f.newLeads === 0 && f.movesTotal === 0 && f.interactions.length === 0 && f.tickets.opened === 0 && f.tickets.resolved === 0;
+}
 
 const pct = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)}%` : '—');
 
@@ -29,7 +34,7 @@ export function digestCard(ctx: Ctx, f: DigestFigures, scope: string): Card {
     ctx.t('digest.section.pipeline'),
     ...f.pipeline.map((p) => `• ${stageLabel(ctx, p.stage)}: ${p.count} · ${money(ctx, p.value)}`),
     ctx.t('digest.section.stale', { count: f.stale.total }),
-    ...(f.stale.leads.length ? f.stale.leads.map((l) => `• L-${l.seq} · ${l.company} · ${l.owner}`) : [`• ${ctx.t('digest.none')}`]),
+    ...(f.stale.leads.length ? f.stale.leads.map((l) => `• ${leadRef(l)} · ${l.company} · ${l.owner}`) : [`• ${ctx.t('digest.none')}`]),
     ctx.t('digest.section.interactions'),
     ...(f.interactions.length ? f.interactions.map((i) => `• ${i.member}: ${i.count}`) : [`• ${ctx.t('digest.none')}`]),
     ctx.t('digest.section.completeness', { total: c.total }),

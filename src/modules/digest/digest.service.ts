@@ -8,7 +8,7 @@ import type { WorkspaceDoc } from '../workspaces';
 import type { Actor } from '../workspaces';
 import { visibleOwnerIds } from '../workspaces';
 import { userError } from '../../platform/errors';
-import { memberName } from '../workspaces';
+import { memberName, openStages } from '../workspaces';
 
 // The pipeline figures behind the weekly digest and /pipeline, for one scope (a team, a member, or the
 // whole workspace) and one window. Definitions (also in the README):
@@ -53,24 +53,16 @@ function addAmount(list: Amount[], currency: string | null | undefined, amount: 
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function openStagesOf(ws: WorkspaceDoc): string[] {
-  return (ws.settings?.stages ?? []).filter((s) => s !== 'won' && s !== 'lost');
-}
-
 /** Stage i (0-based) of n open stages weighs (i + 1) / (n + 1): later stages are likelier to close. */
 export function stageWeight(open: string[], stage: string): number {
   const i = open.indexOf(stage);
   return i < 0 ? 0 : (i + 1) / (open.length + 1);
 }
 
-export function isQuietWeek(f: DigestFigures): boolean {
-  return f.newLeads === 0 && f.movesTotal === 0 && f.interactions.length === 0 && f.tickets.opened === 0 && f.tickets.resolved === 0;
-}
-
 /** `ownerIds` undefined = the whole workspace. */
 export async function pipelineFigures(ws: WorkspaceDoc, ownerIds: Types.ObjectId[] | undefined, window: Window): Promise<DigestFigures> {
   const id = ws._id;
-  const open = openStagesOf(ws);
+  const open = openStages(ws.settings);
   const inScope = (owner: string) => !ownerIds || ownerIds.some((o) => String(o) === owner);
 
   const moves = (await digestRepo.stageMoves(id, window)).filter((m) => inScope(m.ownerId));

@@ -1,7 +1,7 @@
 import { isWorkingTime } from '../../platform/schedule';
 import { allWorkspaces, dueFollowUps, followUpHandled, lastInteraction, memberById, workHoursOf } from './nudges.service';
 import { followUpNudgeCard } from './nudge.cards';
-import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
+import { BATCH, eachSafely, isClosedStage, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 
 export const FOLLOW_UPS_JOB = 'follow-ups';
 
@@ -17,7 +17,7 @@ export async function runFollowUps(deps: JobDeps, now: Date, opts: RunScope & { 
     if (!opts.anyHour && !isWorkingTime(now, workHoursOf(ws), ws.settings!.timezone)) return;
     await eachSafely(await dueFollowUps(ws, now, BATCH), log, (l) => ({ lead: String(l._id) }), async (lead) => {
       const owner = await memberById(ws, lead.ownerId);
-      const open = lead.stage !== 'won' && lead.stage !== 'lost';
+      const open = !isClosedStage(lead.stage);
       if (owner && open && !owner.muted) {
         const ctx = readerCtx(deps, ws, owner, now);
         const card = followUpNudgeCard(ctx, lead, await lastInteraction(ws, lead));

@@ -1,12 +1,13 @@
 import type { Card } from '../../platform/cards/card';
-import type { LeadDoc } from '../leads';
-import type { MemberDoc } from '../workspaces';
 import type { MessageKey } from '../../platform/i18n';
-import { leadRef, memberName, stageLabel } from '../leads';
+import { leadRef, memberName, stageLabel, type LeadRow, type PersonName } from '../leads';
 import type { Ctx } from '../workspaces';
 import { LEAD_ACTIONS } from '../leads';
 import { NUDGE_ACTIONS } from './nudge.ids';
 import { NUDGE_VALUES } from './nudge.ids';
+
+/** A lead as a nudge shows it: the row, its contact details and its planned follow-up. */
+type NudgeLead = LeadRow & { phones: string[]; emails: string[]; nextFollowUpAt?: Date | null; nextFollowUpWhat?: string | null };
 
 interface LastInteraction {
   kind: string;
@@ -21,7 +22,7 @@ function lastLine(ctx: Ctx, last: LastInteraction | null): string {
 }
 
 /** "Follow-up due": the lead, what was planned, the last interaction; Log it, Snooze, Mark lost. */
-export function followUpNudgeCard(ctx: Ctx, lead: LeadDoc, last: LastInteraction | null): Card {
+export function followUpNudgeCard(ctx: Ctx, lead: NudgeLead, last: LastInteraction | null): Card {
   const id = String(lead._id);
   const due = lead.nextFollowUpAt ?? new Date(0);
   const ref = leadRef(lead);
@@ -46,7 +47,7 @@ export function followUpNudgeCard(ctx: Ctx, lead: LeadDoc, last: LastInteraction
 }
 
 /** "Gone quiet": no interaction for N days; to the owner. */
-export function quietNudgeCard(ctx: Ctx, lead: LeadDoc, days: number, last: LastInteraction | null): Card {
+export function quietNudgeCard(ctx: Ctx, lead: LeadRow, days: number, last: LastInteraction | null): Card {
   const id = String(lead._id);
   const ref = leadRef(lead);
   return {
@@ -66,7 +67,7 @@ export function quietNudgeCard(ctx: Ctx, lead: LeadDoc, days: number, last: Last
 }
 
 /** "Escalated": to the owner's manager, after M more quiet days. */
-export function quietEscalationCard(ctx: Ctx, lead: LeadDoc, owner: MemberDoc | null, days: number, last: LastInteraction | null): Card {
+export function quietEscalationCard(ctx: Ctx, lead: LeadRow, owner: PersonName | null, days: number, last: LastInteraction | null): Card {
   const id = String(lead._id);
   return {
     tone: 'warning',

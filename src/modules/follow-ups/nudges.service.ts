@@ -11,6 +11,8 @@ import type { WorkspaceDoc } from '../workspaces';
 import { type Actor, type Platform, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
 import type { DigestSchedule, WorkHours } from '../../platform/schedule';
+import { leadRef } from '../leads';
+import { isClosedStage } from '../workspaces';
 
 // What the scheduled jobs read and change: due follow-ups, quiet leads, missed ticket targets; and
 // lead snoozes and mutes. Each change is conditional on the state the job read, so two instances cannot both act.
@@ -79,12 +81,12 @@ export async function slaChased(ws: WorkspaceDoc, t: TicketDoc, which: 'claim' |
 
 /** Snooze from a nudge: the follow-up (and its one pending nudge) moves `days` days from now. */
 export async function snoozeFollowUp(actor: Actor, lead: LeadDoc, days: number, dueMs: number): Promise<LeadDoc> {
-  if (lead.stage === 'won' || lead.stage === 'lost') throw userError('conflict', 'lead.closed', { id: `L-${lead.seq}`, stage: lead.stage });
+  if (isClosedStage(lead.stage)) throw userError('conflict', 'lead.closed', { id: leadRef(lead), stage: lead.stage });
   // A nudge for a follow-up that was moved since is stale: say so rather than overwrite the new time.
-  if (!lead.nextFollowUpAt || lead.nextFollowUpAt.getTime() !== dueMs) throw userError('conflict', 'nudge.moved', { id: `L-${lead.seq}` });
+  if (!lead.nextFollowUpAt || lead.nextFollowUpAt.getTime() !== dueMs) throw userError('conflict', 'nudge.moved', { id: leadRef(lead) });
   const at = new Date(actor.now().getTime() + days * 86_400_000);
   const updated = await leadsRepo.update(wsId(actor), lead._id, { nextFollowUpAt: lead.nextFollowUpAt }, { nextFollowUpAt: at, followUpPending: true });
-  if (!updated) throw userError('conflict', 'nudge.moved', { id: `L-${lead.seq}` });
+  if (!updated) throw userError('conflict', 'nudge.moved', { id: leadRef(lead) });
   await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'lead.snooze', entity: 'lead', entityId: lead._id, before: { nextFollowUpAt: lead.nextFollowUpAt }, after: { nextFollowUpAt: at }, at: actor.now() });
   return updated;
 }

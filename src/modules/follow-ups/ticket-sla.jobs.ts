@@ -5,6 +5,7 @@ import type { Types } from 'mongoose';
 import type { TicketDoc } from '../tickets';
 import type { WorkspaceDoc } from '../workspaces';
 import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
+import { getTicketView } from '../tickets';
 
 export const TICKET_SLA_JOB = 'ticket-sla';
 
@@ -20,17 +21,19 @@ export async function runTicketSla(deps: JobDeps, now: Date, opts: RunScope = {}
   const chase = async (ws: WorkspaceDoc, t: TicketDoc, which: 'claim' | 'resolve') => {
     const base = `sla-${which}:${t._id}:${t.claimRound ?? 0}`;
     const notice = which === 'claim' ? 'sla.claim_missed' : 'sla.resolve_missed';
-    const shown = which === 'resolve' ? Object.assign(t.toObject(), { escalated: true }) : t;
+    // A missed resolution escalates the ticket: the cards say so already.
+    const view = await getTicketView(channelCtx(deps, ws, now).actor, t);
+    const shown = which === 'resolve' ? { ...view, ticket: { ...view.ticket, escalated: true } } : view;
     const channel = ws.settings?.supportChannel;
     // Remembered where they land, so a later claim or resolve redraws these copies like the others.
     const entity = { kind: 'ticket' as const, id: String(t._id) };
     if (channel && which === 'claim') {
       const ctx = channelCtx(deps, ws, now);
-      queued += await queue(ws, { key: `${base}:channel`, to: channel, kind: 'channel', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice), channel: true })], locale: ctx.locale, entity }, now);
+      queued += await queue(ws, { key: `${base}:channel`, to: channel, kind: 'channel', cards: [ticketCard(ctx, shown, { notice: ctx.t(notice), channel: true })], locale: ctx.locale, entity }, now);
     }
     for (const m of await ticketWatchers(ws._id as Types.ObjectId)) {
       const ctx = readerCtx(deps, ws, m, now);
-      queued += await queue(ws, { key: `${base}:${m._id}`, to: m.platformUserId, kind: 'dm', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice) })], locale: ctx.locale, entity }, now);
+      queued += await queue(ws, { key: `${base}:${m._id}`, to: m.platformUserId, kind: 'dm', cards: [ticketCard(ctx, shown, { notice: ctx.t(notice) })], locale: ctx.locale, entity }, now);
     }
     await slaChased(ws, t, which, now);
   };

@@ -6,8 +6,9 @@ import type { LeadDoc } from '../leads';
 import type { TicketDoc } from '../tickets';
 import { type Actor, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
-import { PAGE_SIZE } from '../leads';
+import { PAGE_SIZE, leadRef } from '../leads';
 import { createTicket } from '../tickets';
+import { isClosedStage } from '../workspaces';
 
 export { INTERACTION_KINDS };
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
@@ -50,7 +51,7 @@ export async function logInteraction(actor: Actor, lead: LeadDoc, input: LogInpu
   if (!text) throw userError('invalid_input', 'log.text_missing');
   if (text.length > TEXT_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'text', max: TEXT_MAX });
   if (input.next && input.next.at.getTime() <= actor.now().getTime()) throw userError('invalid_input', 'error.date_past');
-  if (input.next && (lead.stage === 'won' || lead.stage === 'lost')) throw userError('conflict', 'lead.closed_no_followup', { id: `L-${lead.seq}`, stage: lead.stage });
+  if (input.next && isClosedStage(lead.stage)) throw userError('conflict', 'lead.closed_no_followup', { id: leadRef(lead), stage: lead.stage });
   const ws = wsId(actor);
   const at = actor.now();
   const interaction = await interactionsRepo.add(ws, {

@@ -10,7 +10,7 @@ import type { LeadDoc } from '../leads';
 import type { MessageKey } from '../../platform/i18n';
 import { splitFirst, takePage } from '../../platform/args';
 import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
-import { leadCard, leadRef, memberName } from '../leads';
+import { getLeadView, leadCard, leadRef, memberName } from '../leads';
 import { openedReply } from '../tickets';
 import { membersById, membersByPlatformId } from '../leads';
 import type { Ctx } from '../workspaces';
@@ -63,7 +63,7 @@ export async function loggedReply(ctx: Ctx, lead: LeadDoc, kind: string, text: s
   }
   const { lead: updated, ticket } = await logInteraction(ctx.actor, lead, { kind: k, text, next, ...extra });
   const notice = ctx.t('log.logged', { kind: ctx.t(`interaction.${k}` as MessageKey), id: leadRef(updated) });
-  const card = await leadCard(ctx, updated, { notice, undo: true });
+  const card = leadCard(ctx, await getLeadView(ctx.actor, updated), { notice, undo: true });
   if (!ticket) return reply([card]);
   const opened = await openedReply(ctx, ticket, ctx.t('log.complaint_ticket'));
   return { ...opened, cards: [card, ...opened.cards] };

@@ -8,6 +8,7 @@ export * from './lead.commands';
 export * from './lead.ids';
 export type { Lead, LeadDoc } from './lead.model';
 export * from './leads.service';
+export * from './lead-view.service';
 export * from './pickers';
 
 // Store-level access other modules still use directly; each is to become a use case of this module

@@ -12,6 +12,7 @@ import { infoCard, issuesCard, leadCard, leadRef, stageLabel } from './lead.card
 import type { Ctx } from '../workspaces';
 import { LEAD_ACTIONS, LEAD_FORMS } from './lead.ids';
 import { LEAD_VALUES } from './lead.ids';
+import { getLeadView } from './lead-view.service';
 
 // Edit, delete, restore, reopen and undo: the commands, their buttons and the edit form.
 
@@ -64,8 +65,8 @@ function editForm(ctx: Ctx, lead: LeadDoc): Form {
 async function editedReply(ctx: Ctx, lead: LeadDoc, edit: LeadEdit): Promise<Reply> {
   const res = await editLead(ctx.actor, lead, edit);
   if (res.kind === 'invalid') return reply([issuesCard(ctx, res.issues, `/lead edit ${leadRef(lead)} phone: +86 138-1234-5678`)]);
-  if (res.kind === 'unchanged') return reply([await leadCard(ctx, res.lead, { notice: ctx.t('lead.edit_unchanged', { id: leadRef(lead) }) })]);
-  return reply([await leadCard(ctx, res.lead, { notice: ctx.t('lead.edited', { id: leadRef(lead) }), undo: true })]);
+  if (res.kind === 'unchanged') return reply([leadCard(ctx, await getLeadView(ctx.actor, res.lead), { notice: ctx.t('lead.edit_unchanged', { id: leadRef(lead) }) })]);
+  return reply([leadCard(ctx, await getLeadView(ctx.actor, res.lead), { notice: ctx.t('lead.edited', { id: leadRef(lead) }), undo: true })]);
 }
 
 const edit = defineCommand({
@@ -103,13 +104,13 @@ const restore = defineCommand({
   input: z.object({ id: z.number().int().min(1) }),
   run: async (ctx, { id }) => {
     const lead = await restoreLead(ctx.actor, await getDeletedLead(ctx.actor, id));
-    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.restored', { id: leadRef(lead) }) })]);
+    return reply([leadCard(ctx, await getLeadView(ctx.actor, lead), { notice: ctx.t('lead.restored', { id: leadRef(lead) }) })]);
   },
 });
 
 async function reopenedReply(ctx: Ctx, lead0: LeadDoc, stage: string): Promise<Reply> {
   const lead = await reopenLead(ctx.actor, lead0, stage);
-  return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.reopened', { id: leadRef(lead), stage: stageLabel(ctx, lead.stage) }), undo: true })]);
+  return reply([leadCard(ctx, await getLeadView(ctx.actor, lead), { notice: ctx.t('lead.reopened', { id: leadRef(lead), stage: stageLabel(ctx, lead.stage) }), undo: true })]);
 }
 
 const reopen = defineCommand({
@@ -128,7 +129,7 @@ async function undoneReply(ctx: Ctx, leadId?: string): Promise<Reply> {
   const notice = ctx.t('lead.undone', { id: leadRef(lead) });
   // Undoing "assign to me" can hand the lead back to someone the reader may not see.
   if (lead.deletedAt || !(await canSeeLead(ctx.actor, lead))) return reply([infoCard(notice)]);
-  return reply([await leadCard(ctx, lead, { notice })]);
+  return reply([leadCard(ctx, await getLeadView(ctx.actor, lead), { notice })]);
 }
 
 const undo = defineCommand({
@@ -161,6 +162,6 @@ export const leadEditForms: Record<string, (ctx: Ctx, values: Record<string, str
     const res = await editLead(ctx.actor, lead, edit);
     if (res.kind === 'invalid') return reply([], { formErrors: Object.fromEntries(res.issues.map((i) => [i.field, ctx.t(i.key, i.params)])) });
     const notice = res.kind === 'edited' ? ctx.t('lead.edited', { id: leadRef(lead) }) : ctx.t('lead.edit_unchanged', { id: leadRef(lead) });
-    return reply([await leadCard(ctx, res.lead, { notice, undo: res.kind === 'edited' })]);
+    return reply([leadCard(ctx, await getLeadView(ctx.actor, res.lead), { notice, undo: res.kind === 'edited' })]);
   },
 };

@@ -3,8 +3,9 @@ import type { LeadDoc } from './lead.model';
 import { type Actor, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
 import { emptyRaw, leadKeysOf, validateLead, type FieldIssue, type RawLead } from './lead-input';
-import { assertCanSeeLead } from '../workspaces';
-import { change, findStage, isClosed, openStages } from './leads.service';
+import { assertCanSeeLead, isClosedStage, openStages } from '../workspaces';
+import { change, findStage } from './leads.service';
+import { leadRef } from './lead-ref';
 
 // Changing a lead after it was added: edit its details, delete it (softly) and restore it, reopen it once closed.
 
@@ -48,7 +49,7 @@ export async function editLead(actor: Actor, lead: LeadDoc, edit: LeadEdit): Pro
 
 /** Soft delete, by an admin or the lead's owner: it leaves every list and no longer blocks adding the same lead again. */
 export async function deleteLead(actor: Actor, lead: LeadDoc): Promise<LeadDoc> {
-  if (actor.member.role !== 'admin' && !lead.ownerId.equals(actor.member._id)) throw userError('forbidden', 'lead.delete_forbidden', { id: `L-${lead.seq}` });
+  if (actor.member.role !== 'admin' && !lead.ownerId.equals(actor.member._id)) throw userError('forbidden', 'lead.delete_forbidden', { id: leadRef(lead) });
   const updated = await change(actor, lead, 'lead.delete', { deletedAt: actor.now(), deletedById: actor.member._id });
   await leadsRepo.releaseKeys(wsId(actor), lead._id);
   return updated;
@@ -58,8 +59,8 @@ export async function deleteLead(actor: Actor, lead: LeadDoc): Promise<LeadDoc> 
 export async function getDeletedLead(actor: Actor, seq: number): Promise<LeadDoc> {
   if (actor.member.role !== 'admin') throw userError('forbidden', 'error.admin_only');
   const lead = await leadsRepo.bySeq(wsId(actor), seq);
-  if (!lead) throw userError('not_found', 'error.lead_not_found', { id: `L-${seq}` });
-  if (!lead.deletedAt) throw userError('conflict', 'lead.not_deleted', { id: `L-${seq}` });
+  if (!lead) throw userError('not_found', 'error.lead_not_found', { id: leadRef(seq) });
+  if (!lead.deletedAt) throw userError('conflict', 'lead.not_deleted', { id: leadRef(seq) });
   return lead;
 }
 
@@ -73,9 +74,9 @@ export async function restoreLead(actor: Actor, lead: LeadDoc): Promise<LeadDoc>
 
 /** Reopens a won or lost lead into an open stage (the first one unless named); audited as its own action. */
 export async function reopenLead(actor: Actor, lead: LeadDoc, stageInput = ''): Promise<LeadDoc> {
-  if (!isClosed(lead)) throw userError('conflict', 'lead.not_closed', { id: `L-${lead.seq}` });
-  const open = openStages(actor);
+  if (!isClosedStage(lead.stage)) throw userError('conflict', 'lead.not_closed', { id: leadRef(lead) });
+  const open = openStages(actor.workspace.settings);
   const stage = stageInput.trim() ? findStage(actor, stageInput) : open[0];
-  if (!stage || !open.includes(stage)) throw userError('invalid_input', 'lead.reopen_stage', { id: `L-${lead.seq}`, stages: open.join(', ') });
+  if (!stage || !open.includes(stage)) throw userError('invalid_input', 'lead.reopen_stage', { id: leadRef(lead), stages: open.join(', ') });
   return change(actor, lead, 'lead.reopen', { stage, lostReason: '' });
 }

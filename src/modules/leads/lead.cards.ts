@@ -1,14 +1,58 @@
 import type { Card, CardAction } from '../../platform/cards/card';
-import type { LeadDoc } from './lead.model';
-import type { MemberDoc } from '../workspaces';
 import type { MessageKey } from '../../platform/i18n';
-import { matchStage, stageName } from '../workspaces';
-import { membersById, openStages, recentInteractions } from './leads.service';
+import { isClosedStage, matchStage, memberName, nextOpenStage, stageName } from '../workspaces';
 import type { FieldIssue } from './lead-input';
 import { formatPhone } from './normalize';
+import { leadRef } from './lead-ref';
+import { LEAD_ACTIONS, LEAD_VALUES } from './lead.ids';
 import type { Ctx } from '../workspaces';
 
-export const leadRef = (lead: { seq: number }) => `L-${lead.seq}`;
+export { leadRef, memberName };
+
+/** Whom a card names: a member's chosen name, else the platform's, else the user id. */
+export type PersonName = Parameters<typeof memberName>[0];
+
+/** What the lead card shows of a lead: plain data (`getLeadView` copies it from the stored lead). */
+export interface LeadFacts {
+  id: string;
+  seq: number;
+  company: string;
+  contactName: string;
+  phones: string[];
+  emails: string[];
+  /** E.164 keys of `phones`, index for index, and those whose region was assumed. */
+  phoneKeys: string[];
+  phoneGuesses: string[];
+  stage: string;
+  lostReason: string;
+  value: number | null;
+  currency: string | null;
+  nextFollowUpAt: Date | null;
+  nextFollowUpWhat: string;
+  source: string;
+  tags: string[];
+  ownerId: string;
+}
+
+/** A lead as lists, duplicate warnings and nudges show it (a stored lead or plain data). */
+export interface LeadRow {
+  _id: unknown;
+  seq: number;
+  company: string;
+  contactName: string;
+  stage: string;
+  value?: number | null;
+  currency?: string | null;
+  ownerId: unknown;
+}
+
+/** Everything the lead card needs, gathered by one use case (`getLeadView`). */
+export interface LeadView {
+  lead: LeadFacts;
+  owner: PersonName | null;
+  /** The latest interactions, newest first, each with its author. */
+  recent: { at: Date; kind: string; text: string; author: PersonName | null }[];
+}
 
 export function stageLabel(ctx: Ctx, stage: string): string {
   return stageName(ctx.actor.workspace.settings, ctx.locale, stage);
@@ -27,77 +71,74 @@ export function stageIdOf(ctx: Ctx, typed: string): string | undefined {
   return matchStage(settings, settings?.stages ?? [], typed);
 }
 
-import { memberName } from '../workspaces';
-import { LEAD_ACTIONS } from './lead.ids';
-import { LEAD_VALUES } from './lead.ids';
-
-export { memberName };
-
-function valueText(ctx: Ctx, lead: LeadDoc): string {
+function valueText(ctx: Ctx, lead: { value?: number | null; currency?: string | null }): string {
   return lead.value === null || lead.value === undefined ? '—' : ctx.formatMoney(lead.value, lead.currency ?? null);
 }
 
 /** When the next follow-up is due; one already past on an open lead says it is overdue. */
-function followUpWhen(ctx: Ctx, lead: LeadDoc, at: Date): string {
+function followUpWhen(ctx: Ctx, lead: LeadFacts, at: Date): string {
   const when = ctx.formatDate(at);
-  const open = lead.stage !== 'won' && lead.stage !== 'lost';
-  return open && at.getTime() < ctx.actor.now().getTime() ? ctx.t('lead.field.next_overdue', { when }) : when;
+  const overdue = !isClosedStage(lead.stage) && at.getTime() < ctx.actor.now().getTime();
+  return overdue ? ctx.t('lead.field.next_overdue', { when }) : when;
 }
 
 /** A phone as typed; when its region was assumed, also how it was read ("+86 22 4345 0728 ext. 814"). */
-function phoneText(ctx: Ctx, lead: LeadDoc, raw: string, i: number): string {
-  const key = lead.keys?.phones?.[i];
-  return key && lead.phoneGuesses?.includes(key) ? ctx.t('lead.phone_guessed', { phone: raw, intl: formatPhone(key) }) : raw;
+function phoneText(ctx: Ctx, lead: LeadFacts, raw: string, i: number): string {
+  const key = lead.phoneKeys[i];
+  return key && lead.phoneGuesses.includes(key) ? ctx.t('lead.phone_guessed', { phone: raw, intl: formatPhone(key) }) : raw;
 }
 
-/** The lead card: contact, company, stage, value, owner, next follow-up, last five interactions, buttons. */
-/** `undo`: the card confirms a change the reader can take back (`/undo`), so it carries an Undo button. */
-export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string; undo?: boolean } = {}): Promise<Card> {
-  const [owners, interactions] = await Promise.all([membersById(ctx.actor, [lead.ownerId]), recentInteractions(ctx.actor, lead, 5)]);
-  const authors = await membersById(ctx.actor, interactions.map((i) => i.authorId));
-  const owner = owners.get(String(lead.ownerId));
+function leadFields(ctx: Ctx, view: LeadView): { label: string; value: string }[] {
+  const lead = view.lead;
   const next = lead.nextFollowUpAt ? `${followUpWhen(ctx, lead, lead.nextFollowUpAt)}${lead.nextFollowUpWhat ? ` · ${lead.nextFollowUpWhat}` : ''}` : '—';
   const contact = [lead.contactName, ...lead.phones.map((p, i) => phoneText(ctx, lead, p, i)), ...lead.emails].join(' · ');
   const fields = [
     { label: ctx.t('lead.field.contact'), value: contact },
     { label: ctx.t('lead.field.stage'), value: stageLabel(ctx, lead.stage) + (lead.stage === 'lost' && lead.lostReason ? ` (${lead.lostReason})` : '') },
     { label: ctx.t('lead.field.value'), value: valueText(ctx, lead) },
-    { label: ctx.t('lead.field.owner'), value: memberName(owner) },
+    { label: ctx.t('lead.field.owner'), value: memberName(view.owner) },
     { label: ctx.t('lead.field.next'), value: next },
   ];
   if (lead.source) fields.push({ label: ctx.t('lead.field.source'), value: lead.source });
   if (lead.tags.length) fields.push({ label: ctx.t('lead.field.tags'), value: lead.tags.join(', ') });
-  const lines = interactions.map(
-    (i) => `${ctx.formatDate(i.at)} · ${ctx.t(`interaction.${i.kind}` as MessageKey)} · ${memberName(authors.get(String(i.authorId)))}: ${i.text}`,
-  );
-  const id = String(lead._id);
-  const actions: CardAction[] = opts.undo ? [{ id: LEAD_ACTIONS.leadUndo, label: ctx.t('lead.btn.undo'), value: id }] : [];
-  const isOpen = lead.stage !== 'won' && lead.stage !== 'lost';
-  const open = openStages(ctx.actor);
-  const at = open.indexOf(lead.stage);
-  const nextStage = at >= 0 ? open[at + 1] : undefined;
+  return fields;
+}
+
+/** The buttons for the lead's state and the reader: Advance, Log, Follow-up or Reopen, Assign to me, Reassign, Won, Lost. */
+function leadButtons(ctx: Ctx, lead: LeadFacts, undo: boolean): CardAction[] {
+  const id = lead.id;
+  const actions: CardAction[] = undo ? [{ id: LEAD_ACTIONS.leadUndo, label: ctx.t('lead.btn.undo'), value: id }] : [];
+  const isOpen = !isClosedStage(lead.stage);
+  const nextStage = nextOpenStage(ctx.actor.workspace.settings, lead.stage);
   if (isOpen && nextStage) actions.push({ id: LEAD_ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: LEAD_VALUES.leadAdvance.write({ id, from: lead.stage }), style: 'primary' });
   actions.push({ id: LEAD_ACTIONS.leadLog, label: ctx.t('lead.btn.log'), value: id });
   // A closed lead gets no follow-ups; it offers Reopen instead.
   if (isOpen) actions.push({ id: LEAD_ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id });
   else actions.push({ id: LEAD_ACTIONS.leadReopen, label: ctx.t('lead.btn.reopen'), value: LEAD_VALUES.leadReopen.write({ id, from: lead.stage }) });
-  if (!lead.ownerId.equals(ctx.actor.member._id)) actions.push({ id: LEAD_ACTIONS.leadAssignMe, label: ctx.t('lead.btn.assign_me'), value: id });
+  if (lead.ownerId !== String(ctx.actor.member._id)) actions.push({ id: LEAD_ACTIONS.leadAssignMe, label: ctx.t('lead.btn.assign_me'), value: id });
   actions.push({ id: LEAD_ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id });
   if (isOpen) {
     actions.push({ id: LEAD_ACTIONS.leadWon, label: ctx.t('lead.btn.won'), value: LEAD_VALUES.leadWon.write({ id, from: lead.stage }), style: 'primary' });
     actions.push({ id: LEAD_ACTIONS.leadLost, label: ctx.t('lead.btn.lost'), value: id, style: 'danger' });
   }
+  return actions;
+}
+
+/** The lead card: contact, company, stage, value, owner, next follow-up, last five interactions, buttons. */
+/** `undo`: the card confirms a change the reader can take back (`/undo`), so it carries an Undo button. */
+export function leadCard(ctx: Ctx, view: LeadView, opts: { notice?: string; undo?: boolean } = {}): Card {
+  const lines = view.recent.map((i) => `${ctx.formatDate(i.at)} · ${ctx.t(`interaction.${i.kind}` as MessageKey)} · ${memberName(i.author)}: ${i.text}`);
   return {
-    title: `${leadRef(lead)} · ${lead.company}`,
+    title: `${leadRef(view.lead)} · ${view.lead.company}`,
     text: opts.notice,
-    fields,
+    fields: leadFields(ctx, view),
     lines: lines.length ? [ctx.t('lead.recent'), ...lines] : [ctx.t('lead.no_interactions')],
-    actions,
+    actions: leadButtons(ctx, view.lead, Boolean(opts.undo)),
   };
 }
 
 /** "Possible duplicate of L-12": details and an Open button only for a lead the caller may see. */
-export function duplicateCard(ctx: Ctx, existing: LeadDoc, owner: MemberDoc | null, draftId: string, visible: boolean): Card {
+export function duplicateCard(ctx: Ctx, existing: LeadRow, owner: PersonName | null, draftId: string, visible: boolean): Card {
   // A rep cannot see a teammate's lead either: "outside your team" would be untrue for them.
   const hidden = ctx.actor.member.role === 'rep' ? ctx.t('lead.duplicate.hidden_rep') : ctx.t('lead.duplicate.hidden');
   const actions: CardAction[] = [{ id: LEAD_ACTIONS.leadCreateAnyway, label: ctx.t('lead.btn.create_anyway'), value: draftId }];
@@ -121,7 +162,7 @@ export function issuesCard(ctx: Ctx, issues: FieldIssue[], example: string): Car
   };
 }
 
-export function leadListCard(ctx: Ctx, title: string, leads: LeadDoc[], owners: Map<string, MemberDoc>, page: number, pages: number, pageValue: (p: number) => string): Card {
+export function leadListCard(ctx: Ctx, title: string, leads: LeadRow[], owners: Map<string, PersonName>, page: number, pages: number, pageValue: (p: number) => string): Card {
   const lines = leads.map(
     (l) => `${leadRef(l)} · ${l.company} · ${l.contactName} · ${stageLabel(ctx, l.stage)} · ${valueText(ctx, l)} · ${memberName(owners.get(String(l.ownerId)))}`,
   );

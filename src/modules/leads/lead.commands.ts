@@ -14,11 +14,12 @@ import { memberForMention } from '../workspaces';
 import { mentionSchema, parseMention, splitFirst, takePage, type Mention } from '../../platform/args';
 import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
 import { matchStage } from '../workspaces';
-import { duplicateCard, infoCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageIdOf, stageLabel, stageNames } from './lead.cards';
+import { duplicateCard, infoCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageIdOf, stageLabel, stageNames, type LeadView } from './lead.cards';
 import { choicesCard, type Choice } from '../../platform/cards/choices';
 import { closest } from '../../platform/suggest';
 import type { Ctx } from '../workspaces';
 import { LEAD_ACTIONS, LEAD_FORMS } from './lead.ids';
+import { getLeadView } from './lead-view.service';
 
 export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string } = {}): Form {
   const f = (id: keyof RawLead | 'phone' | 'email' | 'tags', label: string, value: string, optional = true, placeholder?: string) => ({
@@ -51,10 +52,10 @@ export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string }
 }
 
 /** The card a new owner gets by direct message, in their own language. */
-async function assignedDm(ctx: Ctx, lead: LeadDoc, owner: MemberDoc): Promise<Notification> {
+function assignedDm(ctx: Ctx, view: LeadView, owner: MemberDoc): Notification {
   const rc = ctxFor(ctx, owner);
-  const notice = rc.t('lead.assigned_to_you', { id: leadRef(lead), by: memberName(ctx.actor.member) });
-  return { userId: owner.platformUserId, cards: [await leadCard(rc, lead, { notice })], locale: rc.locale };
+  const notice = rc.t('lead.assigned_to_you', { id: leadRef(view.lead), by: memberName(ctx.actor.member) });
+  return { userId: owner.platformUserId, cards: [leadCard(rc, view, { notice })], locale: rc.locale };
 }
 
 /** The owner a lead was taken from hears who took it and who has it now (they can no longer open it). */
@@ -68,8 +69,9 @@ function reassignedAwayDm(ctx: Ctx, lead: LeadDoc, previous: MemberDoc, to: Memb
 export async function createdReply(ctx: Ctx, result: leads.CreateResult) {
   if (result.kind === 'duplicate') return reply([duplicateCard(ctx, result.existing, result.owner, result.draftId, result.visible)]);
   if (result.incomplete) ctx.log.error({ err: result.incomplete, lead: leadRef(result.lead) }, 'lead created but its note or audit event was not written');
-  const card = await leadCard(ctx, result.lead, { notice: ctx.t('lead.created', { id: leadRef(result.lead), owner: memberName(result.owner) }) });
-  const notify = result.notifyOwner ? [await assignedDm(ctx, result.lead, result.owner)] : undefined;
+  const view = await getLeadView(ctx.actor, result.lead);
+  const card = leadCard(ctx, view, { notice: ctx.t('lead.created', { id: leadRef(result.lead), owner: memberName(result.owner) }) });
+  const notify = result.notifyOwner ? [assignedDm(ctx, view, result.owner)] : undefined;
   return reply([card], { notify });
 }
 
@@ -92,7 +94,7 @@ const show = defineCommand({
   help: 'help.lead.show',
   parse: (args) => ({ id: args }),
   input: idOnly,
-  run: async (ctx, { id }) => reply([await leadCard(ctx, await leads.getLead(ctx.actor, id))]),
+  run: async (ctx, { id }) => reply([leadCard(ctx, await getLeadView(ctx.actor, await leads.getLead(ctx.actor, id)))]),
 });
 
 export type PageRef = { f: 'list'; k: string; s?: string; p: number } | { f: 'find'; q: string; p: number };
@@ -166,7 +168,7 @@ const stage = defineCommand({
     try {
       const lead = await leads.setStage(ctx.actor, lead0, st);
       const notice = lead.stage === 'won' ? ctx.t('lead.won', { id: leadRef(lead) }) : ctx.t('lead.stage_set', { id: leadRef(lead), stage: stageLabel(ctx, lead.stage) });
-      return reply([await leadCard(ctx, lead, { notice, undo: lead !== lead0 })]);
+      return reply([leadCard(ctx, await getLeadView(ctx.actor, lead), { notice, undo: lead !== lead0 })]);
     } catch (err) {
       // `/lead stage L-9 qualifed`: say so, then offer the closest stage first and the others after.
       if (!(err instanceof AppError) || err.userMessage.key !== 'error.stage_unknown') throw err;
@@ -201,7 +203,7 @@ const won = defineCommand({
     const money = value ? parseMoney(value) : null;
     if (value && !money) throw userError('invalid_input', 'error.value_invalid', { value: value.slice(0, 40) });
     const lead = await leads.markWon(ctx.actor, await leads.getLead(ctx.actor, id), money);
-    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.won', { id: leadRef(lead) }), undo: true })]);
+    return reply([leadCard(ctx, await getLeadView(ctx.actor, lead), { notice: ctx.t('lead.won', { id: leadRef(lead) }), undo: true })]);
   },
 });
 
@@ -216,7 +218,7 @@ const lost = defineCommand({
   run: async (ctx, { id, reason }) => {
     const lead0 = await leads.getLead(ctx.actor, id);
     const lead = await leads.markLost(ctx.actor, lead0, reason);
-    return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.lost', { id: leadRef(lead) }), undo: true })]);
+    return reply([leadCard(ctx, await getLeadView(ctx.actor, lead), { notice: ctx.t('lead.lost', { id: leadRef(lead) }), undo: true })]);
   },
 });
 
@@ -224,8 +226,9 @@ export async function assignReply(ctx: Ctx, leadId: { seq?: string; id?: string 
   const lead0 = leadId.seq ? await leads.getLead(ctx.actor, leadId.seq) : await leads.getLeadById(ctx.actor, leadId.id ?? '');
   const to = await memberForMention(ctx.actor, who);
   const { lead, notify, previous } = await leads.assignLead(ctx.actor, lead0, to);
-  const card = await leadCard(ctx, lead, { notice: ctx.t('lead.assigned', { id: leadRef(lead), owner: memberName(to) }), undo: lead !== lead0 });
-  const dms = [...(notify ? [await assignedDm(ctx, lead, to)] : []), ...(previous ? [reassignedAwayDm(ctx, lead, previous, to)] : [])];
+  const view = await getLeadView(ctx.actor, lead);
+  const card = leadCard(ctx, view, { notice: ctx.t('lead.assigned', { id: leadRef(lead), owner: memberName(to) }), undo: lead !== lead0 });
+  const dms = [...(notify ? [assignedDm(ctx, view, to)] : []), ...(previous ? [reassignedAwayDm(ctx, lead, previous, to)] : [])];
   return reply([card], { notify: dms.length ? dms : undefined });
 }
 
@@ -244,7 +247,7 @@ export async function nextReply(ctx: Ctx, lead0: Awaited<ReturnType<typeof leads
   const when = parseWhen(whenText, ctx.timeZone, ctx.actor.now());
   if (!when) throw userError('invalid_input', 'error.date_invalid', { value: whenText.slice(0, 60) });
   const lead = await leads.setNextFollowUp(ctx.actor, lead0, when.at, when.rest);
-  return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.next_set', { id: leadRef(lead), when: ctx.formatDate(when.at) }) })]);
+  return reply([leadCard(ctx, await getLeadView(ctx.actor, lead), { notice: ctx.t('lead.next_set', { id: leadRef(lead), when: ctx.formatDate(when.at) }) })]);
 }
 
 const next = defineCommand({

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { LeadModel, type Lead, type LeadDoc } from './lead.model';
 import { LeadKeyModel } from './lead-key.model';
 import { isDuplicateKeyError } from '../../platform/db/db-errors';
+import { CLOSED_STAGES } from '../workspaces';
 
 export interface LeadKeys {
   phones: string[];
@@ -34,7 +35,7 @@ function toFilter(workspaceId: Types.ObjectId, q: LeadQuery): Record<string, unk
   const f: Record<string, unknown> = { workspaceId, deletedAt: null };
   if (q.ownerIds) f.ownerId = { $in: q.ownerIds };
   if (q.stage) f.stage = q.stage;
-  if (q.openOnly) f.stage = { $nin: ['won', 'lost'] };
+  if (q.openOnly) f.stage = { $nin: CLOSED_STAGES };
   const and: Record<string, unknown>[] = [];
   if (q.lastContactBefore) {
     // A lead never contacted counts from its creation time.
@@ -140,7 +141,7 @@ export const leadsRepo = {
 
   /** Leads whose follow-up time has come and whose nudge is not queued yet. */
   async dueFollowUps(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<LeadDoc[]> {
-    return LeadModel.find({ workspaceId, deletedAt: null, stage: { $nin: ['won', 'lost'] }, followUpPending: true, nextFollowUpAt: { $lte: now } }).sort({ nextFollowUpAt: 1 }).limit(limit);
+    return LeadModel.find({ workspaceId, deletedAt: null, stage: { $nin: CLOSED_STAGES }, followUpPending: true, nextFollowUpAt: { $lte: now } }).sort({ nextFollowUpAt: 1 }).limit(limit);
   },
 
   /**
@@ -154,7 +155,7 @@ export const leadsRepo = {
       workspaceId,
       deletedAt: null,
       quietLevel: level,
-      stage: { $nin: ['won', 'lost'] },
+      stage: { $nin: CLOSED_STAGES },
       $and: [quietSince, ...nudged],
     })
       .sort({ _id: 1 })

@@ -12,8 +12,9 @@ import { assertCanSeeLead, canSeeLead, visibleOwnerIds } from '../workspaces';
 import { AppError, userError } from '../../platform/errors';
 import { leadKeysOf, type LeadInput } from './lead-input';
 import { foldCompany, foldName } from './normalize';
-import { matchStage, stageName } from '../workspaces';
+import { isClosedStage, matchStage, openStages, stageName } from '../workspaces';
 import { oneChange } from '../../platform/changes/one-change';
+import { leadRef } from './lead-ref';
 
 export const PAGE_SIZE = 10;
 const ORPHAN_AFTER_MS = 10_000;
@@ -37,8 +38,6 @@ function snapshot(lead: LeadDoc, set: Record<string, unknown> = {}) {
   const touched = Object.fromEntries(Object.keys(set).map((k) => [k, o[k] ?? null]));
   return { stage: o.stage, ownerId: o.ownerId, value: o.value, currency: o.currency, nextFollowUpAt: o.nextFollowUpAt, nextFollowUpWhat: o.nextFollowUpWhat, lostReason: o.lostReason, ...touched };
 }
-
-export const isClosed = (lead: { stage: string }) => lead.stage === 'won' || lead.stage === 'lost';
 
 /** Closing a lead ends its follow-up: no time, no pending nudge. */
 const NO_FOLLOW_UP = { nextFollowUpAt: null, nextFollowUpWhat: '', followUpPending: false };
@@ -163,14 +162,14 @@ export async function getLead(actor: Actor, ref: string | number): Promise<LeadD
   const seq = typeof ref === 'number' ? ref : parseLeadId(ref);
   if (seq === null) throw userError('invalid_input', 'error.lead_id_invalid', { value: String(ref).slice(0, 40) });
   const lead = await leadsRepo.bySeq(wsId(actor), seq);
-  if (!lead) throw userError('not_found', 'error.lead_not_found', { id: `L-${seq}` });
+  if (!lead) throw userError('not_found', 'error.lead_not_found', { id: leadRef(seq) });
   await assertCanSeeLead(actor, lead);
   assertNotDeleted(lead);
   return lead;
 }
 
 function assertNotDeleted(lead: LeadDoc): void {
-  if (lead.deletedAt) throw userError('not_found', 'error.lead_deleted', { id: `L-${lead.seq}` });
+  if (lead.deletedAt) throw userError('not_found', 'error.lead_deleted', { id: leadRef(lead) });
 }
 
 export async function getLeadById(actor: Actor, id: string): Promise<LeadDoc> {
@@ -179,10 +178,6 @@ export async function getLeadById(actor: Actor, id: string): Promise<LeadDoc> {
   await assertCanSeeLead(actor, lead);
   assertNotDeleted(lead);
   return lead;
-}
-
-export function openStages(actor: Actor): string[] {
-  return (actor.workspace.settings?.stages ?? []).filter((s) => s !== 'won' && s !== 'lost');
 }
 
 export async function change(actor: Actor, lead: LeadDoc, action: string, set: Record<string, unknown>, expect: Record<string, unknown> = {}): Promise<LeadDoc> {
@@ -196,7 +191,7 @@ export async function change(actor: Actor, lead: LeadDoc, action: string, set: R
     () => leadsRepo.byId(wsId(actor), lead._id),
   );
   // Someone else changed it in between: act on the lead as it is now, and say so.
-  if (!updated) throw userError('conflict', 'lead.changed_meanwhile', { id: `L-${lead.seq}` });
+  if (!updated) throw userError('conflict', 'lead.changed_meanwhile', { id: leadRef(lead) });
   await audit(actor, action, updated, before, set);
   return updated;
 }
@@ -238,26 +233,26 @@ export async function remapStage(actor: Actor, from: string, to: string): Promis
 
 export async function setStage(actor: Actor, lead: LeadDoc, stageInput: string): Promise<LeadDoc> {
   const stage = findStage(actor, stageInput);
-  if (stage === 'lost') throw userError('invalid_input', 'lead.lost_needs_reason', { id: `L-${lead.seq}` });
+  if (stage === 'lost') throw userError('invalid_input', 'lead.lost_needs_reason', { id: leadRef(lead) });
   if (stage === lead.stage) return lead;
   // Reopening is its own, explicit step (`/lead reopen`), never a side effect of a stage name.
-  if (isClosed(lead)) throw userError('conflict', 'lead.closed_reopen', { id: `L-${lead.seq}`, stage: lead.stage });
+  if (isClosedStage(lead.stage)) throw userError('conflict', 'lead.closed_reopen', { id: leadRef(lead), stage: lead.stage });
   if (stage === 'won') return markWon(actor, lead, null);
   return change(actor, lead, 'lead.stage', { stage });
 }
 
 /** Moves to the next open stage; `fromStage` is what the clicked card showed (a stale card gets told). */
 export async function advanceStage(actor: Actor, lead: LeadDoc, fromStage?: string): Promise<LeadDoc> {
-  if (fromStage && fromStage !== lead.stage) throw userError('conflict', 'lead.changed_meanwhile', { id: `L-${lead.seq}` });
-  if (lead.stage === 'won' || lead.stage === 'lost') throw userError('conflict', 'lead.closed', { id: `L-${lead.seq}`, stage: lead.stage });
-  const open = openStages(actor);
+  if (fromStage && fromStage !== lead.stage) throw userError('conflict', 'lead.changed_meanwhile', { id: leadRef(lead) });
+  if (isClosedStage(lead.stage)) throw userError('conflict', 'lead.closed', { id: leadRef(lead), stage: lead.stage });
+  const open = openStages(actor.workspace.settings);
   const i = open.indexOf(lead.stage);
-  if (i < 0 || i === open.length - 1) throw userError('conflict', 'lead.last_stage', { id: `L-${lead.seq}` });
+  if (i < 0 || i === open.length - 1) throw userError('conflict', 'lead.last_stage', { id: leadRef(lead) });
   return change(actor, lead, 'lead.stage', { stage: open[i + 1] });
 }
 
 export async function markWon(actor: Actor, lead: LeadDoc, value: { amount: number; currency: string | null } | null): Promise<LeadDoc> {
-  if (lead.stage === 'won') throw userError('conflict', 'lead.already', { id: `L-${lead.seq}`, stage: 'won' });
+  if (lead.stage === 'won') throw userError('conflict', 'lead.already', { id: leadRef(lead), stage: 'won' });
   const set: Record<string, unknown> = { stage: 'won', lostReason: '', ...NO_FOLLOW_UP };
   if (value) Object.assign(set, { value: value.amount, currency: value.currency ?? lead.currency ?? actor.workspace.settings?.currency ?? 'CNY' });
   return change(actor, lead, 'lead.won', set);
@@ -265,9 +260,9 @@ export async function markWon(actor: Actor, lead: LeadDoc, value: { amount: numb
 
 export async function markLost(actor: Actor, lead: LeadDoc, reason: string): Promise<LeadDoc> {
   const r = reason.trim();
-  if (!r) throw userError('invalid_input', 'lead.lost_needs_reason', { id: `L-${lead.seq}` });
+  if (!r) throw userError('invalid_input', 'lead.lost_needs_reason', { id: leadRef(lead) });
   if (r.length > 500) throw userError('invalid_input', 'error.field_too_long', { field: 'reason', max: 500 });
-  if (lead.stage === 'lost') throw userError('conflict', 'lead.already', { id: `L-${lead.seq}`, stage: 'lost' });
+  if (lead.stage === 'lost') throw userError('conflict', 'lead.already', { id: leadRef(lead), stage: 'lost' });
   return change(actor, lead, 'lead.lost', { stage: 'lost', lostReason: r, ...NO_FOLLOW_UP });
 }
 
@@ -281,7 +276,7 @@ export async function assignLead(actor: Actor, lead: LeadDoc, to: MemberDoc): Pr
 
 /** A closed lead gets no follow-ups (commands, buttons and the job agree): reopen it first. */
 export function assertFollowUpAllowed(lead: LeadDoc): void {
-  if (isClosed(lead)) throw userError('conflict', 'lead.closed_no_followup', { id: `L-${lead.seq}`, stage: lead.stage });
+  if (isClosedStage(lead.stage)) throw userError('conflict', 'lead.closed_no_followup', { id: leadRef(lead), stage: lead.stage });
 }
 
 export async function setNextFollowUp(actor: Actor, lead: LeadDoc, at: Date, what: string): Promise<LeadDoc> {

@@ -2,6 +2,7 @@ import type { FormOption } from '../../platform/cards/card';
 import { findLeads, getLead } from './leads.service';
 import { normalizeEmail, normalizePhone } from './normalize';
 import type { Ctx } from '../workspaces';
+import { leadRef } from './lead-ref';
 
 const MAX_OPTIONS = 20;
 
@@ -11,10 +12,10 @@ export async function leadOptions(ctx: Ctx, query: string): Promise<FormOption[]
   if (!q) return [];
   if (/^L-?\d+$/i.test(q)) {
     const lead = await getLead(ctx.actor, q).catch(() => null);
-    return lead ? [{ value: String(lead._id), label: `L-${lead.seq} · ${lead.company} · ${lead.contactName}`.slice(0, 75) }] : [];
+    return lead ? [{ value: String(lead._id), label: `${leadRef(lead)} · ${lead.company} · ${lead.contactName}`.slice(0, 75) }] : [];
   }
   const email = q.includes('@') ? normalizeEmail(q) : null;
   const phone = /\d{5,}/.test(q.replace(/\D/g, '')) ? normalizePhone(q, ctx.region) : null;
   const { leads } = await findLeads(ctx.actor, email ? { email } : phone ? { phone } : { text: q }, 1);
-  return leads.slice(0, MAX_OPTIONS).map((l) => ({ value: String(l._id), label: `L-${l.seq} · ${l.company} · ${l.contactName}`.slice(0, 75) }));
+  return leads.slice(0, MAX_OPTIONS).map((l) => ({ value: String(l._id), label: `${leadRef(l)} · ${l.company} · ${l.contactName}`.slice(0, 75) }));
 }

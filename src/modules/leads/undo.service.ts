@@ -7,6 +7,7 @@ import { type Actor, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
 import { oneChange } from '../../platform/changes/one-change';
 import { assertCanSeeLead } from '../workspaces';
+import { leadRef } from './lead-ref';
 
 // `/undo`: a member takes back their own last change to a lead, within a few minutes, if nobody has
 // changed the same fields since.
@@ -54,11 +55,11 @@ export async function undoLast(actor: Actor, leadId?: string): Promise<UndoResul
   const before = (ev.before ?? {}) as Record<string, unknown>;
   const fields = Object.keys(after).filter((k) => !NOT_FIELDS.has(k));
   const now = lead.toObject() as Record<string, unknown>;
-  if (fields.some((k) => !same(now[k], after[k]))) throw userError('conflict', 'undo.changed_since', { id: `L-${lead.seq}` });
+  if (fields.some((k) => !same(now[k], after[k]))) throw userError('conflict', 'undo.changed_since', { id: leadRef(lead) });
   const set = Object.fromEntries(fields.map((k) => [k, before[k] ?? null]));
   // The same guard as every change: of an undo and a simultaneous change (or a second undo), one wins.
   const updated = await oneChange(ws, lead._id, lead.rev ?? 0, () => leadsRepo.update(ws, lead._id, { rev: lead.rev ?? 0 }, set), () => leadsRepo.byId(ws, lead._id));
-  if (!updated || !(await auditRepo.markUndone(ws, ev._id, actor.now()))) throw userError('conflict', 'undo.changed_since', { id: `L-${lead.seq}` });
+  if (!updated || !(await auditRepo.markUndone(ws, ev._id, actor.now()))) throw userError('conflict', 'undo.changed_since', { id: leadRef(lead) });
   if (ev.action === 'interaction.create') await interactionsRepo.remove(ws, after.interactionId);
   // A lead back from deletion, or with its old details, holds its old duplicate keys again.
   if ((ev.action === 'lead.delete' || ev.action === 'lead.edit') && updated.keys) await leadsRepo.reclaimKeys(ws, lead._id, identityKeys(updated.keys));

@@ -3,8 +3,10 @@ export * from './ticket-form.cards';
 export * from './ticket.cards';
 export * from './ticket.commands';
 export * from './ticket.ids';
-export { PRIORITIES, TICKET_STATUSES, type Ticket, type TicketDoc } from './ticket.model';
+export { TICKET_STATUSES, type Ticket, type TicketDoc } from './ticket.model';
 export * from './tickets.service';
+export * from './ticket-rules';
+export * from './ticket-view.service';
 
 // Store-level access other modules still use directly; each is to become a use case of this module
 // (digest.repo aggregates over the model; follow-ups' nudges read the repo).

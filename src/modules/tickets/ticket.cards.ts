@@ -1,20 +1,45 @@
 import type { Card, CardAction } from '../../platform/cards/card';
-import type { TicketDoc } from './ticket.model';
 import type { MessageKey } from '../../platform/i18n';
-import { leadSummary, membersById } from '../leads';
-import { mayFollowUp, ticketRef, worksTickets } from './tickets.service';
-import { memberName } from '../leads';
+import { mayFollowUp, ticketRef, worksTickets, type Priority } from './ticket-rules';
+import { leadRef, memberName, type PersonName } from '../leads';
 import type { Ctx } from '../workspaces';
 import { TICKET_ACTIONS } from './ticket.ids';
+
+/** What the ticket card shows of a ticket: plain data (`getTicketView` copies it from the stored ticket). */
+export interface TicketFacts {
+  id: string;
+  seq: number;
+  subject: string;
+  description: string;
+  priority: Priority;
+  status: 'open' | 'claimed' | 'resolved';
+  escalated: boolean;
+  createdById: string;
+  firstResponseDueAt: Date;
+  resolutionDueAt: Date;
+  claimedAt: Date | null;
+  resolvedAt: Date | null;
+  updatedAt: Date;
+  resolution: string;
+}
+
+/** Everything the ticket card needs, gathered by one use case (`getTicketView`). */
+export interface TicketView {
+  ticket: TicketFacts;
+  openedBy: PersonName | null;
+  assignee: PersonName | null;
+  /** The lead it is about, named by number and company. */
+  lead: { seq: number; company: string } | null;
+}
 
 /**
  * Only what the reader may do: support staff (and a support channel's card, which they read) get every
  * step; the member who opened the ticket may escalate and reopen it; anyone else just reads it.
  */
-function ticketButtons(ctx: Ctx, t: TicketDoc, channel = false): { actions: CardAction[]; commands: string[] } {
+function ticketButtons(ctx: Ctx, t: TicketFacts, channel = false): { actions: CardAction[]; commands: string[] } {
   const works = channel || worksTickets(ctx.actor.member);
   const follows = works || mayFollowUp(ctx.actor.member, t);
-  const id = String(t._id);
+  const id = t.id;
   const ref = ticketRef(t);
   const actions: CardAction[] = [];
   const commands: string[] = [];
@@ -36,16 +61,14 @@ function ticketButtons(ctx: Ctx, t: TicketDoc, channel = false): { actions: Card
 }
 
 /** The ticket card: subject, priority, status, lead, who and when, SLA targets, buttons for its state. */
-export async function ticketCard(ctx: Ctx, t: TicketDoc, opts: { notice?: string; channel?: boolean } = {}): Promise<Card> {
-  const people = await membersById(ctx.actor, [t.createdById, t.assigneeId].filter(Boolean));
-  const assignee = t.assigneeId ? people.get(String(t.assigneeId)) : undefined;
-  const lead = t.leadId ? await leadSummary(ctx.actor, t.leadId) : null;
+export function ticketCard(ctx: Ctx, view: TicketView, opts: { notice?: string; channel?: boolean } = {}): Card {
+  const { ticket: t, assignee, lead } = view;
   const fields = [
     { label: ctx.t('ticket.field.priority'), value: ctx.t(`ticket.priority.${t.priority}` as MessageKey) },
     { label: ctx.t('ticket.field.status'), value: ctx.t(`ticket.status.${t.status}` as MessageKey) + (t.escalated ? ` · ${ctx.t('ticket.escalated')}` : '') },
-    { label: ctx.t('ticket.field.opened_by'), value: memberName(people.get(String(t.createdById))) },
+    { label: ctx.t('ticket.field.opened_by'), value: memberName(view.openedBy) },
   ];
-  if (lead) fields.push({ label: ctx.t('ticket.field.lead'), value: `L-${lead.seq} · ${lead.company}` });
+  if (lead) fields.push({ label: ctx.t('ticket.field.lead'), value: `${leadRef(lead)} · ${lead.company}` });
   if (t.status === 'open') fields.push({ label: ctx.t('ticket.field.claim_due'), value: ctx.formatDate(t.firstResponseDueAt) });
   if (t.status !== 'resolved') fields.push({ label: ctx.t('ticket.field.resolve_due'), value: ctx.formatDate(t.resolutionDueAt) });
   let context: string | undefined;

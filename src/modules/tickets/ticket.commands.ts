@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reply, type Reply } from '../../platform/cards/card';
 import * as tickets from './tickets.service';
-import { getLead, leadSummary, membersById } from '../leads';
+import { getLead, membersById } from '../leads';
 import { ticketHistory } from './ticket-history.service';
 import { userError } from '../../platform/errors';
 import { memberForMention } from '../workspaces';
@@ -15,6 +15,8 @@ import { makeCtx, ctxFor } from '../workspaces';
 import type { Ctx } from '../workspaces';
 import { TICKET_ACTIONS } from './ticket.ids';
 import { TICKET_VALUES } from './ticket.ids';
+import { leadRef } from '../leads';
+import { getTicketView } from './ticket-view.service';
 
 const PRIORITY_WORDS: Record<string, tickets.Priority> = { high: 'high', normal: 'normal', low: 'low', 高: 'high', 中: 'normal', 普通: 'normal', 低: 'low' };
 
@@ -41,7 +43,7 @@ export function channelCtx(ctx: Ctx): Ctx {
 /** Redraw every posted copy of the ticket card (e.g. "Claimed by … at …" on each). */
 export async function ticketUpdate(ctx: Ctx, t: TicketDoc): Promise<Pick<Reply, 'updates'>> {
   const cc = channelCtx(ctx);
-  return { updates: [{ entity: { kind: 'ticket', id: String(t._id) }, cards: [await ticketCard(cc, t, { channel: true })], locale: cc.locale }] };
+  return { updates: [{ entity: { kind: 'ticket', id: String(t._id) }, cards: [ticketCard(cc, await getTicketView(cc.actor, t), { channel: true })], locale: cc.locale }] };
 }
 
 /** A new ticket: posted to the support channel (or the creator's DM), confirmed to the creator. */
@@ -50,10 +52,11 @@ export async function openedReply(ctx: Ctx, t: TicketDoc, notice?: string): Prom
   const channel = ctx.actor.workspace.settings?.supportChannel || ctx.actor.member.platformUserId;
   const text = [notice, ctx.t('ticket.opened', { id: tickets.ticketRef(t) })].filter(Boolean).join(' ');
   const entity = { kind: 'ticket' as const, id: String(t._id) };
+  const view = await getTicketView(ctx.actor, t);
   // No support channel: the card goes to the creator's own DM, so the answer need not repeat it.
-  if (channel === ctx.actor.member.platformUserId) return reply([infoCard(text)], { posts: [{ channel, cards: [await ticketCard(cc, t)], entity, locale: cc.locale }] });
+  if (channel === ctx.actor.member.platformUserId) return reply([infoCard(text)], { posts: [{ channel, cards: [ticketCard(cc, view)], entity, locale: cc.locale }] });
   // Otherwise the creator sees the ticket itself (with only the buttons they may use), not just its number.
-  return reply([await ticketCard(ctx, t, { notice: text })], { posts: [{ channel, cards: [await ticketCard(cc, t, { channel: true })], entity, locale: cc.locale }] });
+  return reply([ticketCard(ctx, view, { notice: text })], { posts: [{ channel, cards: [ticketCard(cc, view, { channel: true })], entity, locale: cc.locale }] });
 }
 
 const newTicket = defineCommand({
@@ -73,7 +76,7 @@ const show = defineCommand({
   help: 'help.ticket.show',
   parse: (args) => ({ id: args }),
   input: z.object({ id: nonEmpty }),
-  run: async (ctx, { id }) => reply([await ticketCard(ctx, await tickets.getTicket(ctx.actor, id))]),
+  run: async (ctx, { id }) => reply([ticketCard(ctx, await getTicketView(ctx.actor, await tickets.getTicket(ctx.actor, id)))]),
 });
 
 export async function ticketListReply(ctx: Ctx, filter: tickets.TicketFilter, page: number): Promise<Reply> {
@@ -103,11 +106,13 @@ const list = defineCommand({
 /** Tells the rep who owns the ticket's customer what happened (a DM through the outbox). */
 async function tellLeadOwner(ctx: Ctx, t: TicketDoc, key: 'ticket.owner_claimed' | 'ticket.owner_resolved'): Promise<Reply['notify']> {
   const owner = await tickets.ticketLeadOwner(ctx.actor, t);
-  const lead = t.leadId ? await leadSummary(ctx.actor, t.leadId) : null;
-  if (!owner || !lead) return undefined;
+  if (!owner) return undefined;
+  const view = await getTicketView(ctx.actor, t);
+  const lead = view.lead;
+  if (!lead) return undefined;
   const oc = ctxFor(ctx, owner);
-  const notice = oc.t(key, { who: memberName(ctx.actor.member), id: tickets.ticketRef(t), lead: `L-${lead.seq} · ${lead.company}`, note: t.resolution });
-  return [{ userId: owner.platformUserId, cards: [await ticketCard(oc, t, { notice })], locale: oc.locale, entity: { kind: 'ticket' as const, id: String(t._id) } }];
+  const notice = oc.t(key, { who: memberName(ctx.actor.member), id: tickets.ticketRef(t), lead: `${leadRef(lead)} · ${lead.company}`, note: t.resolution });
+  return [{ userId: owner.platformUserId, cards: [ticketCard(oc, view, { notice })], locale: oc.locale, entity: { kind: 'ticket' as const, id: String(t._id) } }];
 }
 
 export async function claimReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
@@ -129,13 +134,12 @@ export async function reopenReply(ctx: Ctx, t: TicketDoc, reason: string): Promi
 
 export async function escalateReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
   const { ticket, managers } = await tickets.escalateTicket(ctx.actor, t);
-  const notify = await Promise.all(
-    managers.map(async (m) => {
+  const view = await getTicketView(ctx.actor, ticket);
+  const notify = managers.map((m) => {
       const mc = ctxFor(ctx, m);
       const notice = mc.t('ticket.escalated_to_you', { id: tickets.ticketRef(ticket), by: memberName(ctx.actor.member) });
-      return { userId: m.platformUserId, cards: [await ticketCard(mc, ticket, { notice })], locale: mc.locale, entity: { kind: 'ticket' as const, id: String(ticket._id) } };
-    }),
-  );
+    return { userId: m.platformUserId, cards: [ticketCard(mc, view, { notice })], locale: mc.locale, entity: { kind: 'ticket' as const, id: String(ticket._id) } };
+  });
   return reply([infoCard(ctx.t('ticket.escalated_done', { id: tickets.ticketRef(ticket), count: managers.length }))], { ...(await ticketUpdate(ctx, ticket)), notify });
 }
 
@@ -145,7 +149,7 @@ export async function reassignReply(ctx: Ctx, t: TicketDoc, who: Mention): Promi
   const tc = ctxFor(ctx, to);
   const dm = {
     userId: to.platformUserId,
-    cards: [await ticketCard(tc, moved, { notice: tc.t('ticket.assigned_to_you', { id: tickets.ticketRef(moved), by: memberName(ctx.actor.member) }) })],
+    cards: [ticketCard(tc, await getTicketView(tc.actor, moved), { notice: tc.t('ticket.assigned_to_you', { id: tickets.ticketRef(moved), by: memberName(ctx.actor.member) }) })],
     locale: tc.locale,
     entity: { kind: 'ticket' as const, id: String(moved._id) },
   };

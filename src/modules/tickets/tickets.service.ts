@@ -4,9 +4,9 @@ import { countersRepo } from '../../platform/ids/counters.repo';
 import { membersRepo } from '../workspaces';
 import { leadsRepo } from '../leads';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import type { TicketDoc, Ticket } from './ticket.model';
+import type { TicketDoc } from './ticket.model';
 import type { MemberDoc } from '../workspaces';
-import { PRIORITIES } from './ticket.model';
+import { PRIORITIES, mayFollowUp, ticketRef, worksTickets, type Priority } from './ticket-rules';
 import { type Actor, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
 import { PAGE_SIZE } from '../leads';
@@ -16,8 +16,7 @@ import { memberName } from '../workspaces';
 /** The ticket as stored now (to tell whether an update that failed half-way happened). */
 const current = (actor: Actor, t: TicketDoc) => () => ticketsRepo.byId(wsId(actor), t._id);
 
-export { PRIORITIES };
-export type Priority = Ticket['priority'];
+export { PRIORITIES, mayFollowUp, ticketRef, worksTickets, type Priority };
 export const SUBJECT_MAX = 200;
 export const DESCRIPTION_MAX = 3000;
 export const RESOLUTION_MAX = 2000;
@@ -27,13 +26,6 @@ export function parseTicketId(s: string): number | null {
   // NFKC: full-width `Ｔ－５７` is T-57.
   const m = s.normalize('NFKC').trim().match(/^(?:T-?)?(\d{1,9})$/i);
   return m ? Number(m[1]) : null;
-}
-
-export const ticketRef = (t: { seq: number }) => `T-${t.seq}`;
-
-/** Support staff, managers and admins work the queue; reps open tickets and follow their own. */
-export function worksTickets(m: Pick<MemberDoc, 'role'>): boolean {
-  return m.role === 'support' || m.role === 'manager' || m.role === 'admin';
 }
 
 async function canSee(actor: Actor, t: TicketDoc): Promise<boolean> {
@@ -98,8 +90,8 @@ export async function getTicket(actor: Actor, ref: string): Promise<TicketDoc> {
   const seq = parseTicketId(ref);
   if (seq === null) throw userError('invalid_input', 'ticket.id_invalid', { value: ref.slice(0, 40) });
   const t = await ticketsRepo.bySeq(wsId(actor), seq);
-  if (!t) throw userError('not_found', 'ticket.not_found', { id: `T-${seq}` });
-  if (!(await canSee(actor, t))) throw userError('forbidden', 'ticket.forbidden', { id: `T-${seq}` });
+  if (!t) throw userError('not_found', 'ticket.not_found', { id: ticketRef(seq) });
+  if (!(await canSee(actor, t))) throw userError('forbidden', 'ticket.forbidden', { id: ticketRef(seq) });
   return t;
 }
 
@@ -176,11 +168,6 @@ export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): P
   }
   await audit(actor, 'ticket.resolve', done, { status: t.status }, set);
   return done;
-}
-
-/** Reopen and Escalate: support staff, and whoever opened the ticket. */
-export function mayFollowUp(m: Pick<MemberDoc, 'role' | '_id'>, t: Pick<TicketDoc, 'createdById'>): boolean {
-  return worksTickets(m) || t.createdById.equals(m._id);
 }
 
 /** A reopened ticket says why; the earlier resolution note stays in its history (the audit trail). */

@@ -3,6 +3,7 @@ import { membersRepo } from './members.repo';
 import { type Actor, wsId } from './actor';
 import { userError } from '../../platform/errors';
 import { memberName } from './member-name';
+import { humanId } from '../../platform/ids/human-id';
 
 /**
  * Owner ids whose leads the actor may see and change: admins all (undefined), managers their team
@@ -34,7 +35,7 @@ export async function assertCanSeeLead(actor: Actor, lead: OwnedRecord): Promise
   if (await canSeeLead(actor, lead)) return;
   const owner = memberName(await membersRepo.byId(wsId(actor), lead.ownerId));
   const key = actor.member.role === 'rep' ? 'error.lead_forbidden_rep' : 'error.lead_forbidden';
-  throw userError('forbidden', key, { id: `L-${lead.seq}`, owner });
+  throw userError('forbidden', key, { id: humanId('L', lead.seq), owner });
 }
 
 export function assertAdmin(actor: Actor): void {

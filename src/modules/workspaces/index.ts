@@ -9,6 +9,7 @@ export * from './member-name';
 export { ROLES, type Member, type MemberDoc, type NameSource, type Role } from './member.model';
 export * from './members.service';
 export * from './settings.cards';
+export { PRIORITIES, type Priority } from './setting-input';
 export * from './stages';
 export { DEFAULT_STAGES, type Workspace, type WorkspaceDoc } from './workspace.model';
 export * from './workspace.service';

@@ -65,8 +65,12 @@ export function splitDurations(s: string): string[] {
   return s.replace(/(\d)\s+(?=[^\d\s/,，、])/g, '$1').split(/[\s/,，、]+/).filter(Boolean);
 }
 
-const PRIORITIES: Record<string, 'high' | 'normal' | 'low'> = { high: 'high', 高: 'high', normal: 'normal', medium: 'normal', 中: 'normal', 普通: 'normal', low: 'low', 低: 'low' };
+/** Ticket priorities, most urgent first: each has its own SLA targets here and a ticket has one (tickets re-export it). */
+export const PRIORITIES = ['high', 'normal', 'low'] as const;
+export type Priority = (typeof PRIORITIES)[number];
 
-export function readPriority(s: string): 'high' | 'normal' | 'low' | null {
-  return PRIORITIES[s.trim().toLowerCase()] ?? null;
+const PRIORITY_WORDS: Record<string, Priority> = { high: 'high', 高: 'high', normal: 'normal', medium: 'normal', 中: 'normal', 普通: 'normal', low: 'low', 低: 'low' };
+
+export function readPriority(s: string): Priority | null {
+  return PRIORITY_WORDS[s.trim().toLowerCase()] ?? null;
 }

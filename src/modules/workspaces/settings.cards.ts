@@ -1,12 +1,11 @@
 import type { Card } from '../../platform/cards/card';
 import type { MessageKey } from '../../platform/i18n';
-import { readPriority } from './setting-input';
-import { CLOSED_STAGES, stageName } from './stages';
+import { PRIORITIES, readPriority, type Priority } from './setting-input';
+import { openStages, stageName } from './stages';
 import { SETTING_NAMES, type ConfigResult, type SettingName } from './workspace.service';
 import type { Ctx } from './ctx';
 
 type Settings = NonNullable<ConfigResult['workspace']['settings']>;
-type Priority = 'high' | 'normal' | 'low';
 
 // Catalogue keys use underscores: `settings.name.stale_days`.
 const keyOf = (name: SettingName) => name.replace(/-/g, '_');
@@ -41,7 +40,7 @@ function slaLine(ctx: Ctx, s: Settings, p: Priority): string {
 }
 
 function stagesText(ctx: Ctx, s: Settings): string {
-  const open = s.stages.filter((x) => !CLOSED_STAGES.includes(x)).map((x) => stageName(s, ctx.locale, x));
+  const open = openStages(s).map((x) => stageName(s, ctx.locale, x));
   return ctx.t('settings.value.stages', { open: open.join(' → '), won: stageName(s, ctx.locale, 'won'), lost: stageName(s, ctx.locale, 'lost') });
 }
 
@@ -75,7 +74,7 @@ export function settingValue(ctx: Ctx, s: Settings, name: SettingName): string {
     case 'support-channel':
       return s.supportChannel ? channelText(ctx, s.supportChannel) : ctx.t('settings.value.support_none');
     case 'sla':
-      return (['high', 'normal', 'low'] as const).map((p) => slaLine(ctx, s, p)).join(ctx.t('settings.sentence_separator'));
+      return PRIORITIES.map((p) => slaLine(ctx, s, p)).join(ctx.t('settings.sentence_separator'));
   }
 }
 
@@ -88,7 +87,7 @@ export function settingsCard(ctx: Ctx, s: Settings, stranded: { stage: string; c
   const warning = stranded.length
     ? ctx.t('settings.stranded', {
         stages: stranded.map((x) => `${stageName(s, ctx.locale, x.stage)} (${x.count})`).join(ctx.t('settings.separator')),
-        example: `/crm config stages ${s.stages.filter((x) => !CLOSED_STAGES.includes(x)).join(', ')} move ${stranded[0].stage} to ${s.stages[0]}`,
+        example: `/crm config stages ${openStages(s).join(', ')} move ${stranded[0].stage} to ${s.stages[0]}`,
       })
     : undefined;
   return { tone: stranded.length ? 'warning' : 'info', title: ctx.t('settings.title'), text: warning, lines, context: ctx.t('settings.intro') };

@@ -8,6 +8,23 @@ export const BUILT_IN_STAGES = ['new', 'contacted', 'qualified', 'proposal', 'ne
 export const CLOSED_STAGES = ['won', 'lost'];
 const MAX_OPEN = 12;
 
+/** Won or lost: the lead is closed (no follow-ups, no stage moves; it may be reopened). */
+export function isClosedStage(stage: string): boolean {
+  return CLOSED_STAGES.includes(stage);
+}
+
+/** The pipeline's open stages, in order (the workspace's stages without won and lost). */
+export function openStages(settings: { stages?: string[] | null } | null | undefined): string[] {
+  return (settings?.stages ?? []).filter((s) => !isClosedStage(s));
+}
+
+/** The open stage after `stage` (what "Advance" moves to); none after the last or from a closed one. */
+export function nextOpenStage(settings: { stages?: string[] | null } | null | undefined, stage: string): string | undefined {
+  const open = openStages(settings);
+  const at = open.indexOf(stage);
+  return at >= 0 ? open[at + 1] : undefined;
+}
+
 export interface StageName {
   stage: string;
   en: string;
@@ -73,7 +90,7 @@ function readMoves(settings: StageSettings | null | undefined, next: StageSettin
     const to = matchStage(next, open, m[2]);
     if (!to) throw userError('invalid_input', 'crm.stages_move_target', { stage: m[2].slice(0, 30), stages: open.join(', ') });
     // Won and lost always stay, so a pipeline change never reopens a closed lead.
-    if (open.includes(from) || CLOSED_STAGES.includes(from)) throw userError('invalid_input', 'crm.stages_move_kept', { stage: from });
+    if (open.includes(from) || isClosedStage(from)) throw userError('invalid_input', 'crm.stages_move_kept', { stage: from });
     moves.push({ from, to });
   }
   return moves;
@@ -90,7 +107,7 @@ export function parseStagePlan(settings: StageSettings | null | undefined, value
   const unnamed: string[] = [];
   const entries = listText.split(sep).map((e) => e.trim()).filter(Boolean).map((e) => readEntry(settings, known, e, unnamed));
   if (unnamed.length) throw userError('invalid_input', 'crm.stages_need_names', { stages: unnamed.join(', ') });
-  const open = entries.map((e) => (typeof e === 'string' ? e : e.stage)).filter((s) => !CLOSED_STAGES.includes(s));
+  const open = entries.map((e) => (typeof e === 'string' ? e : e.stage)).filter((s) => !isClosedStage(s));
   const ok = open.length >= 1 && open.length <= MAX_OPEN && new Set(open).size === open.length && open.every((s) => /^[\p{L}\p{N}_-]{1,30}$/u.test(s));
   if (!ok) throw badList();
   const names = entries.filter((e): e is StageName => typeof e !== 'string' && e.en.length <= 40 && e.zh.length <= 40);

@@ -1,12 +1,5 @@
 import { MessageCopyModel } from './message-copy.model';
-
-/** Which entity's copies: the workspace (database id), the entity, the platform. */
-export interface CopyOwner {
-  workspaceId: string;
-  entityKind: string;
-  entityId: string;
-  platform: string;
-}
+import type { CopyOwner } from './copies';
 
 export interface MessageCopy extends CopyOwner {
   channel: string;
