@@ -5,7 +5,7 @@ import { INTERACTION_KINDS } from './interaction.model';
 import type { LeadDoc } from '../leads/lead.model';
 import type { TicketDoc } from '../tickets/ticket.model';
 import { type Actor, wsId } from '../workspaces/actor';
-import { userError } from '../../platform/errors';
+import { fieldError } from '../../platform/errors';
 import { PAGE_SIZE } from '../leads/leads.service';
 import { createTicket } from '../tickets/tickets.service';
 
@@ -47,10 +47,10 @@ export interface LogInput {
  */
 export async function logInteraction(actor: Actor, lead: LeadDoc, input: LogInput): Promise<{ lead: LeadDoc; ticket: TicketDoc | null }> {
   const text = input.text.trim();
-  if (!text) throw userError('invalid_input', 'log.text_missing');
-  if (text.length > TEXT_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'text', max: TEXT_MAX });
-  if (input.next && input.next.at.getTime() <= actor.now().getTime()) throw userError('invalid_input', 'error.date_past');
-  if (input.next && (lead.stage === 'won' || lead.stage === 'lost')) throw userError('conflict', 'lead.closed_no_followup', { id: `L-${lead.seq}`, stage: lead.stage });
+  if (!text) throw fieldError('text', 'log.text_missing');
+  if (text.length > TEXT_MAX) throw fieldError('text', 'error.field_too_long', { field: 'text', max: TEXT_MAX });
+  if (input.next && input.next.at.getTime() <= actor.now().getTime()) throw fieldError('next', 'error.date_past');
+  if (input.next && (lead.stage === 'won' || lead.stage === 'lost')) throw fieldError('next', 'lead.closed_no_followup', { id: `L-${lead.seq}`, stage: lead.stage }, 'conflict');
   const ws = wsId(actor);
   const at = actor.now();
   const interaction = await interactionsRepo.add(ws, {

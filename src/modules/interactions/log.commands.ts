@@ -5,7 +5,7 @@ import { INTERACTION_KINDS, KIND_ALIASES, leadHistory, logInteraction, parseKind
 import { choicesCard, type Choice } from '../../dispatcher/choices';
 import { closest } from '../../platform/suggest';
 import { parseWhen } from '../../platform/dates';
-import { userError } from '../../platform/errors';
+import { fieldError } from '../../platform/errors';
 import type { LeadDoc } from '../leads/lead.model';
 import type { MessageKey } from '../../platform/i18n';
 import { splitFirst, takePage } from '../../dispatcher/args';
@@ -52,11 +52,11 @@ function kindChoices(ctx: Ctx, lead: LeadDoc, word: string, text: string, next: 
 /** Logs the touch and answers with the updated lead card (and the ticket a complaint opened). */
 export async function loggedReply(ctx: Ctx, lead: LeadDoc, kind: string, text: string, nextText: string, extra: Pick<LogInput, 'messageAuthor' | 'messageLink'> = {}): Promise<Reply> {
   const k = parseKind(kind);
-  if (!k) throw userError('invalid_input', 'log.kind_unknown', { value: kind.slice(0, 30), kinds: kindList(ctx) });
+  if (!k) throw fieldError('kind', 'log.kind_unknown', { value: kind.slice(0, 30), kinds: kindList(ctx) });
   let next: LogInput['next'] = null;
   if (nextText.trim()) {
     const when = parseWhen(nextText, ctx.timeZone, ctx.actor.now());
-    if (!when) throw userError('invalid_input', 'error.date_invalid', { value: nextText.slice(0, 60) });
+    if (!when) throw fieldError('next', 'error.date_invalid', { value: nextText.slice(0, 60) });
     next = { at: when.at, what: when.rest };
   }
   const { lead: updated, ticket } = await logInteraction(ctx.actor, lead, { kind: k, text, next, ...extra });

@@ -9,7 +9,7 @@ import { parseLeadText, LIMITS, type RawLead } from './lead-input';
 import { normalizeEmail, normalizePhone } from './normalize';
 import { parseMoney } from '../../platform/money';
 import { parseWhen } from '../../platform/dates';
-import { AppError, userError } from '../../platform/errors';
+import { AppError, fieldError, userError } from '../../platform/errors';
 import { memberForMention } from '../workspaces/members.service';
 import { mentionSchema, parseMention, splitFirst, takePage, type Mention } from '../../dispatcher/args';
 import { defineCommand, nonEmpty, type CommandDef } from '../../dispatcher/define';
@@ -242,7 +242,7 @@ const assign = defineCommand({
 
 export async function nextReply(ctx: Ctx, lead0: Awaited<ReturnType<typeof leads.getLead>>, whenText: string) {
   const when = parseWhen(whenText, ctx.timeZone, ctx.actor.now());
-  if (!when) throw userError('invalid_input', 'error.date_invalid', { value: whenText.slice(0, 60) });
+  if (!when) throw fieldError('at', 'error.date_invalid', { value: whenText.slice(0, 60) });
   const lead = await leads.setNextFollowUp(ctx.actor, lead0, when.at, when.rest);
   return reply([await leadCard(ctx, lead, { notice: ctx.t('lead.next_set', { id: leadRef(lead), when: ctx.formatDate(when.at) }) })]);
 }

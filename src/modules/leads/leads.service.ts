@@ -9,7 +9,7 @@ import type { LeadDoc } from './lead.model';
 import type { MemberDoc } from '../workspaces/member.model';
 import { type Actor, wsId } from '../workspaces/actor';
 import { assertCanSeeLead, canSeeLead, visibleOwnerIds } from '../workspaces/access';
-import { AppError, userError } from '../../platform/errors';
+import { AppError, fieldError, userError } from '../../platform/errors';
 import { leadKeysOf, type LeadInput } from './lead-input';
 import { foldCompany, foldName } from './normalize';
 import { matchStage, stageName } from './stages';
@@ -265,8 +265,8 @@ export async function markWon(actor: Actor, lead: LeadDoc, value: { amount: numb
 
 export async function markLost(actor: Actor, lead: LeadDoc, reason: string): Promise<LeadDoc> {
   const r = reason.trim();
-  if (!r) throw userError('invalid_input', 'lead.lost_needs_reason', { id: `L-${lead.seq}` });
-  if (r.length > 500) throw userError('invalid_input', 'error.field_too_long', { field: 'reason', max: 500 });
+  if (!r) throw fieldError('reason', 'lead.lost_needs_reason', { id: `L-${lead.seq}` });
+  if (r.length > 500) throw fieldError('reason', 'error.field_too_long', { field: 'reason', max: 500 });
   if (lead.stage === 'lost') throw userError('conflict', 'lead.already', { id: `L-${lead.seq}`, stage: 'lost' });
   return change(actor, lead, 'lead.lost', { stage: 'lost', lostReason: r, ...NO_FOLLOW_UP });
 }
@@ -286,8 +286,8 @@ export function assertFollowUpAllowed(lead: LeadDoc): void {
 
 export async function setNextFollowUp(actor: Actor, lead: LeadDoc, at: Date, what: string): Promise<LeadDoc> {
   assertFollowUpAllowed(lead);
-  if (at.getTime() <= actor.now().getTime()) throw userError('invalid_input', 'error.date_past');
-  if (what.length > 300) throw userError('invalid_input', 'error.field_too_long', { field: 'what', max: 300 });
+  if (at.getTime() <= actor.now().getTime()) throw fieldError('at', 'error.date_past');
+  if (what.length > 300) throw fieldError('what', 'error.field_too_long', { field: 'what', max: 300 });
   // A new time moves the lead's one pending nudge (the follow-up job reads these two fields).
   return change(actor, lead, 'lead.next', { nextFollowUpAt: at, nextFollowUpWhat: what, followUpPending: true });
 }

@@ -8,7 +8,7 @@ import type { TicketDoc, Ticket } from './ticket.model';
 import type { MemberDoc } from '../workspaces/member.model';
 import { PRIORITIES } from './ticket.model';
 import { type Actor, wsId } from '../workspaces/actor';
-import { userError } from '../../platform/errors';
+import { fieldError, userError } from '../../platform/errors';
 import { PAGE_SIZE } from '../leads/leads.service';
 import { oneChange } from '../../platform/changes/one-change';
 import { memberName } from '../workspaces/member-name';
@@ -75,9 +75,9 @@ export interface NewTicket {
 
 export async function createTicket(actor: Actor, input: NewTicket): Promise<TicketDoc> {
   const subject = input.subject.trim();
-  if (!subject) throw userError('invalid_input', 'ticket.subject_missing');
-  if (subject.length > SUBJECT_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'subject', max: SUBJECT_MAX });
-  if ((input.description ?? '').length > DESCRIPTION_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'description', max: DESCRIPTION_MAX });
+  if (!subject) throw fieldError('subject', 'ticket.subject_missing');
+  if (subject.length > SUBJECT_MAX) throw fieldError('subject', 'error.field_too_long', { field: 'subject', max: SUBJECT_MAX });
+  if ((input.description ?? '').length > DESCRIPTION_MAX) throw fieldError('description', 'error.field_too_long', { field: 'description', max: DESCRIPTION_MAX });
   const priority = input.priority ?? 'normal';
   const ticket = await countersRepo.insertNumbered(wsId(actor), 'ticket', (seq) =>
     ticketsRepo.create(wsId(actor), {
@@ -164,8 +164,8 @@ export async function claimTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc
 export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): Promise<TicketDoc> {
   assertWorker(actor);
   const resolution = note.trim();
-  if (!resolution) throw userError('invalid_input', 'ticket.resolution_missing', { id: ticketRef(t) });
-  if (resolution.length > RESOLUTION_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'resolution', max: RESOLUTION_MAX });
+  if (!resolution) throw fieldError('note', 'ticket.resolution_missing', { id: ticketRef(t) });
+  if (resolution.length > RESOLUTION_MAX) throw fieldError('note', 'error.field_too_long', { field: 'resolution', max: RESOLUTION_MAX });
   const set = { status: 'resolved', resolution, resolvedAt: actor.now(), assigneeId: t.assigneeId ?? actor.member._id };
   // Conditioned on the assignee read above too: a reassign committed in between is not undone.
   const done = await oneChange(wsId(actor), t._id, t.rev ?? 0, () => ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] }, assigneeId: t.assigneeId }, set), current(actor, t));
@@ -187,8 +187,8 @@ export function mayFollowUp(m: Pick<MemberDoc, 'role' | '_id'>, t: Pick<TicketDo
 export async function reopenTicket(actor: Actor, t: TicketDoc, reason: string): Promise<TicketDoc> {
   if (!mayFollowUp(actor.member, t)) throw userError('forbidden', 'ticket.support_only');
   const why = reason.trim();
-  if (!why) throw userError('invalid_input', 'ticket.reopen_reason_missing', { id: ticketRef(t) });
-  if (why.length > RESOLUTION_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'reason', max: RESOLUTION_MAX });
+  if (!why) throw fieldError('reason', 'ticket.reopen_reason_missing', { id: ticketRef(t) });
+  if (why.length > RESOLUTION_MAX) throw fieldError('reason', 'error.field_too_long', { field: 'reason', max: RESOLUTION_MAX });
   const set = { status: 'open', assigneeId: null, claimedAt: null, resolvedAt: null, resolution: '', claimRound: (t.claimRound ?? 0) + 1, slaClaimAlerted: false, slaResolveAlerted: false, ...dueTimes(actor, t.priority, actor.now()) };
   const open = await oneChange(wsId(actor), t._id, t.rev ?? 0, () => ticketsRepo.transition(wsId(actor), t._id, { status: 'resolved' }, set), current(actor, t));
   if (!open) throw userError('conflict', 'ticket.not_resolved', { id: ticketRef(t) });
@@ -220,7 +220,7 @@ export async function ticketWatchers(workspaceId: Types.ObjectId): Promise<Membe
 
 export async function reassignTicket(actor: Actor, t: TicketDoc, to: MemberDoc): Promise<TicketDoc> {
   assertWorker(actor);
-  if (to.role !== 'support') throw userError('invalid_input', 'ticket.assignee_not_support', { who: memberName(to) });
+  if (to.role !== 'support') throw fieldError('to', 'ticket.assignee_not_support', { who: memberName(to) });
   const set = { status: 'claimed', assigneeId: to._id, claimedAt: t.claimedAt ?? actor.now() };
   // Giving away an unclaimed ticket takes its claim, so a simultaneous Claim cannot also win.
   const round = t.claimRound ?? 0;
