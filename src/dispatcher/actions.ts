@@ -1,5 +1,6 @@
 import { reply, type Form, type Reply } from '../platform/cards/card';
 import * as leads from '../modules/leads/leads.service';
+import { createFromDraft } from '../modules/leads/lead-create.service';
 import { AppError } from '../platform/errors';
 import { ACTIONS, FORMS } from './constants';
 import { createdReply, listReply, type PageRef, assignReply } from '../modules/leads/lead.commands';
@@ -65,7 +66,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
   [ACTIONS.leadAssignMe]: (ctx, value) =>
     onLead(ctx, value, async () => ({ ...(await assignReply(ctx, { id: value }, { id: ctx.actor.member.platformUserId, name: '' })), replaceOriginal: true })),
   [ACTIONS.leadOpen]: async (ctx, value) => reply([await leadCard(ctx, await leads.getLeadById(ctx.actor, value))]),
-  [ACTIONS.leadCreateAnyway]: async (ctx, value) => ({ ...(await createdReply(ctx, await leads.createFromDraft(ctx.actor, value))), replaceOriginal: true }),
+  [ACTIONS.leadCreateAnyway]: async (ctx, value) => ({ ...(await createdReply(ctx, await createFromDraft(ctx.actor, value))), replaceOriginal: true }),
   [ACTIONS.leadPage]: async (ctx, value) => {
     let ref: PageRef;
     try {

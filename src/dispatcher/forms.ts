@@ -1,5 +1,6 @@
 import { reply, type Reply } from '../platform/cards/card';
 import * as leads from '../modules/leads/leads.service';
+import { createLead } from '../modules/leads/lead-create.service';
 import { validateLead, emptyRaw } from '../modules/leads/lead-input';
 import { AppError } from '../platform/errors';
 import { FORMS } from './constants';
@@ -49,7 +50,7 @@ export const formHandlers: Record<string, FormHandler> = {
       for (const i of issues) formErrors[FIELD_FOR_ISSUE[i.field]] ??= ctx.t(i.key, i.params);
       return reply([], { formErrors });
     }
-    return createdReply(ctx, await leads.createLead(ctx.actor, input));
+    return createdReply(ctx, await createLead(ctx.actor, input));
   },
   [FORMS.leadFollowUp]: async (ctx, v, leadId) => {
     const lead = await leads.getLeadById(ctx.actor, leadId);

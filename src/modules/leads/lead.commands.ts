@@ -5,6 +5,7 @@ import type { MemberDoc } from '../workspaces/member.model';
 import { ctxFor } from '../../dispatcher/context';
 import { reply } from '../../platform/cards/card';
 import * as leads from './leads.service';
+import { createLead, type CreateResult } from './lead-create.service';
 import { parseLeadText, LIMITS, type RawLead } from './lead-input';
 import { normalizeEmail, normalizePhone } from './normalize';
 import { parseMoney } from '../../platform/money';
@@ -65,7 +66,7 @@ function reassignedAwayDm(ctx: Ctx, lead: LeadDoc, previous: MemberDoc, to: Memb
 }
 
 /** Shared by `/lead add`, the form and "Create anyway": turn a create result into the reply. */
-export async function createdReply(ctx: Ctx, result: leads.CreateResult) {
+export async function createdReply(ctx: Ctx, result: CreateResult) {
   if (result.kind === 'duplicate') return reply([duplicateCard(ctx, result.existing, result.owner, result.draftId, result.visible)]);
   if (result.incomplete) ctx.log.error({ err: result.incomplete, lead: leadRef(result.lead) }, 'lead created but its note or audit event was not written');
   const card = await leadCard(ctx, result.lead, { notice: ctx.t('lead.created', { id: leadRef(result.lead), owner: memberName(result.owner) }) });
@@ -82,7 +83,7 @@ const add = defineCommand({
     if (!text.trim()) return reply([], { form: leadForm(ctx) });
     const { input, issues } = parseLeadText(text, { region: ctx.region, timeZone: ctx.timeZone, now: ctx.actor.now() });
     if (!input) return reply([issuesCard(ctx, issues, ctx.t('lead.example'))]);
-    return createdReply(ctx, await leads.createLead(ctx.actor, input));
+    return createdReply(ctx, await createLead(ctx.actor, input));
   },
 });
 

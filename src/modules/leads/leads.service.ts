@@ -1,28 +1,18 @@
 import type { Types } from 'mongoose';
-import { leadsRepo, identityKeys } from './leads.repo';
-import { countersRepo } from '../../platform/ids/counters.repo';
+import { leadsRepo } from './leads.repo';
 import { membersRepo } from '../workspaces/members.repo';
 import { interactionsRepo } from '../interactions/interactions.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import { draftsRepo } from '../../platform/drafts/drafts.repo';
 import type { LeadDoc } from './lead.model';
 import type { MemberDoc } from '../workspaces/member.model';
 import { type Actor, wsId } from '../workspaces/actor';
-import { assertCanSeeLead, canSeeLead, visibleOwnerIds } from '../workspaces/access';
+import { assertCanSeeLead, visibleOwnerIds } from '../workspaces/access';
 import { AppError, fieldError, userError } from '../../platform/errors';
-import { leadKeysOf, type LeadInput } from './lead-input';
 import { foldCompany, foldName } from './normalize';
 import { matchStage, stageName } from './stages';
 import { oneChange } from '../../platform/changes/one-change';
 
 export const PAGE_SIZE = 10;
-const ORPHAN_AFTER_MS = 10_000;
-
-export type CreateResult =
-  | { kind: 'created'; lead: LeadDoc; owner: MemberDoc; notifyOwner: boolean; incomplete?: unknown }
-  | { kind: 'duplicate'; existing: LeadDoc; owner: MemberDoc | null; draftId: string; visible: boolean };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** "L-12", "l12", "12" -> 12; null when it is not a lead id. */
 export function parseLeadId(s: string): number | null {
@@ -43,119 +33,13 @@ export const isClosed = (lead: { stage: string }) => lead.stage === 'won' || lea
 /** Closing a lead ends its follow-up: no time, no pending nudge. */
 const NO_FOLLOW_UP = { nextFollowUpAt: null, nextFollowUpWhat: '', followUpPending: false };
 
-async function audit(actor: Actor, action: string, lead: LeadDoc, before: unknown, after: unknown) {
+export async function audit(actor: Actor, action: string, lead: LeadDoc, before: unknown, after: unknown) {
   await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action, entity: 'lead', entityId: lead._id, before, after, at: actor.now() });
 }
 
-async function pickOwner(actor: Actor): Promise<MemberDoc> {
-  const ws = actor.workspace;
-  if (ws.settings?.assignment !== 'round_robin' || actor.member.role === 'rep') return actor.member;
-  const reps = await membersRepo.byRole(wsId(actor), 'rep');
-  if (!reps.length) return actor.member;
-  const turn = await countersRepo.next(wsId(actor), 'round_robin');
-  return reps[(turn - 1) % reps.length];
-}
-
-async function ownerOf(actor: Actor, lead: LeadDoc): Promise<MemberDoc | null> {
+/** The member who owns `lead` now (null if they are gone). */
+export async function ownerOf(actor: Actor, lead: LeadDoc): Promise<MemberDoc | null> {
   return membersRepo.byId(wsId(actor), lead.ownerId);
-}
-
-async function duplicateOf(actor: Actor, existing: LeadDoc, input: LeadInput): Promise<CreateResult> {
-  const draftId = await draftsRepo.save(wsId(actor), actor.member._id, input);
-  return { kind: 'duplicate', existing, owner: await ownerOf(actor, existing), draftId, visible: await canSeeLead(actor, existing) };
-}
-
-/** Waits briefly for a lead whose keys were just reserved by a concurrent request to be written. */
-async function waitForLead(actor: Actor, id: Types.ObjectId): Promise<LeadDoc | null> {
-  for (let i = 0; i < 40; i++) {
-    const lead = await leadsRepo.byId(wsId(actor), id);
-    if (lead) return lead;
-    await sleep(50);
-  }
-  return null;
-}
-
-/**
- * Creates a lead unless one with the same email, phone, or company and contact exists. Identity
- * keys are reserved through a unique index first, so simultaneous identical requests create one lead.
- */
-export async function createLead(actor: Actor, input: LeadInput, opts: { force?: boolean } = {}): Promise<CreateResult> {
-  const ws = wsId(actor);
-  const keys = leadKeysOf(input);
-  if (!opts.force) {
-    const existing = await leadsRepo.findDuplicate(ws, keys);
-    if (existing) return duplicateOf(actor, existing, input);
-  }
-  const id = leadsRepo.newId();
-  if (!opts.force) {
-    let holder = await leadsRepo.claimKeys(ws, id, identityKeys(keys));
-    if (holder) {
-      const existing = await waitForLead(actor, holder);
-      if (existing) return duplicateOf(actor, existing, input);
-      // A reservation with no lead behind it after the wait was left by a crash: reclaim once.
-      const stale = new Date(actor.now().getTime() - ORPHAN_AFTER_MS);
-      if (await leadsRepo.dropOrphanKeys(ws, holder, stale)) holder = await leadsRepo.claimKeys(ws, id, identityKeys(keys));
-      if (holder) throw userError('conflict', 'lead.being_created');
-    }
-  }
-  let lead: LeadDoc;
-  let owner: MemberDoc;
-  try {
-    owner = await pickOwner(actor);
-    lead = await countersRepo.insertNumbered(ws, 'lead', (seq) =>
-      leadsRepo.create(ws, {
-        _id: id,
-        seq,
-        company: input.company,
-        contactName: input.contactName,
-        phones: input.phones.map((p) => p.raw),
-        phoneGuesses: input.phones.filter((p) => p.guessed).map((p) => p.e164),
-        emails: input.emails,
-        source: input.source,
-        value: input.value,
-        currency: input.value === null ? null : (input.currency ?? actor.workspace.settings?.currency ?? 'CNY'),
-        stage: actor.workspace.settings?.stages?.[0] ?? 'new',
-        ownerId: owner._id,
-        createdById: actor.member._id,
-        tags: input.tags,
-        nextFollowUpAt: input.next?.at ?? null,
-        nextFollowUpWhat: input.next?.what ?? '',
-        followUpPending: Boolean(input.next),
-        quietLevel: 0,
-        rev: 0,
-        lostReason: '',
-        lastContactAt: null,
-        keys,
-      }),
-    );
-  } catch (err) {
-    // The lead was not written: free its reservations (a leftover is reclaimed later if this fails too).
-    if (!opts.force) await leadsRepo.releaseKeys(ws, id).catch(() => undefined);
-    throw err;
-  }
-  // The lead exists from here on: a failure below must not make the user think nothing was saved.
-  let incomplete: unknown;
-  try {
-    if (input.note) await interactionsRepo.add(ws, { leadId: lead._id, kind: 'note', text: input.note, authorId: actor.member._id, at: actor.now() });
-    await audit(actor, 'lead.create', lead, null, lead.toObject());
-  } catch (err) {
-    incomplete = err;
-  }
-  return { kind: 'created', lead, owner, notifyOwner: !owner._id.equals(actor.member._id), incomplete };
-}
-
-/** "Create anyway" from a duplicate warning: usable once, by the member who was warned. */
-export async function createFromDraft(actor: Actor, draftId: string): Promise<CreateResult> {
-  if (!/^[0-9a-f]{24}$/i.test(draftId)) throw userError('not_found', 'lead.draft_used');
-  const data = (await draftsRepo.take(wsId(actor), actor.member._id, draftId)) as (LeadInput & { next: { at: string | Date; what: string } | null }) | null;
-  if (!data) throw userError('conflict', 'lead.draft_used');
-  const input: LeadInput = { ...data, next: data.next ? { at: new Date(data.next.at), what: data.next.what } : null };
-  try {
-    return await createLead(actor, input, { force: true });
-  } catch (err) {
-    await draftsRepo.release(wsId(actor), draftId).catch(() => undefined);
-    throw err;
-  }
 }
 
 /** The lead `L-<seq>` if the actor may see it; a clear error otherwise. */
