@@ -3,18 +3,18 @@ import type { Actor } from '../modules/workspaces/actor';
 import { isLocale, t } from '../platform/i18n';
 import { formatWhen } from '../platform/dates';
 import { formatMoney } from '../platform/money';
-import type { MemberDoc } from '../modules/workspaces/member.model';
+import type { MemberEntity } from '../modules/workspaces/member.model';
 import type { Ctx } from './types';
 import type { Logger } from '../platform/logger';
 
 /** The language a member reads: their own choice, else the workspace's. */
-export function localeOf(member: Pick<MemberDoc, 'locale'>, workspaceLocale: string, fallback: Locale): Locale {
+export function localeOf(member: Pick<MemberEntity, 'locale'>, workspaceLocale: string, fallback: Locale): Locale {
   const wanted = member.locale ?? workspaceLocale;
   return isLocale(wanted) ? wanted : fallback;
 }
 
 /** The time zone a member reads and types dates in: their own (`/crm tz`), else the workspace's. */
-export function timeZoneOf(member: Pick<MemberDoc, 'timezone'>, workspaceZone: string): string {
+export function timeZoneOf(member: Pick<MemberEntity, 'timezone'>, workspaceZone: string): string {
   return member.timezone || workspaceZone;
 }
 
@@ -35,7 +35,7 @@ export function makeCtx(actor: Actor, locale: Locale, log: Logger, opts: { works
 }
 
 /** A context for rendering a card that `reader` will see (a DM): their language, their buttons. */
-export function ctxFor(ctx: Ctx, reader: MemberDoc): Ctx {
+export function ctxFor(ctx: Ctx, reader: MemberEntity): Ctx {
   const locale = localeOf(reader, ctx.actor.workspace.settings!.locale, ctx.locale);
   return makeCtx({ ...ctx.actor, member: reader }, locale, ctx.log);
 }

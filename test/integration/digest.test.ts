@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { WorkspaceModel, type WorkspaceDoc } from '../../src/modules/workspaces/workspace.model';
+import { WorkspaceModel, type WorkspaceEntity } from '../../src/modules/workspaces/workspace.model';
 import { MemberModel } from '../../src/modules/workspaces/member.model';
 import { LeadModel } from '../../src/modules/leads/lead.model';
 import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
@@ -222,8 +222,8 @@ function normalise(f: DigestFigures) {
   };
 }
 
-let acme: WorkspaceDoc;
-let quiet: WorkspaceDoc;
+let acme: WorkspaceEntity;
+let quiet: WorkspaceEntity;
 const kick = jest.fn();
 const deps: JobDeps = { config: { DEFAULT_LOCALE: 'en' }, logger: createLogger('silent'), kick };
 

@@ -1,5 +1,5 @@
 import { OutboxModel } from '../../src/platform/outbox/outbox.model';
-import { WorkspaceModel, type WorkspaceDoc } from '../../src/modules/workspaces/workspace.model';
+import { WorkspaceModel, type WorkspaceEntity } from '../../src/modules/workspaces/workspace.model';
 import { MemberModel } from '../../src/modules/workspaces/member.model';
 import { createLogger, requestContext } from '../../src/platform/logger';
 import { SlackOutbox } from '../../src/channels/slack/slack-outbox';
@@ -17,7 +17,7 @@ const db = useTestDb();
 const logger = createLogger('silent');
 const card = (text: string) => [{ title: text, text: `about ${text}` }];
 let slack: FakeSlack;
-let ws: WorkspaceDoc;
+let ws: WorkspaceEntity;
 
 beforeAll(async () => {
   slack = await new FakeSlack().start();

@@ -2,9 +2,9 @@ import type { Types } from 'mongoose';
 import { digestRepo, type Window } from './digest.repo';
 import { leadsRepo } from '../leads/leads.repo';
 import { membersRepo } from '../workspaces/members.repo';
-import type { LeadDoc } from '../leads/lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
-import type { WorkspaceDoc } from '../workspaces/workspace.model';
+import type { LeadEntity } from '../leads/lead.model';
+import type { MemberEntity } from '../workspaces/member.model';
+import type { WorkspaceEntity } from '../workspaces/workspace.model';
 import type { Actor } from '../workspaces/actor';
 import { visibleOwnerIds } from '../workspaces/access';
 import { userError } from '../../platform/errors';
@@ -53,7 +53,7 @@ function addAmount(list: Amount[], currency: string | null | undefined, amount: 
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function openStagesOf(ws: WorkspaceDoc): string[] {
+export function openStagesOf(ws: WorkspaceEntity): string[] {
   return (ws.settings?.stages ?? []).filter((s) => s !== 'won' && s !== 'lost');
 }
 
@@ -120,7 +120,7 @@ async function activityFigures({ id, ownerIds, window }: Scope, staleDays: numbe
   const staleQuery = { openOnly: true, lastContactBefore: staleBefore, ownerIds };
   const [staleTotal, staleLeads] = await Promise.all([leadsRepo.count(id, staleQuery), leadsRepo.list(id, staleQuery, 0, STALE_SHOWN)]);
   const perAuthor = await digestRepo.interactionsPerAuthor(id, window, ownerIds);
-  const people = await membersRepo.byIds(id, [...perAuthor.map((p) => p.authorId), ...staleLeads.map((l: LeadDoc) => l.ownerId)]);
+  const people = await membersRepo.byIds(id, [...perAuthor.map((p) => p.authorId), ...staleLeads.map((l: LeadEntity) => l.ownerId)]);
   const person = (pid: unknown) => memberName(people.find((m) => m._id.equals(pid as Types.ObjectId)));
   return {
     stale: { total: staleTotal, leads: staleLeads.map((l) => ({ seq: l.seq, company: l.company, owner: person(l.ownerId) })) },
@@ -153,7 +153,7 @@ async function completenessFigures({ id, open, ownerIds }: Scope): Promise<Diges
 }
 
 /** `ownerIds` undefined = the whole workspace. */
-export async function pipelineFigures(ws: WorkspaceDoc, ownerIds: Types.ObjectId[] | undefined, window: Window): Promise<DigestFigures> {
+export async function pipelineFigures(ws: WorkspaceEntity, ownerIds: Types.ObjectId[] | undefined, window: Window): Promise<DigestFigures> {
   const scope: Scope = { id: ws._id, open: openStagesOf(ws), ownerIds, window };
   const moves = await moveFigures(scope);
   const pipeline = await pipelineByStage(scope);
@@ -164,14 +164,14 @@ export async function pipelineFigures(ws: WorkspaceDoc, ownerIds: Types.ObjectId
 }
 
 /** A digest's audiences: one per team name ('' = members without a team), with its members. */
-export async function teamsOf(ws: WorkspaceDoc): Promise<{ team: string; members: MemberDoc[] }[]> {
+export async function teamsOf(ws: WorkspaceEntity): Promise<{ team: string; members: MemberEntity[] }[]> {
   const members = await membersRepo.all(ws._id);
   const names = [...new Set(members.map((m) => m.team ?? ''))].sort();
   return names.map((team) => ({ team, members: members.filter((m) => (m.team ?? '') === team) }));
 }
 
 /** Where a team's digest goes: its channel, else its managers (else the admins) by direct message. */
-export async function digestDestinations(ws: WorkspaceDoc, team: string, members: MemberDoc[]): Promise<{ channel?: string; members: MemberDoc[] }> {
+export async function digestDestinations(ws: WorkspaceEntity, team: string, members: MemberEntity[]): Promise<{ channel?: string; members: MemberEntity[] }> {
   const channel = ws.settings?.digest?.channels?.find((c) => (c.team ?? '') === team)?.channel;
   if (channel) return { channel, members: [] };
   const managers = members.filter((m) => m.role === 'manager');
@@ -179,7 +179,7 @@ export async function digestDestinations(ws: WorkspaceDoc, team: string, members
   return { members: await membersRepo.byRole(ws._id, 'admin') };
 }
 
-export type PipelineScope = { kind: 'me' } | { kind: 'team' } | { kind: 'member'; member: MemberDoc };
+export type PipelineScope = { kind: 'me' } | { kind: 'team' } | { kind: 'member'; member: MemberEntity };
 
 /**
  * Whose leads `/pipeline` counts, if the actor may see them: reps their own; managers themselves, their

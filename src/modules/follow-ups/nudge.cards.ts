@@ -1,6 +1,6 @@
 import type { Card } from '../../platform/cards/card';
-import type { LeadDoc } from '../leads/lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
+import type { LeadEntity } from '../leads/lead.model';
+import type { MemberEntity } from '../workspaces/member.model';
 import type { MessageKey } from '../../platform/i18n';
 import { ACTIONS } from '../../dispatcher/constants';
 import { leadRef, memberName, stageLabel } from '../leads/lead.cards';
@@ -19,7 +19,7 @@ function lastLine(ctx: Ctx, last: LastInteraction | null): string {
 }
 
 /** "Follow-up due": the lead, what was planned, the last interaction; Log it, Snooze, Mark lost. */
-export function followUpNudgeCard(ctx: Ctx, lead: LeadDoc, last: LastInteraction | null): Card {
+export function followUpNudgeCard(ctx: Ctx, lead: LeadEntity, last: LastInteraction | null): Card {
   const id = String(lead._id);
   const due = lead.nextFollowUpAt ?? new Date(0);
   const ref = leadRef(lead);
@@ -44,7 +44,7 @@ export function followUpNudgeCard(ctx: Ctx, lead: LeadDoc, last: LastInteraction
 }
 
 /** "Gone quiet": no interaction for N days; to the owner. */
-export function quietNudgeCard(ctx: Ctx, lead: LeadDoc, days: number, last: LastInteraction | null): Card {
+export function quietNudgeCard(ctx: Ctx, lead: LeadEntity, days: number, last: LastInteraction | null): Card {
   const id = String(lead._id);
   const ref = leadRef(lead);
   return {
@@ -64,7 +64,7 @@ export function quietNudgeCard(ctx: Ctx, lead: LeadDoc, days: number, last: Last
 }
 
 /** "Escalated": to the owner's manager, after M more quiet days. */
-export function quietEscalationCard(ctx: Ctx, lead: LeadDoc, owner: MemberDoc | null, days: number, last: LastInteraction | null): Card {
+export function quietEscalationCard(ctx: Ctx, lead: LeadEntity, owner: MemberEntity | null, days: number, last: LastInteraction | null): Card {
   const id = String(lead._id);
   return {
     tone: 'warning',

@@ -6,7 +6,7 @@ import { choicesCard, type Choice } from '../../dispatcher/choices';
 import { closest } from '../../platform/suggest';
 import { parseWhen } from '../../platform/dates';
 import { fieldError } from '../../platform/errors';
-import type { LeadDoc } from '../leads/lead.model';
+import type { LeadEntity } from '../leads/lead.model';
 import type { MessageKey } from '../../platform/i18n';
 import { splitFirst, takePage } from '../../dispatcher/args';
 import { defineCommand, nonEmpty, type CommandDef } from '../../dispatcher/define';
@@ -31,7 +31,7 @@ function kindList(ctx: Ctx): string {
  * (the closest one first), and the whole text, that word included, is logged with it. Text that reads
  * as a time (`跟进 L-9 明天下午3点 回访`, the old meaning of 跟进) also offers to set the next follow-up.
  */
-function kindChoices(ctx: Ctx, lead: LeadDoc, word: string, text: string, next: string): Reply {
+function kindChoices(ctx: Ctx, lead: LeadEntity, word: string, text: string, next: string): Reply {
   const said = `${word} ${text}`.trim();
   const near = closest(word, [...INTERACTION_KINDS, ...Object.keys(KIND_ALIASES)]);
   const guess = near ? parseKind(near) : null;
@@ -50,7 +50,7 @@ function kindChoices(ctx: Ctx, lead: LeadDoc, word: string, text: string, next: 
 }
 
 /** Logs the touch and answers with the updated lead card (and the ticket a complaint opened). */
-export async function loggedReply(ctx: Ctx, lead: LeadDoc, kind: string, text: string, nextText: string, extra: Pick<LogInput, 'messageAuthor' | 'messageLink'> = {}): Promise<Reply> {
+export async function loggedReply(ctx: Ctx, lead: LeadEntity, kind: string, text: string, nextText: string, extra: Pick<LogInput, 'messageAuthor' | 'messageLink'> = {}): Promise<Reply> {
   const k = parseKind(kind);
   if (!k) throw fieldError('kind', 'log.kind_unknown', { value: kind.slice(0, 30), kinds: kindList(ctx) });
   let next: LogInput['next'] = null;
@@ -85,7 +85,7 @@ const log = defineCommand({
   },
 });
 
-export async function historyReply(ctx: Ctx, lead: LeadDoc, page: number): Promise<Reply> {
+export async function historyReply(ctx: Ctx, lead: LeadEntity, page: number): Promise<Reply> {
   const res = await leadHistory(ctx.actor, lead, page);
   const authors = await membersById(ctx.actor, res.items.map((i) => i.authorId));
   // A logged chat message's author is kept as the platform's mention (`<@U123>`): shown by name when
@@ -127,7 +127,7 @@ const history = defineCommand({
 });
 
 /** The log form: from a lead card's Log button (lead fixed) or the "Log to lead" shortcut (search the lead). */
-export function logForm(ctx: Ctx, opts: { lead?: LeadDoc; text?: string; author?: string; link?: string }): Form {
+export function logForm(ctx: Ctx, opts: { lead?: LeadEntity; text?: string; author?: string; link?: string }): Form {
   const kinds = INTERACTION_KINDS.map((k) => ({ value: k, label: ctx.t(`interaction.${k}` as MessageKey) }));
   const fields: Form['fields'] = [
     { id: 'kind', label: ctx.t('log.field.kind'), kind: 'select', options: kinds, initial: 'call' },

@@ -4,8 +4,8 @@ import { countersRepo } from '../../platform/ids/counters.repo';
 import { membersRepo } from '../workspaces/members.repo';
 import { interactionsRepo } from '../interactions/interactions.repo';
 import { draftsRepo } from '../../platform/drafts/drafts.repo';
-import type { LeadDoc } from './lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
+import type { LeadEntity } from './lead.model';
+import type { MemberEntity } from '../workspaces/member.model';
 import { type Actor, wsId } from '../workspaces/actor';
 import { canSeeLead } from '../workspaces/access';
 import { userError } from '../../platform/errors';
@@ -17,12 +17,12 @@ import { audit, ownerOf } from './leads.service';
 const ORPHAN_AFTER_MS = 10_000;
 
 export type CreateResult =
-  | { kind: 'created'; lead: LeadDoc; owner: MemberDoc; notifyOwner: boolean; incomplete?: unknown }
-  | { kind: 'duplicate'; existing: LeadDoc; owner: MemberDoc | null; draftId: string; visible: boolean };
+  | { kind: 'created'; lead: LeadEntity; owner: MemberEntity; notifyOwner: boolean; incomplete?: unknown }
+  | { kind: 'duplicate'; existing: LeadEntity; owner: MemberEntity | null; draftId: string; visible: boolean };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function pickOwner(actor: Actor): Promise<MemberDoc> {
+async function pickOwner(actor: Actor): Promise<MemberEntity> {
   const ws = actor.workspace;
   if (ws.settings?.assignment !== 'round_robin' || actor.member.role === 'rep') return actor.member;
   const reps = await membersRepo.byRole(wsId(actor), 'rep');
@@ -31,13 +31,13 @@ async function pickOwner(actor: Actor): Promise<MemberDoc> {
   return reps[(turn - 1) % reps.length];
 }
 
-async function duplicateOf(actor: Actor, existing: LeadDoc, input: LeadInput): Promise<CreateResult> {
+async function duplicateOf(actor: Actor, existing: LeadEntity, input: LeadInput): Promise<CreateResult> {
   const draftId = await draftsRepo.save(wsId(actor), actor.member._id, input);
   return { kind: 'duplicate', existing, owner: await ownerOf(actor, existing), draftId, visible: await canSeeLead(actor, existing) };
 }
 
 /** Waits briefly for a lead whose keys were just reserved by a concurrent request to be written. */
-async function waitForLead(actor: Actor, id: Types.ObjectId): Promise<LeadDoc | null> {
+async function waitForLead(actor: Actor, id: Types.ObjectId): Promise<LeadEntity | null> {
   for (let i = 0; i < 40; i++) {
     const lead = await leadsRepo.byId(wsId(actor), id);
     if (lead) return lead;
@@ -90,7 +90,7 @@ function newLeadFields(actor: Actor, input: LeadInput, keys: LeadKeys, ownerId: 
 }
 
 /** Picks the owner and writes the lead with the next number; on failure frees the keys `reserved` holds. */
-async function insertLead(actor: Actor, id: Types.ObjectId, input: LeadInput, keys: LeadKeys, reserved: boolean): Promise<{ lead: LeadDoc; owner: MemberDoc }> {
+async function insertLead(actor: Actor, id: Types.ObjectId, input: LeadInput, keys: LeadKeys, reserved: boolean): Promise<{ lead: LeadEntity; owner: MemberEntity }> {
   const ws = wsId(actor);
   try {
     const owner = await pickOwner(actor);
@@ -104,10 +104,10 @@ async function insertLead(actor: Actor, id: Types.ObjectId, input: LeadInput, ke
 }
 
 /** The note typed with the lead and the audit event; what failed here is returned, not thrown (the lead exists). */
-async function recordCreation(actor: Actor, lead: LeadDoc, input: LeadInput): Promise<unknown> {
+async function recordCreation(actor: Actor, lead: LeadEntity, input: LeadInput): Promise<unknown> {
   try {
     if (input.note) await interactionsRepo.add(wsId(actor), { leadId: lead._id, kind: 'note', text: input.note, authorId: actor.member._id, at: actor.now() });
-    await audit(actor, 'lead.create', lead, null, lead.toObject());
+    await audit(actor, 'lead.create', lead, null, lead);
     return undefined;
   } catch (err) {
     return err;

@@ -1,6 +1,6 @@
 import type { Card, CardAction } from '../../platform/cards/card';
-import type { LeadDoc } from './lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
+import type { LeadEntity } from './lead.model';
+import type { MemberEntity } from '../workspaces/member.model';
 import type { MessageKey } from '../../platform/i18n';
 import { matchStage, stageName } from './stages';
 import { membersById, openStages, recentInteractions } from './leads.service';
@@ -32,26 +32,26 @@ import { memberName } from '../workspaces/member-name';
 
 export { memberName };
 
-function valueText(ctx: Ctx, lead: LeadDoc): string {
+function valueText(ctx: Ctx, lead: LeadEntity): string {
   return lead.value === null || lead.value === undefined ? '—' : ctx.formatMoney(lead.value, lead.currency ?? null);
 }
 
 /** When the next follow-up is due; one already past on an open lead says it is overdue. */
-function followUpWhen(ctx: Ctx, lead: LeadDoc, at: Date): string {
+function followUpWhen(ctx: Ctx, lead: LeadEntity, at: Date): string {
   const when = ctx.formatDate(at);
   const open = lead.stage !== 'won' && lead.stage !== 'lost';
   return open && at.getTime() < ctx.actor.now().getTime() ? ctx.t('lead.field.next_overdue', { when }) : when;
 }
 
 /** A phone as typed; when its region was assumed, also how it was read ("+86 22 4345 0728 ext. 814"). */
-function phoneText(ctx: Ctx, lead: LeadDoc, raw: string, i: number): string {
+function phoneText(ctx: Ctx, lead: LeadEntity, raw: string, i: number): string {
   const key = lead.keys?.phones?.[i];
   return key && lead.phoneGuesses?.includes(key) ? ctx.t('lead.phone_guessed', { phone: raw, intl: formatPhone(key) }) : raw;
 }
 
 /** The lead card: contact, company, stage, value, owner, next follow-up, last five interactions, buttons. */
 /** `undo`: the card confirms a change the reader can take back (`/undo`), so it carries an Undo button. */
-export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string; undo?: boolean } = {}): Promise<Card> {
+export async function leadCard(ctx: Ctx, lead: LeadEntity, opts: { notice?: string; undo?: boolean } = {}): Promise<Card> {
   const [owners, interactions] = await Promise.all([membersById(ctx.actor, [lead.ownerId]), recentInteractions(ctx.actor, lead, 5)]);
   const authors = await membersById(ctx.actor, interactions.map((i) => i.authorId));
   const owner = owners.get(String(lead.ownerId));
@@ -96,7 +96,7 @@ export async function leadCard(ctx: Ctx, lead: LeadDoc, opts: { notice?: string;
 }
 
 /** "Possible duplicate of L-12": details and an Open button only for a lead the caller may see. */
-export function duplicateCard(ctx: Ctx, existing: LeadDoc, owner: MemberDoc | null, draftId: string, visible: boolean): Card {
+export function duplicateCard(ctx: Ctx, existing: LeadEntity, owner: MemberEntity | null, draftId: string, visible: boolean): Card {
   // A rep cannot see a teammate's lead either: "outside your team" would be untrue for them.
   const hidden = ctx.actor.member.role === 'rep' ? ctx.t('lead.duplicate.hidden_rep') : ctx.t('lead.duplicate.hidden');
   const actions: CardAction[] = [{ id: ACTIONS.leadCreateAnyway, label: ctx.t('lead.btn.create_anyway'), value: draftId }];
@@ -120,7 +120,7 @@ export function issuesCard(ctx: Ctx, issues: FieldIssue[], example: string): Car
   };
 }
 
-export function leadListCard(ctx: Ctx, title: string, leads: LeadDoc[], owners: Map<string, MemberDoc>, page: number, pages: number, pageValue: (p: number) => string): Card {
+export function leadListCard(ctx: Ctx, title: string, leads: LeadEntity[], owners: Map<string, MemberEntity>, page: number, pages: number, pageValue: (p: number) => string): Card {
   const lines = leads.map(
     (l) => `${leadRef(l)} · ${l.company} · ${l.contactName} · ${stageLabel(ctx, l.stage)} · ${valueText(ctx, l)} · ${memberName(owners.get(String(l.ownerId)))}`,
   );

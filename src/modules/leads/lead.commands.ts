@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Form, Notification } from '../../platform/cards/card';
-import type { LeadDoc } from './lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
+import type { LeadEntity } from './lead.model';
+import type { MemberEntity } from '../workspaces/member.model';
 import { ctxFor } from '../../dispatcher/context';
 import { reply } from '../../platform/cards/card';
 import * as leads from './leads.service';
@@ -52,14 +52,14 @@ export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string }
 }
 
 /** The card a new owner gets by direct message, in their own language. */
-async function assignedDm(ctx: Ctx, lead: LeadDoc, owner: MemberDoc): Promise<Notification> {
+async function assignedDm(ctx: Ctx, lead: LeadEntity, owner: MemberEntity): Promise<Notification> {
   const rc = ctxFor(ctx, owner);
   const notice = rc.t('lead.assigned_to_you', { id: leadRef(lead), by: memberName(ctx.actor.member) });
   return { userId: owner.platformUserId, cards: [await leadCard(rc, lead, { notice })], locale: rc.locale };
 }
 
 /** The owner a lead was taken from hears who took it and who has it now (they can no longer open it). */
-function reassignedAwayDm(ctx: Ctx, lead: LeadDoc, previous: MemberDoc, to: MemberDoc): Notification {
+function reassignedAwayDm(ctx: Ctx, lead: LeadEntity, previous: MemberEntity, to: MemberEntity): Notification {
   const rc = ctxFor(ctx, previous);
   const text = rc.t('lead.reassigned_away', { id: leadRef(lead), company: lead.company, owner: memberName(to), by: memberName(ctx.actor.member) });
   return { userId: previous.platformUserId, cards: [infoCard(text, 'info')], locale: rc.locale };
@@ -181,7 +181,7 @@ const stage = defineCommand({
 });
 
 /** A button per stage the lead can move to; Lost opens the form that asks why. */
-function stageChoices(ctx: Ctx, lead: LeadDoc, text: string, guess?: string) {
+function stageChoices(ctx: Ctx, lead: LeadEntity, text: string, guess?: string) {
   const ref = leadRef(lead);
   const stages = (ctx.actor.workspace.settings?.stages ?? []).filter((s) => s !== lead.stage && s !== 'lost');
   const ordered = guess && stages.includes(guess) ? [guess, ...stages.filter((s) => s !== guess)] : stages;

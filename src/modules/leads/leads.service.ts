@@ -3,8 +3,8 @@ import { leadsRepo } from './leads.repo';
 import { membersRepo } from '../workspaces/members.repo';
 import { interactionsRepo } from '../interactions/interactions.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import type { LeadDoc } from './lead.model';
-import type { MemberDoc } from '../workspaces/member.model';
+import type { LeadEntity } from './lead.model';
+import type { MemberEntity } from '../workspaces/member.model';
 import { type Actor, wsId } from '../workspaces/actor';
 import { assertCanSeeLead, visibleOwnerIds } from '../workspaces/access';
 import { AppError, fieldError, userError } from '../../platform/errors';
@@ -22,8 +22,8 @@ export function parseLeadId(s: string): number | null {
 }
 
 /** The lead's fields an audit event keeps from before a change: the usual ones and every field `set` touches (so it can be undone). */
-function snapshot(lead: LeadDoc, set: Record<string, unknown> = {}) {
-  const o = lead.toObject() as Record<string, unknown>;
+function snapshot(lead: LeadEntity, set: Record<string, unknown> = {}) {
+  const o: Record<string, unknown> = { ...lead };
   const touched = Object.fromEntries(Object.keys(set).map((k) => [k, o[k] ?? null]));
   return { stage: o.stage, ownerId: o.ownerId, value: o.value, currency: o.currency, nextFollowUpAt: o.nextFollowUpAt, nextFollowUpWhat: o.nextFollowUpWhat, lostReason: o.lostReason, ...touched };
 }
@@ -33,17 +33,17 @@ export const isClosed = (lead: { stage: string }) => lead.stage === 'won' || lea
 /** Closing a lead ends its follow-up: no time, no pending nudge. */
 const NO_FOLLOW_UP = { nextFollowUpAt: null, nextFollowUpWhat: '', followUpPending: false };
 
-export async function audit(actor: Actor, action: string, lead: LeadDoc, before: unknown, after: unknown) {
+export async function audit(actor: Actor, action: string, lead: LeadEntity, before: unknown, after: unknown) {
   await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action, entity: 'lead', entityId: lead._id, before, after, at: actor.now() });
 }
 
 /** The member who owns `lead` now (null if they are gone). */
-export async function ownerOf(actor: Actor, lead: LeadDoc): Promise<MemberDoc | null> {
+export async function ownerOf(actor: Actor, lead: LeadEntity): Promise<MemberEntity | null> {
   return membersRepo.byId(wsId(actor), lead.ownerId);
 }
 
 /** The lead `L-<seq>` if the actor may see it; a clear error otherwise. */
-export async function getLead(actor: Actor, ref: string | number): Promise<LeadDoc> {
+export async function getLead(actor: Actor, ref: string | number): Promise<LeadEntity> {
   const seq = typeof ref === 'number' ? ref : parseLeadId(ref);
   if (seq === null) throw userError('invalid_input', 'error.lead_id_invalid', { value: String(ref).slice(0, 40) });
   const lead = await leadsRepo.bySeq(wsId(actor), seq);
@@ -53,11 +53,11 @@ export async function getLead(actor: Actor, ref: string | number): Promise<LeadD
   return lead;
 }
 
-function assertNotDeleted(lead: LeadDoc): void {
+function assertNotDeleted(lead: LeadEntity): void {
   if (lead.deletedAt) throw userError('not_found', 'error.lead_deleted', { id: `L-${lead.seq}` });
 }
 
-export async function getLeadById(actor: Actor, id: string): Promise<LeadDoc> {
+export async function getLeadById(actor: Actor, id: string): Promise<LeadEntity> {
   const lead = /^[0-9a-f]{24}$/i.test(id) ? await leadsRepo.byId(wsId(actor), id) : null;
   if (!lead) throw userError('not_found', 'error.lead_gone');
   await assertCanSeeLead(actor, lead);
@@ -69,7 +69,7 @@ export function openStages(actor: Actor): string[] {
   return (actor.workspace.settings?.stages ?? []).filter((s) => s !== 'won' && s !== 'lost');
 }
 
-export async function change(actor: Actor, lead: LeadDoc, action: string, set: Record<string, unknown>, expect: Record<string, unknown> = {}): Promise<LeadDoc> {
+export async function change(actor: Actor, lead: LeadEntity, action: string, set: Record<string, unknown>, expect: Record<string, unknown> = {}): Promise<LeadEntity> {
   const before = snapshot(lead, set);
   // One change per state of the lead: of simultaneous clicks on the same card, one goes through.
   const updated = await oneChange(
@@ -120,7 +120,7 @@ export async function remapStage(actor: Actor, from: string, to: string): Promis
   return moved;
 }
 
-export async function setStage(actor: Actor, lead: LeadDoc, stageInput: string): Promise<LeadDoc> {
+export async function setStage(actor: Actor, lead: LeadEntity, stageInput: string): Promise<LeadEntity> {
   const stage = findStage(actor, stageInput);
   if (stage === 'lost') throw userError('invalid_input', 'lead.lost_needs_reason', { id: `L-${lead.seq}` });
   if (stage === lead.stage) return lead;
@@ -131,7 +131,7 @@ export async function setStage(actor: Actor, lead: LeadDoc, stageInput: string):
 }
 
 /** Moves to the next open stage; `fromStage` is what the clicked card showed (a stale card gets told). */
-export async function advanceStage(actor: Actor, lead: LeadDoc, fromStage?: string): Promise<LeadDoc> {
+export async function advanceStage(actor: Actor, lead: LeadEntity, fromStage?: string): Promise<LeadEntity> {
   if (fromStage && fromStage !== lead.stage) throw userError('conflict', 'lead.changed_meanwhile', { id: `L-${lead.seq}` });
   if (lead.stage === 'won' || lead.stage === 'lost') throw userError('conflict', 'lead.closed', { id: `L-${lead.seq}`, stage: lead.stage });
   const open = openStages(actor);
@@ -140,14 +140,14 @@ export async function advanceStage(actor: Actor, lead: LeadDoc, fromStage?: stri
   return change(actor, lead, 'lead.stage', { stage: open[i + 1] });
 }
 
-export async function markWon(actor: Actor, lead: LeadDoc, value: { amount: number; currency: string | null } | null): Promise<LeadDoc> {
+export async function markWon(actor: Actor, lead: LeadEntity, value: { amount: number; currency: string | null } | null): Promise<LeadEntity> {
   if (lead.stage === 'won') throw userError('conflict', 'lead.already', { id: `L-${lead.seq}`, stage: 'won' });
   const set: Record<string, unknown> = { stage: 'won', lostReason: '', ...NO_FOLLOW_UP };
   if (value) Object.assign(set, { value: value.amount, currency: value.currency ?? lead.currency ?? actor.workspace.settings?.currency ?? 'CNY' });
   return change(actor, lead, 'lead.won', set);
 }
 
-export async function markLost(actor: Actor, lead: LeadDoc, reason: string): Promise<LeadDoc> {
+export async function markLost(actor: Actor, lead: LeadEntity, reason: string): Promise<LeadEntity> {
   const r = reason.trim();
   if (!r) throw fieldError('reason', 'lead.lost_needs_reason', { id: `L-${lead.seq}` });
   if (r.length > 500) throw fieldError('reason', 'error.field_too_long', { field: 'reason', max: 500 });
@@ -156,7 +156,7 @@ export async function markLost(actor: Actor, lead: LeadDoc, reason: string): Pro
 }
 
 /** `previous`: the owner it was taken from, to be told (unless they did it themselves). */
-export async function assignLead(actor: Actor, lead: LeadDoc, to: MemberDoc): Promise<{ lead: LeadDoc; notify: boolean; previous: MemberDoc | null }> {
+export async function assignLead(actor: Actor, lead: LeadEntity, to: MemberEntity): Promise<{ lead: LeadEntity; notify: boolean; previous: MemberEntity | null }> {
   if (to._id.equals(lead.ownerId)) return { lead, notify: false, previous: null };
   const updated = await change(actor, lead, 'lead.assign', { ownerId: to._id }, { ownerId: lead.ownerId });
   const previous = lead.ownerId.equals(actor.member._id) ? null : await ownerOf(actor, lead);
@@ -164,11 +164,11 @@ export async function assignLead(actor: Actor, lead: LeadDoc, to: MemberDoc): Pr
 }
 
 /** A closed lead gets no follow-ups (commands, buttons and the job agree): reopen it first. */
-export function assertFollowUpAllowed(lead: LeadDoc): void {
+export function assertFollowUpAllowed(lead: LeadEntity): void {
   if (isClosed(lead)) throw userError('conflict', 'lead.closed_no_followup', { id: `L-${lead.seq}`, stage: lead.stage });
 }
 
-export async function setNextFollowUp(actor: Actor, lead: LeadDoc, at: Date, what: string): Promise<LeadDoc> {
+export async function setNextFollowUp(actor: Actor, lead: LeadEntity, at: Date, what: string): Promise<LeadEntity> {
   assertFollowUpAllowed(lead);
   if (at.getTime() <= actor.now().getTime()) throw fieldError('at', 'error.date_past');
   if (what.length > 300) throw fieldError('what', 'error.field_too_long', { field: 'what', max: 300 });
@@ -208,7 +208,7 @@ export async function findLeads(actor: Actor, query: { phone?: string; email?: s
   return { leads: await leadsRepo.list(ws, q, (p - 1) * PAGE_SIZE, PAGE_SIZE), total, page: p, pages };
 }
 
-export async function recentInteractions(actor: Actor, lead: LeadDoc, limit = 5) {
+export async function recentInteractions(actor: Actor, lead: LeadEntity, limit = 5) {
   return interactionsRepo.latest(wsId(actor), lead._id, limit);
 }
 
@@ -219,13 +219,13 @@ export async function leadSummary(actor: Actor, id: Types.ObjectId): Promise<{ s
 }
 
 /** Members of the actor's workspace by platform user id (e.g. the authors of logged chat messages). */
-export async function membersByPlatformId(actor: Actor, ids: string[]): Promise<Map<string, MemberDoc>> {
+export async function membersByPlatformId(actor: Actor, ids: string[]): Promise<Map<string, MemberEntity>> {
   if (!ids.length) return new Map();
   const rows = await membersRepo.byPlatformUserIds(wsId(actor), ids);
   return new Map(rows.map((m) => [m.platformUserId, m]));
 }
 
-export async function membersById(actor: Actor, ids: unknown[]): Promise<Map<string, MemberDoc>> {
+export async function membersById(actor: Actor, ids: unknown[]): Promise<Map<string, MemberEntity>> {
   const rows = await membersRepo.byIds(wsId(actor), ids);
   return new Map(rows.map((m) => [String(m._id), m]));
 }

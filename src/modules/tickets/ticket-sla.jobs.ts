@@ -2,8 +2,8 @@ import { allWorkspaces, missedClaims, missedResolutions, slaChased } from '../fo
 import { ticketWatchers } from './tickets.service';
 import { ticketCard } from './ticket.cards';
 import type { Types } from 'mongoose';
-import type { TicketDoc } from './ticket.model';
-import type { WorkspaceDoc } from '../workspaces/workspace.model';
+import type { TicketEntity } from './ticket.model';
+import type { WorkspaceEntity } from '../workspaces/workspace.model';
 import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../../dispatcher/job-deps';
 
 export const TICKET_SLA_JOB = 'ticket-sla';
@@ -17,20 +17,20 @@ export async function runTicketSla(deps: JobDeps, now: Date, opts: RunScope = {}
   let queued = 0;
   const log = deps.logger.child({ job: TICKET_SLA_JOB });
 
-  const chase = async (ws: WorkspaceDoc, t: TicketDoc, which: 'claim' | 'resolve') => {
+  const chase = async (ws: WorkspaceEntity, t: TicketEntity, which: 'claim' | 'resolve') => {
     const base = `sla-${which}:${t._id}:${t.claimRound ?? 0}`;
     const notice = which === 'claim' ? 'sla.claim_missed' : 'sla.resolve_missed';
-    const shown = which === 'resolve' ? Object.assign(t.toObject(), { escalated: true }) : t;
+    const shown = which === 'resolve' ? { ...t, escalated: true } : t;
     const channel = ws.settings?.supportChannel;
     // Remembered where they land, so a later claim or resolve redraws these copies like the others.
     const entity = { kind: 'ticket' as const, id: String(t._id) };
     if (channel && which === 'claim') {
       const ctx = channelCtx(deps, ws, now);
-      queued += await queue(ws, { key: `${base}:channel`, to: channel, kind: 'channel', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice), channel: true })], locale: ctx.locale, entity }, now);
+      queued += await queue(ws, { key: `${base}:channel`, to: channel, kind: 'channel', cards: [await ticketCard(ctx, shown as TicketEntity, { notice: ctx.t(notice), channel: true })], locale: ctx.locale, entity }, now);
     }
     for (const m of await ticketWatchers(ws._id as Types.ObjectId)) {
       const ctx = readerCtx(deps, ws, m, now);
-      queued += await queue(ws, { key: `${base}:${m._id}`, to: m.platformUserId, kind: 'dm', cards: [await ticketCard(ctx, shown as TicketDoc, { notice: ctx.t(notice) })], locale: ctx.locale, entity }, now);
+      queued += await queue(ws, { key: `${base}:${m._id}`, to: m.platformUserId, kind: 'dm', cards: [await ticketCard(ctx, shown as TicketEntity, { notice: ctx.t(notice) })], locale: ctx.locale, entity }, now);
     }
     await slaChased(ws, t, which, now);
   };

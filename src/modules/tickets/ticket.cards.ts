@@ -1,5 +1,5 @@
 import type { Card, CardAction } from '../../platform/cards/card';
-import type { TicketDoc } from './ticket.model';
+import type { TicketEntity } from './ticket.model';
 import type { MessageKey } from '../../platform/i18n';
 import { leadSummary, membersById } from '../leads/leads.service';
 import { mayFollowUp, ticketRef, worksTickets } from './tickets.service';
@@ -11,7 +11,7 @@ import type { Ctx } from '../../dispatcher/types';
  * Only what the reader may do: support staff (and a support channel's card, which they read) get every
  * step; the member who opened the ticket may escalate and reopen it; anyone else just reads it.
  */
-function ticketButtons(ctx: Ctx, t: TicketDoc, channel = false): { actions: CardAction[]; commands: string[] } {
+function ticketButtons(ctx: Ctx, t: TicketEntity, channel = false): { actions: CardAction[]; commands: string[] } {
   const works = channel || worksTickets(ctx.actor.member);
   const follows = works || mayFollowUp(ctx.actor.member, t);
   const id = String(t._id);
@@ -36,7 +36,7 @@ function ticketButtons(ctx: Ctx, t: TicketDoc, channel = false): { actions: Card
 }
 
 /** The ticket card: subject, priority, status, lead, who and when, SLA targets, buttons for its state. */
-export async function ticketCard(ctx: Ctx, t: TicketDoc, opts: { notice?: string; channel?: boolean } = {}): Promise<Card> {
+export async function ticketCard(ctx: Ctx, t: TicketEntity, opts: { notice?: string; channel?: boolean } = {}): Promise<Card> {
   const people = await membersById(ctx.actor, [t.createdById, t.assigneeId].filter(Boolean));
   const assignee = t.assigneeId ? people.get(String(t.assigneeId)) : undefined;
   const lead = t.leadId ? await leadSummary(ctx.actor, t.leadId) : null;

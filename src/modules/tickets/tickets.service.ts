@@ -4,8 +4,8 @@ import { countersRepo } from '../../platform/ids/counters.repo';
 import { membersRepo } from '../workspaces/members.repo';
 import { leadsRepo } from '../leads/leads.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import type { TicketDoc, Ticket } from './ticket.model';
-import type { MemberDoc } from '../workspaces/member.model';
+import type { TicketEntity, Ticket } from './ticket.model';
+import type { MemberEntity } from '../workspaces/member.model';
 import { PRIORITIES } from './ticket.model';
 import { type Actor, wsId } from '../workspaces/actor';
 import { fieldError, userError } from '../../platform/errors';
@@ -14,7 +14,7 @@ import { oneChange } from '../../platform/changes/one-change';
 import { memberName } from '../workspaces/member-name';
 
 /** The ticket as stored now (to tell whether an update that failed half-way happened). */
-const current = (actor: Actor, t: TicketDoc) => () => ticketsRepo.byId(wsId(actor), t._id);
+const current = (actor: Actor, t: TicketEntity) => () => ticketsRepo.byId(wsId(actor), t._id);
 
 export { PRIORITIES };
 export type Priority = Ticket['priority'];
@@ -32,11 +32,11 @@ export function parseTicketId(s: string): number | null {
 export const ticketRef = (t: { seq: number }) => `T-${t.seq}`;
 
 /** Support staff, managers and admins work the queue; reps open tickets and follow their own. */
-export function worksTickets(m: Pick<MemberDoc, 'role'>): boolean {
+export function worksTickets(m: Pick<MemberEntity, 'role'>): boolean {
   return m.role === 'support' || m.role === 'manager' || m.role === 'admin';
 }
 
-async function canSee(actor: Actor, t: TicketDoc): Promise<boolean> {
+async function canSee(actor: Actor, t: TicketEntity): Promise<boolean> {
   if (worksTickets(actor.member) || t.createdById.equals(actor.member._id)) return true;
   if (!t.leadId) return false;
   const lead = await leadsRepo.byId(wsId(actor), t.leadId);
@@ -44,7 +44,7 @@ async function canSee(actor: Actor, t: TicketDoc): Promise<boolean> {
 }
 
 /** The rep who owns the ticket's customer, to be told of its progress (not when they made the change). */
-export async function ticketLeadOwner(actor: Actor, t: TicketDoc): Promise<MemberDoc | null> {
+export async function ticketLeadOwner(actor: Actor, t: TicketEntity): Promise<MemberEntity | null> {
   const lead = t.leadId ? await leadsRepo.byId(wsId(actor), t.leadId) : null;
   if (!lead || lead.ownerId.equals(actor.member._id)) return null;
   return membersRepo.byId(wsId(actor), lead.ownerId);
@@ -54,7 +54,7 @@ function assertWorker(actor: Actor): void {
   if (!worksTickets(actor.member)) throw userError('forbidden', 'ticket.support_only');
 }
 
-async function audit(actor: Actor, action: string, t: TicketDoc, before: unknown, after: unknown) {
+async function audit(actor: Actor, action: string, t: TicketEntity, before: unknown, after: unknown) {
   await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action, entity: 'ticket', entityId: t._id, before, after, at: actor.now() });
 }
 
@@ -73,7 +73,7 @@ export interface NewTicket {
   leadId?: Types.ObjectId | null;
 }
 
-export async function createTicket(actor: Actor, input: NewTicket): Promise<TicketDoc> {
+export async function createTicket(actor: Actor, input: NewTicket): Promise<TicketEntity> {
   const subject = input.subject.trim();
   if (!subject) throw fieldError('subject', 'ticket.subject_missing');
   if (subject.length > SUBJECT_MAX) throw fieldError('subject', 'error.field_too_long', { field: 'subject', max: SUBJECT_MAX });
@@ -90,11 +90,11 @@ export async function createTicket(actor: Actor, input: NewTicket): Promise<Tick
       ...dueTimes(actor, priority, actor.now()),
     }),
   );
-  await audit(actor, 'ticket.create', ticket, null, ticket.toObject());
+  await audit(actor, 'ticket.create', ticket, null, ticket);
   return ticket;
 }
 
-export async function getTicket(actor: Actor, ref: string): Promise<TicketDoc> {
+export async function getTicket(actor: Actor, ref: string): Promise<TicketEntity> {
   const seq = parseTicketId(ref);
   if (seq === null) throw userError('invalid_input', 'ticket.id_invalid', { value: ref.slice(0, 40) });
   const t = await ticketsRepo.bySeq(wsId(actor), seq);
@@ -103,7 +103,7 @@ export async function getTicket(actor: Actor, ref: string): Promise<TicketDoc> {
   return t;
 }
 
-export async function getTicketById(actor: Actor, id: string): Promise<TicketDoc> {
+export async function getTicketById(actor: Actor, id: string): Promise<TicketEntity> {
   const t = /^[0-9a-f]{24}$/i.test(id) ? await ticketsRepo.byId(wsId(actor), id) : null;
   if (!t) throw userError('not_found', 'ticket.gone');
   if (!(await canSee(actor, t))) throw userError('forbidden', 'ticket.forbidden', { id: ticketRef(t) });
@@ -125,7 +125,7 @@ async function refusal(actor: Actor, id: Types.ObjectId) {
 const STALE_CLAIM_MS = 30_000;
 
 /** This round's claim row for `memberId`; a row left by a claim that died half-way is taken over. */
-async function reserveClaim(actor: Actor, t: TicketDoc, round: number, memberId: Types.ObjectId = actor.member._id): Promise<boolean> {
+async function reserveClaim(actor: Actor, t: TicketEntity, round: number, memberId: Types.ObjectId = actor.member._id): Promise<boolean> {
   const ws = wsId(actor);
   if (await ticketsRepo.reserveClaim(ws, t._id, round, memberId)) return true;
   const now = await ticketsRepo.byId(ws, t._id);
@@ -139,12 +139,12 @@ async function reserveClaim(actor: Actor, t: TicketDoc, round: number, memberId:
  * The first click wins. The claim row's unique index picks exactly one winner per round (atomic on
  * every MongoDB-protocol server), then one conditional update records it on the ticket.
  */
-export async function claimTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc> {
+export async function claimTicket(actor: Actor, t: TicketEntity): Promise<TicketEntity> {
   assertWorker(actor);
   const ws = wsId(actor);
   const round = t.claimRound ?? 0;
   if (t.status !== 'open' || !(await reserveClaim(actor, t, round))) throw await refusal(actor, t._id);
-  let claimed: TicketDoc | null;
+  let claimed: TicketEntity | null;
   try {
     claimed = await ticketsRepo.transition(ws, t._id, { status: 'open', claimRound: round }, { status: 'claimed', assigneeId: actor.member._id, claimedAt: actor.now() });
   } catch (err) {
@@ -161,7 +161,7 @@ export async function claimTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc
   return claimed;
 }
 
-export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): Promise<TicketDoc> {
+export async function resolveTicket(actor: Actor, t: TicketEntity, note: string): Promise<TicketEntity> {
   assertWorker(actor);
   const resolution = note.trim();
   if (!resolution) throw fieldError('note', 'ticket.resolution_missing', { id: ticketRef(t) });
@@ -179,12 +179,12 @@ export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): P
 }
 
 /** Reopen and Escalate: support staff, and whoever opened the ticket. */
-export function mayFollowUp(m: Pick<MemberDoc, 'role' | '_id'>, t: Pick<TicketDoc, 'createdById'>): boolean {
+export function mayFollowUp(m: Pick<MemberEntity, 'role' | '_id'>, t: Pick<TicketEntity, 'createdById'>): boolean {
   return worksTickets(m) || t.createdById.equals(m._id);
 }
 
 /** A reopened ticket says why; the earlier resolution note stays in its history (the audit trail). */
-export async function reopenTicket(actor: Actor, t: TicketDoc, reason: string): Promise<TicketDoc> {
+export async function reopenTicket(actor: Actor, t: TicketEntity, reason: string): Promise<TicketEntity> {
   if (!mayFollowUp(actor.member, t)) throw userError('forbidden', 'ticket.support_only');
   const why = reason.trim();
   if (!why) throw fieldError('reason', 'ticket.reopen_reason_missing', { id: ticketRef(t) });
@@ -197,7 +197,7 @@ export async function reopenTicket(actor: Actor, t: TicketDoc, reason: string): 
 }
 
 /** Flags the ticket and returns the managers (and admins) to tell. */
-export async function escalateTicket(actor: Actor, t: TicketDoc): Promise<{ ticket: TicketDoc; managers: MemberDoc[] }> {
+export async function escalateTicket(actor: Actor, t: TicketEntity): Promise<{ ticket: TicketEntity; managers: MemberEntity[] }> {
   if (!mayFollowUp(actor.member, t)) throw userError('forbidden', 'ticket.support_only');
   const escalated = await oneChange(wsId(actor), t._id, t.rev ?? 0, () => ticketsRepo.transition(wsId(actor), t._id, { status: { $ne: 'resolved' }, escalated: false }, { escalated: true }), current(actor, t));
   if (!escalated) {
@@ -214,11 +214,11 @@ export async function escalateTicket(actor: Actor, t: TicketDoc): Promise<{ tick
 }
 
 /** Managers and admins: told when a ticket is escalated, by a person or by its missed SLA. */
-export async function ticketWatchers(workspaceId: Types.ObjectId): Promise<MemberDoc[]> {
+export async function ticketWatchers(workspaceId: Types.ObjectId): Promise<MemberEntity[]> {
   return [...(await membersRepo.byRole(workspaceId, 'manager')), ...(await membersRepo.byRole(workspaceId, 'admin'))];
 }
 
-export async function reassignTicket(actor: Actor, t: TicketDoc, to: MemberDoc): Promise<TicketDoc> {
+export async function reassignTicket(actor: Actor, t: TicketEntity, to: MemberEntity): Promise<TicketEntity> {
   assertWorker(actor);
   if (to.role !== 'support') throw fieldError('to', 'ticket.assignee_not_support', { who: memberName(to) });
   const set = { status: 'claimed', assigneeId: to._id, claimedAt: t.claimedAt ?? actor.now() };
@@ -227,7 +227,7 @@ export async function reassignTicket(actor: Actor, t: TicketDoc, to: MemberDoc):
   const reserved = t.status === 'open';
   if (reserved && !(await reserveClaim(actor, t, round, to._id))) throw await refusal(actor, t._id);
   const giveBack = () => (reserved ? ticketsRepo.releaseClaim(wsId(actor), t._id, round, to._id).catch(() => undefined) : undefined);
-  let moved: TicketDoc | null;
+  let moved: TicketEntity | null;
   try {
     moved = await ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] }, assigneeId: t.assigneeId }, set);
   } catch (err) {
@@ -243,7 +243,7 @@ export async function reassignTicket(actor: Actor, t: TicketDoc, to: MemberDoc):
 }
 
 /** The support agents a ticket can be given to. */
-export async function supportAgents(actor: Actor): Promise<MemberDoc[]> {
+export async function supportAgents(actor: Actor): Promise<MemberEntity[]> {
   return membersRepo.byRole(wsId(actor), 'support');
 }
 

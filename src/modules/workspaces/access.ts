@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { membersRepo } from './members.repo';
-import type { LeadDoc } from '../leads/lead.model';
+import type { LeadEntity } from '../leads/lead.model';
 import { type Actor, wsId } from './actor';
 import { userError } from '../../platform/errors';
 import { memberName } from './member-name';
@@ -16,7 +16,7 @@ export async function visibleOwnerIds(actor: Actor): Promise<Types.ObjectId[] | 
   return [me._id, ...(await membersRepo.teamOf(wsId(actor), me._id, me.team))];
 }
 
-export async function canSeeLead(actor: Actor, lead: LeadDoc): Promise<boolean> {
+export async function canSeeLead(actor: Actor, lead: LeadEntity): Promise<boolean> {
   const ids = await visibleOwnerIds(actor);
   return !ids || ids.some((id) => id.equals(lead.ownerId));
 }
@@ -25,7 +25,7 @@ export async function canSeeLead(actor: Actor, lead: LeadDoc): Promise<boolean> 
  * Refuses with the reason that is true for the reader: a rep sees only their own leads (a teammate's
  * lead, or one reassigned away from them, is not "outside the team"); a manager sees their team's.
  */
-export async function assertCanSeeLead(actor: Actor, lead: LeadDoc): Promise<void> {
+export async function assertCanSeeLead(actor: Actor, lead: LeadEntity): Promise<void> {
   if (await canSeeLead(actor, lead)) return;
   const owner = memberName(await membersRepo.byId(wsId(actor), lead.ownerId));
   const key = actor.member.role === 'rep' ? 'error.lead_forbidden_rep' : 'error.lead_forbidden';

@@ -1,6 +1,6 @@
 import { workspacesRepo } from './workspaces.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import type { WorkspaceDoc } from './workspace.model';
+import type { WorkspaceEntity } from './workspace.model';
 import { type Actor, wsId } from './actor';
 import { assertAdmin } from './access';
 import { z } from 'zod';
@@ -177,7 +177,7 @@ async function digestChannelPatch(actor: Actor, value: string): Promise<Record<s
 }
 
 export interface ConfigResult {
-  workspace: WorkspaceDoc;
+  workspace: WorkspaceEntity;
   /** Leads moved out of removed stages (a stage change only). */
   moved: { from: string; to: string; count: number }[];
 }
