@@ -24,6 +24,8 @@ beforeAll(async () => {
   svc = await startService();
   await slash(svc, '/crm', 'help', as('UADMIN'));
   await slash(svc, '/crm', 'help', as('UREP1'));
+  await slash(svc, '/crm', 'role <@USUP|sup> support', as('UADMIN'));
+  await slash(svc, '/crm', 'config support-channel <#CSUPPORT|support>', as('UADMIN'));
 });
 afterAll(async () => svc.close());
 beforeEach(() => svc.slack.reset());
@@ -53,5 +55,17 @@ describe('field errors on forms', () => {
     const ok = await submitView(svc, 'UREP1', view, { reason: 'went with a competitor' });
     expect(ok.status).toBe(200);
     expect(visibleText(ok.body)).toBe('');
+  });
+
+  it('should show a reassignment to someone who is not support staff under Assignee', async () => {
+    await slash(svc, '/ticket', 'new toner is empty', as('UREP1'));
+    await svc.slack.waitFor(() => svc.slack.called('chat.postMessage').some((c) => c.body.channel === 'CSUPPORT'));
+    const card = svc.slack.called('chat.postMessage').filter((c) => c.body.channel === 'CSUPPORT').at(-1)!.body;
+    svc.slack.reset();
+    await click(svc, buttons(card as never).find((b) => b.label === 'Reassign')!, { user: 'USUP' });
+    await svc.slack.waitFor(() => svc.slack.called('views.open').length === 1);
+    const view = svc.slack.called('views.open')[0].body.view as View;
+    const errors = await errorsOf(submitView(svc, 'USUP', view, { assignee: { select: 'UREP1' } }));
+    expect(errors).toEqual({ assignee: expect.stringContaining('support') });
   });
 });
