@@ -10,7 +10,7 @@ import { connectDb, disconnectDb } from '../src/platform/db/connection';
 import { WorkspaceModel } from '../src/modules/workspaces/workspace.model';
 import { LeadModel } from '../src/modules/leads/lead.model';
 import { AuditEventModel } from '../src/platform/audit/audit-event.model';
-import { InteractionModel } from '../src/modules/interactions/interaction.model';
+import { InteractionModel } from '../src/modules/leads/interaction.model';
 import { pipelineFigures } from '../src/modules/digest/digest.service';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);

@@ -11,9 +11,9 @@ import { receiptsRepo } from './platform/receipts/receipts.repo';
 import { messageCopiesRepo } from './platform/copies/message-copies.repo';
 import { createSandboxRouter } from './channels/sandbox/sandbox-router';
 import { SandboxFeed } from './channels/sandbox/sandbox-feed';
-import { SandboxOutbox } from './channels/sandbox/sandbox-outbox';
-import { SlackOutbox } from './channels/slack/slack-outbox';
-import { WecomOutbox } from './channels/wecom/wecom-outbox';
+import { SandboxSender } from './channels/sandbox/sandbox-sender';
+import { SlackSender } from './channels/slack/slack-sender';
+import { WecomSender } from './channels/wecom/wecom-sender';
 import { WecomClient } from './channels/wecom/wecom-client';
 import { wecomDirectory } from './channels/wecom/wecom-directory';
 import type { Messenger } from './platform/outbox/messenger';
@@ -22,6 +22,10 @@ import type { OutboxSender } from './platform/outbox/outbox-sender';
 import { createPostQueue } from './platform/outbox/post-queue';
 import { errorHandler, notFound, requestIdOf } from './platform/http-errors';
 import { slackRequestGuard } from './channels/slack/verify-request';
+import { registerAllMessages } from './messages';
+
+// Loading the app registers every message catalogue, so whatever builds it (main, a job, a test) has them.
+registerAllMessages();
 
 export interface AppDeps {
   config: Config;
@@ -72,15 +76,7 @@ export function createApp(deps: AppDeps): CreatedApp {
   app.disable('x-powered-by');
   app.use(requestLogger(logger));
   app.use((req, _res, next) => requestContext.run(String(req.id), next));
-
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    const ok = await pingDb();
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unavailable' });
-  });
-
+  mountHealth(app);
   const inflight = new InFlight();
   // One WeCom client for replies and queued messages, so its per-member pacing covers both.
   const wecomClient =
@@ -89,21 +85,55 @@ export function createApp(deps: AppDeps): CreatedApp {
       ? new WecomClient({ baseUrl: config.WECOM_API_BASE_URL, corpId: config.WECOM_CORP_ID!, secret: config.WECOM_SECRET!, agentId: config.WECOM_AGENT_ID!, logger })
       : undefined);
   const feed = config.sandboxEnabled ? new SandboxFeed() : undefined;
-  // Every message besides the answer to the person who acted goes through the outbox (src/jobs).
-  const messengers: Partial<Record<string, Messenger>> = {};
-  if (config.slackEnabled) messengers.slack = new SlackOutbox(config);
-  if (config.wecomEnabled || config.wecomBotEnabled) messengers.wecom = new WecomOutbox(wecomClient, logger);
-  if (feed) messengers.sandbox = new SandboxOutbox(feed);
-  const outbox = createOutboxSender(config, logger, messengers, messageCopiesRepo);
-  const posts = createPostQueue(outbox, logger);
+  const outbox = createOutboxSender(config, logger, createSenders(config, logger, wecomClient, feed), messageCopiesRepo);
   const jobs = config.JOBS_ENABLED && deps.mongoUri ? createJobs({ config, logger, mongoUri: deps.mongoUri, sender: outbox }) : undefined;
+  const slack = mountChannels(app, { deps, inflight, outbox, wecomClient, feed, jobs });
+  // Last: a short JSON error with the request id for unknown routes and every error, never a stack trace.
+  app.use(notFound);
+  app.use(errorHandler(logger));
+  return { app, slack, inflight, jobs, outbox };
+}
+
+function mountHealth(app: Express): void {
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await pingDb();
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unavailable' });
+  });
+}
+
+/** Every message besides the answer to the person who acted goes through the outbox: one sender per platform. */
+function createSenders(config: Config, logger: Logger, wecomClient: WecomClient | undefined, feed: SandboxFeed | undefined): Partial<Record<string, Messenger>> {
+  const messengers: Partial<Record<string, Messenger>> = {};
+  if (config.slackEnabled) messengers.slack = new SlackSender(config);
+  if (config.wecomEnabled || config.wecomBotEnabled) messengers.wecom = new WecomSender(wecomClient, logger);
+  if (feed) messengers.sandbox = new SandboxSender(feed);
+  return messengers;
+}
+
+interface Channels {
+  deps: AppDeps;
+  inflight: InFlight;
+  outbox: OutboxSender;
+  wecomClient?: WecomClient;
+  feed?: SandboxFeed;
+  jobs?: Jobs;
+}
+
+/** Slack, WeCom and the sandbox, each when configured, all dispatching to the same commands. */
+function mountChannels(app: Express, c: Channels): SlackAdapter | undefined {
+  const { config, logger } = c.deps;
+  const posts = createPostQueue(c.outbox, logger);
+  const track = <T>(work: Promise<T>) => c.inflight.track(work);
   // Filled in below as each platform's adapter is built; the dispatcher asks them for real names.
   const directories: NonNullable<DispatchDeps['directories']> = {};
-  if (wecomClient && config.wecomEnabled) directories.wecom = wecomDirectory(wecomClient, logger);
-  const run = (req: Parameters<typeof dispatch>[0]) => dispatch(req, { config, logger, now: deps.now, directories });
+  if (c.wecomClient && config.wecomEnabled) directories.wecom = wecomDirectory(c.wecomClient, logger);
+  const run = (req: Parameters<typeof dispatch>[0]) => dispatch(req, { config, logger, now: c.deps.now, directories });
   let slack: SlackAdapter | undefined;
   if (config.slackEnabled) {
-    slack = createSlackAdapter(config, logger, run, messageCopiesRepo, posts, (work) => inflight.track(work));
+    slack = createSlackAdapter(config, logger, run, messageCopiesRepo, posts, track);
     // The guard checks the signature (both ways in time) and the payload's shape, then hands Bolt the
     // raw body it read; no other body parser may run before Bolt.
     if (slack.router) {
@@ -114,17 +144,15 @@ export function createApp(deps: AppDeps): CreatedApp {
   }
   if (config.wecomEnabled || config.wecomBotEnabled) {
     app.use(
-      createWecomRouter({ config, logger, dispatch: run, firstTime: receiptsRepo.firstTime, track: (w) => inflight.track(w), copies: messageCopiesRepo, posts, client: wecomClient, botBudgetMs: deps.wecomBotBudgetMs }),
+      createWecomRouter({ config, logger, dispatch: run, firstTime: receiptsRepo.firstTime, track, copies: messageCopiesRepo, posts, client: c.wecomClient, botBudgetMs: c.deps.wecomBotBudgetMs }),
     );
   }
-  // The local web sandbox (bot/sandbox): on by default when no platform is configured.
+  // The local web sandbox: on by default when no platform is configured.
   if (config.sandboxEnabled) {
+    const jobs = c.jobs;
     // Run now covers the sandbox's own workspace only: never real Slack or WeCom members.
     const sandboxJobs = jobs && { names: JOB_NAMES, runNow: (name: string) => jobs.runNow(name as JobName, new Date(), { platform: 'sandbox' }) };
-    app.use(createSandboxRouter({ config, logger, dispatch: run, track: (w) => inflight.track(w), feed, jobs: sandboxJobs }));
+    app.use(createSandboxRouter({ config, logger, dispatch: run, track, feed: c.feed, jobs: sandboxJobs }));
   }
-  // Last: a short JSON error with the request id for unknown routes and every error, never a stack trace.
-  app.use(notFound);
-  app.use(errorHandler(logger));
-  return { app, slack, inflight, jobs, outbox };
+  return slack;
 }

@@ -1,15 +1,40 @@
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config';
-import { createLogger } from './platform/logger';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createLogger, type Logger } from './platform/logger';
 import { connectDb, disconnectDb } from './platform/db/connection';
 import { startEmbeddedDb, type EmbeddedDb } from './platform/db/embedded-db';
-import { createApp } from './app';
-import { seedDemoIfMissing } from './modules/demo/demo-seed.service';
+import { createApp, type CreatedApp } from './app';
+import { seedDemoIfMissing } from './modules/demo';
 
 async function main(): Promise<void> {
-  let config;
+  const config = configOrExit();
+  const logger = createLogger(config.LOG_LEVEL);
+  const { uri, embedded } = await openDatabase(config, logger);
+  // A fresh database gets the sandbox's demo workspace, so there is something to click at once.
+  if (config.sandboxEnabled) await seedDemoIfMissing(config, logger);
+  const created = createApp({ config, logger, mongoUri: uri });
+  const { app, slack, jobs, outbox } = created;
+  if (!config.slackEnabled) logger.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to enable it');
+  else if (!slack?.router) {
+    await slack?.app.start();
+    logger.info('Slack connected in Socket Mode');
+  }
+  // The outbox sender retries what could not be sent at once (and what a crash left behind).
+  outbox.start();
+  if (jobs) await jobs.start();
+  else logger.info('scheduled jobs are off (JOBS_ENABLED=false)');
+  const server: Server = app.listen(config.PORT, config.HOST, () => {
+    logger.info({ port: config.PORT }, `ChatCRM listening on http://localhost:${config.PORT}`);
+  });
+  const shutdown = onceShutdown(logger, server, created, embedded);
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The configuration, or exit naming every bad variable. */
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);
@@ -17,8 +42,10 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+}
 
+/** MONGODB_URI when set; otherwise the embedded database, started (and built once) here. */
+async function openDatabase(config: Config, logger: Logger): Promise<{ uri: string; embedded?: EmbeddedDb }> {
   let embedded: EmbeddedDb | undefined;
   let uri = config.MONGODB_URI;
   if (!uri) {
@@ -29,27 +56,14 @@ async function main(): Promise<void> {
   }
   await connectDb(uri, config.MONGODB_DB);
   logger.info({ database: embedded ? `embedded ${embedded.kind} in ${config.DATA_DIR}` : 'MONGODB_URI', uri: redact(uri), db: config.MONGODB_DB }, 'database connected');
+  return { uri, embedded };
+}
 
-  // A fresh database gets the sandbox's demo workspace, so there is something to click at once.
-  if (config.sandboxEnabled) await seedDemoIfMissing(config, logger);
-  const { app, slack, inflight, jobs, outbox } = createApp({ config, logger, mongoUri: uri });
-  if (!config.slackEnabled) logger.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to enable it');
-  else if (!slack?.router) {
-    await slack?.app.start();
-    logger.info('Slack connected in Socket Mode');
-  }
-
-  // The outbox sender retries what could not be sent at once (and what a crash left behind).
-  outbox.start();
-  if (jobs) await jobs.start();
-  else logger.info('scheduled jobs are off (JOBS_ENABLED=false)');
-
-  const server: Server = app.listen(config.PORT, config.HOST, () => {
-    logger.info({ port: config.PORT }, `ChatCRM listening on http://localhost:${config.PORT}`);
-  });
-
+/** Stop taking requests, finish what was acknowledged, then close everything; only the first signal counts. */
+function onceShutdown(logger: Logger, server: Server, created: CreatedApp, embedded?: EmbeddedDb): (signal: string) => Promise<void> {
+  const { inflight, jobs, outbox, slack } = created;
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  return async (signal) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
@@ -65,8 +79,6 @@ async function main(): Promise<void> {
     logger.info('bye');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 function redact(uri: string): string {

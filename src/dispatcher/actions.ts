@@ -1,18 +1,20 @@
 import { reply, type Form, type Reply } from '../platform/cards/card';
-import * as leads from '../modules/leads/leads.service';
-import { createFromDraft } from '../modules/leads/lead-create.service';
+import * as leads from '../modules/leads';
 import { AppError } from '../platform/errors';
 import { ACTIONS, FORMS } from './constants';
-import { createdReply, listReply, type PageRef, assignReply } from '../modules/leads/lead.commands';
-import { infoCard, leadCard, leadRef, memberName, stageLabel } from '../modules/leads/lead.cards';
-import { snoozeFollowUp } from '../modules/follow-ups/nudges.service';
+import { createdReply, listReply, type PageRef, assignReply } from '../modules/leads';
+import { infoCard, leadCard, leadRef, memberName, stageLabel } from '../modules/leads';
+import { snoozeFollowUp } from '../modules/follow-ups';
 import type { Ctx } from './types';
 import { z } from 'zod';
-import * as tickets from '../modules/tickets/tickets.service';
-import { historyReply, logForm } from '../modules/interactions/log.commands';
-import { claimReply, escalateReply, ticketListReply } from '../modules/tickets/ticket.commands';
+import * as tickets from '../modules/tickets';
+import { historyReply, logForm } from '../modules/interactions';
+import { claimReply, escalateReply, ticketListReply } from '../modules/tickets';
 import { userError } from '../platform/errors';
-import { leadEditActions } from '../modules/leads/lead-edit.commands';
+import { leadEditActions } from '../modules/leads';
+import { LEAD_VALUES } from '../modules/leads';
+import { NUDGE_VALUES } from '../modules/follow-ups';
+import { TICKET_VALUES } from '../modules/tickets';
 
 type ActionHandler = (ctx: Ctx, value: string) => Promise<Reply>;
 
@@ -39,24 +41,24 @@ const pageRef = z.union([
 
 export const actionHandlers: Record<string, ActionHandler> = {
   ...leadEditActions,
-  // From a follow-up nudge: "<lead id>:<days>:<due time in ms>" moves the follow-up and its nudge.
-  [ACTIONS.nudgeSnooze]: (ctx, value) => {
-    const [id, days, due] = value.split(':');
+  // From a follow-up nudge: moves the follow-up and its nudge by a day or a week.
+  [ACTIONS.nudgeSnooze]: async (ctx, value) => {
+    const { id, days, due } = NUDGE_VALUES.nudgeSnooze.read(value);
     return onLead(ctx, id, async (lead) => {
-      const moved = await snoozeFollowUp(ctx.actor, lead, Number(days) === 7 ? 7 : 1, Number(due));
+      const moved = await snoozeFollowUp(ctx.actor, lead, days, due);
       const until = ctx.formatDate(moved.nextFollowUpAt ?? ctx.actor.now());
       return reply([infoCard(ctx.t('nudge.snoozed', { id: leadRef(moved), company: moved.company, until }))], { replaceOriginal: true });
     });
   },
-  [ACTIONS.leadAdvance]: (ctx, value) => {
-    const [id, from] = value.split(':');
+  [ACTIONS.leadAdvance]: async (ctx, value) => {
+    const { id, from } = LEAD_VALUES.leadAdvance.read(value);
     return onLead(ctx, id, async (lead) => {
       const moved = await leads.advanceStage(ctx.actor, lead, from);
       return reply([await leadCard(ctx, moved, { notice: ctx.t('lead.stage_set', { id: leadRef(moved), stage: stageLabel(ctx, moved.stage) }), undo: true })], { replaceOriginal: true });
     });
   },
-  [ACTIONS.leadWon]: (ctx, value) => {
-    const [id, from] = value.split(':');
+  [ACTIONS.leadWon]: async (ctx, value) => {
+    const { id, from } = LEAD_VALUES.leadWon.read(value);
     return onLead(ctx, id, async (lead) => {
       if (from && from !== lead.stage) throw new AppError('conflict', 'stale card', { userMessage: { key: 'lead.changed_meanwhile', params: { id: leadRef(lead) } } });
       const w = await leads.markWon(ctx.actor, lead, null);
@@ -66,7 +68,7 @@ export const actionHandlers: Record<string, ActionHandler> = {
   [ACTIONS.leadAssignMe]: (ctx, value) =>
     onLead(ctx, value, async () => ({ ...(await assignReply(ctx, { id: value }, { id: ctx.actor.member.platformUserId, name: '' })), replaceOriginal: true })),
   [ACTIONS.leadOpen]: async (ctx, value) => reply([await leadCard(ctx, await leads.getLeadById(ctx.actor, value))]),
-  [ACTIONS.leadCreateAnyway]: async (ctx, value) => ({ ...(await createdReply(ctx, await createFromDraft(ctx.actor, value))), replaceOriginal: true }),
+  [ACTIONS.leadCreateAnyway]: async (ctx, value) => ({ ...(await createdReply(ctx, await leads.createFromDraft(ctx.actor, value))), replaceOriginal: true }),
   [ACTIONS.leadPage]: async (ctx, value) => {
     let ref: PageRef;
     try {
@@ -96,8 +98,8 @@ export const actionHandlers: Record<string, ActionHandler> = {
   },
   [ACTIONS.leadLog]: async (ctx, value) => reply([], { form: logForm(ctx, { lead: await leads.getLeadById(ctx.actor, value) }) }),
   [ACTIONS.leadHistory]: async (ctx, value) => {
-    const [id, page] = value.split(':');
-    return historyReply(ctx, await leads.getLeadById(ctx.actor, id), Number(page) || 1);
+    const { id, page } = LEAD_VALUES.leadHistory.read(value);
+    return historyReply(ctx, await leads.getLeadById(ctx.actor, id), page);
   },
   [ACTIONS.ticketClaim]: async (ctx, value) => claimReply(ctx, await tickets.getTicketById(ctx.actor, value)),
   [ACTIONS.ticketReopen]: async (ctx, value) => {
@@ -138,9 +140,8 @@ export const actionHandlers: Record<string, ActionHandler> = {
     });
   },
   [ACTIONS.ticketPage]: async (ctx, value) => {
-    const [filter, page] = value.split(':');
-    const f = z.enum(['all', 'open', 'mine', 'unclaimed']).safeParse(filter);
-    return { ...(await ticketListReply(ctx, f.success ? f.data : 'open', Number(page) || 1)), replaceOriginal: true };
+    const { filter, page } = TICKET_VALUES.ticketPage.read(value);
+    return { ...(await ticketListReply(ctx, filter, page)), replaceOriginal: true };
   },
   [ACTIONS.leadLost]: async (ctx, value) => {
     const lead = await leads.getLeadById(ctx.actor, value);

@@ -4,12 +4,12 @@ import type { Messenger } from '../platform/outbox/messenger';
 import type { CopyStore } from '../platform/copies/copies';
 import type { Config } from '../config';
 import type { Logger } from '../platform/logger';
-import { FOLLOW_UPS_JOB, runFollowUps } from '../modules/follow-ups/follow-up.jobs';
-import { GONE_QUIET_JOB, runGoneQuiet } from '../modules/follow-ups/gone-quiet.jobs';
-import { TICKET_SLA_JOB, runTicketSla } from '../modules/tickets/ticket-sla.jobs';
-import { WEEKLY_DIGEST_JOB, runWeeklyDigest } from '../modules/digest/weekly-digest.jobs';
+import { FOLLOW_UPS_JOB, runFollowUps } from '../modules/follow-ups';
+import { GONE_QUIET_JOB, runGoneQuiet } from '../modules/follow-ups';
+import { TICKET_SLA_JOB, runTicketSla } from '../modules/follow-ups';
+import { WEEKLY_DIGEST_JOB, runWeeklyDigest } from '../modules/digest';
 import { OutboxSender } from '../platform/outbox/outbox-sender';
-import type { JobDeps, JobResult, RunScope } from './job-deps';
+import type { JobDeps, JobResult, RunScope } from '../modules/workspaces';
 
 export const JOB_NAMES = [FOLLOW_UPS_JOB, GONE_QUIET_JOB, TICKET_SLA_JOB, WEEKLY_DIGEST_JOB] as const;
 export type JobName = (typeof JOB_NAMES)[number];

@@ -1,29 +1,31 @@
 import type { Config, Locale } from '../config';
 import type { Logger } from '../platform/logger';
 import { reply, type Reply } from '../platform/cards/card';
-import { refreshName, resolveIdentity } from '../modules/workspaces/members.service';
+import { refreshName, resolveIdentity } from '../modules/workspaces';
 import type { MemberDirectory } from '../platform/directory';
-import type { Platform } from '../modules/workspaces/actor';
+import type { Platform } from '../modules/workspaces';
 import { AppError, isDbUnavailableError } from '../platform/errors';
 import { t, type MessageKey } from '../platform/i18n';
-import { localeOf, makeCtx } from './context';
-import { extractLeadHints } from '../modules/leads/lead-input';
+import { localeOf, makeCtx } from '../modules/workspaces';
+import { extractLeadHints } from '../modules/leads';
 import { ACTIONS, MAX_TEXT, SHORTCUTS, SLASH_COMMANDS } from './constants';
 import { choicesCard, parseRunCommand } from './choices';
 import { closest } from '../platform/suggest';
 import { chineseCommandWords } from './typed';
-import { splitFirst } from './args';
-import type { CommandDef } from './define';
-import { leadCommands, leadForm } from '../modules/leads/lead.commands';
-import { leadEditCommands } from '../modules/leads/lead-edit.commands';
-import { crmCommands } from '../modules/workspaces/crm.commands';
-import { logCommands, logForm } from '../modules/interactions/log.commands';
-import { ticketCommands } from '../modules/tickets/ticket.commands';
-import { pipelineCommands } from '../modules/digest/pipeline.commands';
-import { leadOptions, ticketForm } from '../modules/leads/pickers';
+import { splitFirst } from '../platform/args';
+import type { CommandDef } from '../modules/workspaces';
+import { leadCommands, leadForm } from '../modules/leads';
+import { leadEditCommands } from '../modules/leads';
+import { crmCommands } from '../modules/workspaces';
+import { crmConfigCommand } from '../modules/leads';
+import { logCommands, logForm } from '../modules/interactions';
+import { ticketCommands } from '../modules/tickets';
+import { pipelineCommands } from '../modules/digest';
+import { leadOptions } from '../modules/leads';
+import { ticketForm } from '../modules/tickets';
 import { actionHandlers } from './actions';
 import { formHandlers } from './forms';
-import { errorCard } from '../modules/leads/lead.cards';
+import { errorCard } from '../modules/leads';
 import type { BotRequest, Ctx } from './types';
 import { z } from 'zod';
 
@@ -31,7 +33,13 @@ import { z } from 'zod';
 const requestOrigin = z.object({ workspaceId: z.string().trim().min(1).max(128), userId: z.string().trim().min(1).max(128) });
 
 /** The one registry: "<command> <subcommand>" -> definition. */
-export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...leadEditCommands, ...logCommands, ...ticketCommands, ...crmCommands, ...pipelineCommands];
+/** `/crm config` is composed by the leads module (a pipeline change moves leads); help lists it after `crm manager`. */
+function crmWithConfig(): CommandDef<never>[] {
+  const at = crmCommands.findIndex((c) => c.name === 'crm manager') + 1;
+  return [...crmCommands.slice(0, at), crmConfigCommand as unknown as CommandDef<never>, ...crmCommands.slice(at)];
+}
+
+export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...leadEditCommands, ...logCommands, ...ticketCommands, ...crmWithConfig(), ...pipelineCommands];
 
 export interface DispatchDeps {
   config: Pick<Config, 'DEFAULT_LOCALE' | 'WECOM_DEFAULT_LOCALE' | 'DEFAULT_TIMEZONE' | 'DEFAULT_PHONE_REGION'>;

@@ -1,18 +1,17 @@
 import { reply, type Reply } from '../platform/cards/card';
-import * as leads from '../modules/leads/leads.service';
-import { createLead } from '../modules/leads/lead-create.service';
-import { validateLead, emptyRaw } from '../modules/leads/lead-input';
+import * as leads from '../modules/leads';
+import { validateLead, emptyRaw } from '../modules/leads';
 import { AppError } from '../platform/errors';
 import { FORMS } from './constants';
-import { assignReply, createdReply, nextReply } from '../modules/leads/lead.commands';
-import { leadCard, leadRef } from '../modules/leads/lead.cards';
+import { assignReply, createdReply, nextReply } from '../modules/leads';
+import { leadCard, leadRef } from '../modules/leads';
 import type { Ctx } from './types';
-import * as tickets from '../modules/tickets/tickets.service';
-import { getLeadById } from '../modules/leads/leads.service';
-import { logFormReply } from '../modules/interactions/log.commands';
-import { openedReply, reassignReply, reopenReply, resolveReply } from '../modules/tickets/ticket.commands';
+import * as tickets from '../modules/tickets';
+import { getLeadById } from '../modules/leads';
+import { logFormReply } from '../modules/interactions';
+import { openedReply, reassignReply, reopenReply, resolveReply } from '../modules/tickets';
 import { LEAD_SEARCH_FIELD } from './constants';
-import { leadEditForms } from '../modules/leads/lead-edit.commands';
+import { leadEditForms } from '../modules/leads';
 
 type FormHandler = (ctx: Ctx, values: Record<string, string>, metadata: string) => Promise<Reply>;
 
@@ -50,7 +49,7 @@ export const formHandlers: Record<string, FormHandler> = {
       for (const i of issues) formErrors[FIELD_FOR_ISSUE[i.field]] ??= ctx.t(i.key, i.params);
       return reply([], { formErrors });
     }
-    return createdReply(ctx, await createLead(ctx.actor, input));
+    return createdReply(ctx, await leads.createLead(ctx.actor, input));
   },
   [FORMS.leadFollowUp]: async (ctx, v, leadId) => {
     const lead = await leads.getLeadById(ctx.actor, leadId);

@@ -1,8 +1,4 @@
-import type { Locale } from '../config';
-import type { Actor, Platform } from '../modules/workspaces/actor';
-import type { MessageKey, MessageParams } from '../platform/i18n';
-import type { Reply } from '../platform/cards/card';
-import type { Logger } from '../platform/logger';
+import type { Platform } from '../modules/workspaces';
 
 /** Who sent a request, from where; produced by each adapter's pure toBotRequest function. */
 export interface RequestOrigin {
@@ -21,15 +17,4 @@ export type BotRequest =
   | (RequestOrigin & { kind: 'shortcut'; shortcutId: string; messageText: string; messageAuthor?: string; messageLink?: string })
   | (RequestOrigin & { kind: 'suggest'; field: string; query: string });
 
-export interface Ctx {
-  actor: Actor;
-  locale: Locale;
-  timeZone: string;
-  region: string;
-  t: (key: MessageKey, params?: MessageParams) => string;
-  formatDate: (d: Date) => string;
-  formatMoney: (amount: number, currency: string | null) => string;
-  log: Logger;
-}
-
-export type Handler<I> = (ctx: Ctx, input: I) => Promise<Reply>;
+export type { Ctx, Handler } from '../modules/workspaces';

@@ -50,17 +50,6 @@ export function isWorkingTime(at: Date, hours: WorkHours, timeZone: string): boo
   return hours.days.includes(day) && minute >= start && minute < end;
 }
 
-/** `at` itself during working hours, else the start of the next working day (null if no working days). */
-export function nextWorkingTime(at: Date, hours: WorkHours, timeZone: string): Date | null {
-  if (isWorkingTime(at, hours, timeZone)) return at;
-  const start = parseClock(hours.start) ?? 0;
-  for (let i = 0; i <= 7; i++) {
-    const candidate = localTimeOnDayOf(new Date(at.getTime() + i * DAY), timeZone, start);
-    if (candidate > at && isWorkingTime(candidate, hours, timeZone)) return candidate;
-  }
-  return null;
-}
-
 /** The most recent digest time at or before `at` (day and time in the workspace's zone). */
 export function latestDigestSlot(at: Date, s: DigestSchedule, timeZone: string): Date {
   const minute = parseClock(s.time) ?? 9 * 60;

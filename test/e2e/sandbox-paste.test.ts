@@ -2,8 +2,7 @@ import type { Browser } from 'playwright-core';
 import { testDbUri, useTestDb } from '../helpers/db';
 import { launchChromium, startSandbox, type SandboxService } from '../helpers/sandbox';
 import { seedDemoWorkspace } from '../../src/modules/demo/demo-seed.service';
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { InteractionModel } from '../../src/modules/interactions/interaction.model';
+import { interactionsOf, leadByCompany } from '../helpers/app-data';
 
 // A rep pastes a customer's e-mail signature into the sandbox's command box: its lines must reach
 // the lead parser as lines (an <input type=text> drops the line breaks).
@@ -34,9 +33,9 @@ describe('pasting into the sandbox', () => {
     await page.press('#command', 'Enter');
     await page.locator('#chat-panes article.msg-bot', { hasText: 'Created L-' }).last().waitFor();
 
-    const lead = await LeadModel.findOne({ company: 'Contoso Pharma Ltd' }).lean();
+    const lead = await leadByCompany('Contoso Pharma Ltd');
     expect(lead).toMatchObject({ contactName: 'Priya Raman', emails: ['priya@contoso-pharma.example'], keys: { phones: ['+442079460958', '+8613922223333'] } });
-    const notes = await InteractionModel.find({ leadId: lead!._id }).lean();
+    const notes = await interactionsOf(lead!);
     expect(notes.map((n) => n.text)).toEqual(['Head of Procurement']);
     await context.close();
   }, 60000);

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startFerretDb } from '../../src/platform/db/embedded-db';
 import { connectDb, disconnectDb } from '../../src/platform/db/connection';
-import { LeadModel } from '../../src/modules/leads/lead.model';
 import { slash, startService, visibleText, type TestService } from '../helpers/service';
+import { leads } from '../helpers/app-data';
 
 // This file runs its own database server so it can stop and restart it.
 async function freePort(): Promise<number> {
@@ -57,5 +57,5 @@ it('should tell the user to retry while the database is away, answer 503 on /rea
     await new Promise((r) => setTimeout(r, 250));
   }
   expect(await answer(svc, await slash(svc, '/lead', 'add After Ltd; Amy After'))).toContain('Created L-2');
-  expect((await LeadModel.find({}).sort({ seq: 1 }).lean()).map((l) => l.company)).toEqual(['Before Ltd', 'After Ltd']);
+  expect((await leads()).map((l) => l.company)).toEqual(['Before Ltd', 'After Ltd']);
 }, 60000);

@@ -1,19 +1,18 @@
 import { Types } from 'mongoose';
-import { WorkspaceModel, type WorkspaceEntity } from '../../src/modules/workspaces/workspace.model';
-import { MemberModel } from '../../src/modules/workspaces/member.model';
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
-import { InteractionModel } from '../../src/modules/interactions/interaction.model';
-import { TicketModel } from '../../src/modules/tickets/ticket.model';
-import { OutboxModel } from '../../src/platform/outbox/outbox.model';
+import { workspacesRepo } from '../../src/modules/workspaces/workspaces.repo';
+import { outboxRepo } from '../../src/platform/outbox/outbox.repo';
 import { pipelineFigures, STALE_SHOWN, type Amount, type DigestFigures } from '../../src/modules/digest/digest.service';
 import { digestCard } from '../../src/modules/digest/digest.cards';
-import { channelCtx, type JobDeps } from '../../src/dispatcher/job-deps';
+import { channelCtx, type JobDeps } from '../../src/modules/workspaces/job-deps';
 import { runWeeklyDigest } from '../../src/modules/digest/weekly-digest.jobs';
 import { createLogger } from '../../src/platform/logger';
-import { en } from '../../src/platform/i18n/en';
+import { catalogueFor } from '../../src/platform/i18n';
 import type { Card } from '../../src/platform/cards/card';
 import { useTestDb } from '../helpers/db';
+import { outbox } from '../helpers/app-data';
+import { insertHistory } from '../helpers/raw-db';
+
+const en = catalogueFor('en');
 
 // The weekly digest's figures against a seeded, pseudo-random data set whose right answers are worked
 // out here from the seed arrays alone; then the job that queues the digests, once per team and week.
@@ -222,6 +221,7 @@ function normalise(f: DigestFigures) {
   };
 }
 
+type WorkspaceEntity = NonNullable<Awaited<ReturnType<typeof workspacesRepo.byId>>>;
 let acme: WorkspaceEntity;
 let quiet: WorkspaceEntity;
 const kick = jest.fn();
@@ -229,13 +229,20 @@ const deps: JobDeps = { config: { DEFAULT_LOCALE: 'en' }, logger: createLogger('
 
 beforeAll(async () => {
   const settings = { locale: 'en', timezone: 'Asia/Shanghai', phoneRegion: 'CN' };
-  acme = await WorkspaceModel.create({ _id: ACME, platform: 'sandbox', externalId: 'w1', name: 'Acme', settings: { ...settings, digest: { channels: [{ team: 'east', channel: 'C_EAST' }] } } });
-  quiet = await WorkspaceModel.create({ _id: QUIET, platform: 'sandbox', externalId: 'w2', name: 'Quiet Co', settings });
-  await MemberModel.collection.insertMany([...members, quietAdmin]);
-  await LeadModel.collection.insertMany([...leads, ...noise.leads, ...quietLeads]);
-  await AuditEventModel.collection.insertMany([...moves, ...noise.events, quietRows.move]);
-  await InteractionModel.collection.insertMany([...interactions, ...noise.interactions, quietRows.interaction]);
-  await TicketModel.collection.insertMany([...tickets, ...noise.tickets, quietTicket]);
+  await insertHistory({
+    workspaces: [
+      { _id: ACME, platform: 'sandbox', externalId: 'w1', name: 'Acme', settings: { ...settings, digest: { channels: [{ team: 'east', channel: 'C_EAST' }] } } },
+      { _id: QUIET, platform: 'sandbox', externalId: 'w2', name: 'Quiet Co', settings },
+    ],
+    members: [...members, quietAdmin],
+    leads: [...leads, ...noise.leads, ...quietLeads],
+    auditevents: [...moves, ...noise.events, quietRows.move],
+    interactions: [...interactions, ...noise.interactions, quietRows.interaction],
+    tickets: [...tickets, ...noise.tickets, quietTicket],
+  });
+  // Read back through the repository: what the schema fills in for a workspace never configured.
+  acme = (await workspacesRepo.byId(ACME))!;
+  quiet = (await workspacesRepo.byId(QUIET))!;
 });
 
 describe('the seeded data and a quiet week', () => {
@@ -299,11 +306,12 @@ describe.each([
 
 describe('the weekly digest job', () => {
   const week = TO.toISOString();
-  const acmeItems = () => OutboxModel.find({ workspaceId: ACME }).sort({ key: 1 }).lean();
+  const acmeItems = async () => (await outboxRepo.list(ACME)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const queuedCount = async () => (await outbox()).length;
 
   it('should queue nothing just before the slot when the previous slot is more than a day old', async () => {
     expect(await runWeeklyDigest(deps, plus(TO, -1))).toEqual({ queued: 0 });
-    expect(await OutboxModel.countDocuments()).toBe(0);
+    expect(await queuedCount()).toBe(0);
     expect(kick).not.toHaveBeenCalled();
   });
 
@@ -315,7 +323,7 @@ describe('the weekly digest job', () => {
       [`digest:east:${week}`, 'channel', 'C_EAST'],
       [`digest:west:${week}:${walt._id}`, 'dm', 'UWM'],
     ]);
-    expect(queued).toBe(await OutboxModel.countDocuments()); // Acme's three and Quiet Co's one
+    expect(queued).toBe(await queuedCount()); // Acme's three and Quiet Co's one
     expect(kick).toHaveBeenCalledTimes(1);
     const east = (items[1].cards as Card[])[0];
     const want = expectedFigures(teamIds('east')).figures;
@@ -326,10 +334,10 @@ describe('the weekly digest job', () => {
   });
 
   it('should queue nothing new when run again at the slot or a minute later', async () => {
-    const before = await OutboxModel.countDocuments();
+    const before = await queuedCount();
     expect(await runWeeklyDigest(deps, TO)).toEqual({ queued: 0 });
     expect(await runWeeklyDigest(deps, plus(TO, 1))).toEqual({ queued: 0 });
-    expect(await OutboxModel.countDocuments()).toBe(before);
+    expect(await queuedCount()).toBe(before);
     expect(kick).toHaveBeenCalledTimes(1);
   });
 });

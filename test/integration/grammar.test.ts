@@ -1,12 +1,11 @@
 import { useTestDb } from '../helpers/db';
 import { sandboxPost, startSandbox, type SandboxService } from '../helpers/sandbox';
 import { seedDemoWorkspace } from '../../src/modules/demo/demo-seed.service';
-import { InteractionModel } from '../../src/modules/interactions/interaction.model';
-import { LeadModel } from '../../src/modules/leads/lead.model';
 import type { Card, Reply } from '../../src/platform/cards/card';
 import { buttons, click, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET, type WecomCall } from '../helpers/wecom-api';
 import { WECOM_AES_KEY, WECOM_TOKEN, cardClickXml, postAppCallback, textXml } from '../helpers/wecom-callback';
+import { interactions, countOf, firstOf, interactionsOf, leadByCompany, leadBySeq, leadCount } from '../helpers/app-data';
 
 // The typed grammar as a WeCom or sandbox user types it, through the sandbox's HTTP API over the real
 // app and database: the Chinese command words, one word per concept, and help with typos.
@@ -44,8 +43,8 @@ describe('the Chinese grammar: 记录/跟进 log a touch, 下次/提醒 set the 
     expect(text).toContain(`已在 L-${seq} 记录一次电话。`);
     expect(text).toContain('陈总要报价单');
     expect(text).not.toContain('暂无跟进记录');
-    const lead = await LeadModel.findOne({ company: '宁波海港贸易有限公司' }).lean();
-    expect(await InteractionModel.find({ leadId: lead!._id }).lean()).toEqual([expect.objectContaining({ kind: 'call', text: '陈总要报价单' })]);
+    const lead = await leadByCompany('宁波海港贸易有限公司');
+    expect(await interactionsOf(lead!)).toEqual([expect.objectContaining({ kind: 'call', text: '陈总要报价单' })]);
     expect(lead!.nextFollowUpWhat).toBe('发报价');
     // Thursday 10:00 in Shanghai is 02:00 UTC.
     expect([lead!.nextFollowUpAt!.getUTCDay(), lead!.nextFollowUpAt!.getUTCHours()]).toEqual([4, 2]);
@@ -62,9 +61,9 @@ describe('the Chinese grammar: 记录/跟进 log a touch, 下次/提醒 set the 
     const seq = await newLead('li.wei', '新建线索 无锡示例机械有限公司；钱明；13812340000');
     expect(replyText(await say('li.wei', `下次 L-${seq} 2030-03-01 10:00 回访`))).toContain(`L-${seq} 的下次跟进：`);
     expect(replyText(await say('li.wei', `提醒 L-${seq} 2030-03-02 10:00 发合同`))).toContain(`L-${seq} 的下次跟进：`);
-    const lead = await LeadModel.findOne({ seq }).lean();
+    const lead = await leadBySeq(seq);
     expect(lead!.nextFollowUpWhat).toBe('发合同');
-    expect(await InteractionModel.countDocuments({ leadId: lead!._id })).toBe(0);
+    expect(await countOf(interactionsOf(lead!))).toBe(0);
   });
 
   it('should not log a bare time after 跟进 (its old meaning), offering to set it as the next follow-up first', async () => {
@@ -72,10 +71,10 @@ describe('the Chinese grammar: 记录/跟进 log a touch, 下次/提醒 set the 
     const r = await say('li.wei', `跟进 L-${seq} 2030-06-01 15:00 回访`);
     expect(r.cards[0].text).toContain('“2030-06-01”不是跟进类型。');
     expect(r.cards[0].actions!.map((a) => a.label)).toEqual(['设为下次跟进', '电话', '会议', '拜访', '邮件', '微信', '备注', '投诉']);
-    const lead = await LeadModel.findOne({ seq }).lean();
-    expect(await InteractionModel.countDocuments({ leadId: lead!._id })).toBe(0);
+    const lead = await leadBySeq(seq);
+    expect(await countOf(interactionsOf(lead!))).toBe(0);
     expect(replyText(await press('li.wei', r.cards[0].actions![0]))).toContain(`L-${seq} 的下次跟进：`);
-    expect((await LeadModel.findOne({ seq }).lean())!).toMatchObject({ nextFollowUpAt: new Date('2030-06-01T07:00:00Z'), nextFollowUpWhat: '回访' });
+    expect((await leadBySeq(seq))!).toMatchObject({ nextFollowUpAt: new Date('2030-06-01T07:00:00Z'), nextFollowUpWhat: '回访' });
   });
 
   it('should list the Chinese command words in 帮助', async () => {
@@ -92,7 +91,7 @@ describe('one word per concept, in both languages', () => {
     const seq = await newLead('li.wei', '新建线索 常州示例纺织有限公司；孙丽；13700001111');
     const r = await say('li.wei', `线索 输单 L-${seq} 价格太高`);
     expect(replyText(r)).toContain(`L-${seq} 已标记为丢单。`);
-    expect((await LeadModel.findOne({ seq }).lean())!.stage).toBe('lost');
+    expect((await leadBySeq(seq))!.stage).toBe('lost');
   });
 
   it('should list the kinds of a touch in Chinese in a Chinese error, and log nothing', async () => {
@@ -100,7 +99,7 @@ describe('one word per concept, in both languages', () => {
     const text = replyText(await say('li.wei', `记录 L-${seq} 传真 发了报价`));
     expect(text).toContain('“传真”不是跟进类型。可用类型：电话、会议、拜访、邮件、微信、备注、投诉。');
     expect(text).not.toMatch(/call|meeting/);
-    expect(await InteractionModel.countDocuments({ text: /发了报价/ })).toBe(0);
+    expect((await interactions()).filter((i) => /发了报价/.test(i.text))).toEqual([]);
   });
 
   it('should title a stage list with the stage’s name in the reader’s language', async () => {
@@ -118,13 +117,13 @@ describe('one word per concept, in both languages', () => {
 
   it('should read “。下次：…” as the next follow-up, in /log and in a new lead', async () => {
     const seq = await newLead('li.wei', '新建线索 镇江示例化工有限公司；冯军；13400004444。下次：2030-04-01 09:00 回访');
-    let lead = await LeadModel.findOne({ seq }).lean();
+    let lead = await leadBySeq(seq);
     expect(lead!.nextFollowUpAt!.toISOString()).toBe('2030-04-01T01:00:00.000Z');
     await say('li.wei', `记录 L-${seq} 电话 聊了。下次：2030-05-01 09:00 发样品`);
-    lead = await LeadModel.findOne({ seq }).lean();
+    lead = await leadBySeq(seq);
     expect(lead!.nextFollowUpAt!.toISOString()).toBe('2030-05-01T01:00:00.000Z');
     expect(lead!.nextFollowUpWhat).toBe('发样品');
-    expect(await InteractionModel.findOne({ leadId: lead!._id }).lean()).toMatchObject({ kind: 'call', text: '聊了' });
+    expect(await firstOf(interactionsOf(lead!))).toMatchObject({ kind: 'call', text: '聊了' });
   });
 });
 
@@ -133,12 +132,12 @@ describe('help with typos', () => {
     for (const typed of ['/laed add Wingtip Ventures Ltd; Ann Beach', '/lead ad Wingtip Ventures Ltd; Ann Beach']) {
       const r = await say('sam', typed);
       expect(r.cards[0].text).toBe(`I do not know \`${typed.split(' ').slice(0, 2).join(' ')}\`. Did you mean \`/lead add\`?`);
-      expect(await LeadModel.countDocuments({ company: 'Wingtip Ventures Ltd' })).toBe(0);
+      expect(await leadCount('Wingtip Ventures Ltd')).toBe(0);
       expect(r.cards[0].commands).toEqual(['/lead add Wingtip Ventures Ltd; Ann Beach']);
     }
     const r = await say('sam', '/lead ad Wingtip Ventures Ltd; Ann Beach');
     expect(replyText(await press('sam', button(r, '/lead add')))).toMatch(/Created L-\d+, owned by Sam Carter\./);
-    expect(await LeadModel.countDocuments({ company: 'Wingtip Ventures Ltd' })).toBe(1);
+    expect(await leadCount('Wingtip Ventures Ltd')).toBe(1);
   });
 
   it('should ask which kind for /log L-9 phoned them, Call first, and log the whole text with the kind picked', async () => {
@@ -148,10 +147,10 @@ describe('help with typos', () => {
     expect(r.cards[0].text).toContain('Did you mean Call?');
     expect(r.cards[0].actions!.map((a) => a.label)).toEqual(['Call', 'Meeting', 'Visit', 'Email', 'WeChat', 'Note', 'Complaint']);
     expect(r.cards[0].actions![0].style).toBe('primary');
-    const lead = await LeadModel.findOne({ seq }).lean();
-    expect(await InteractionModel.countDocuments({ leadId: lead!._id })).toBe(0);
+    const lead = await leadBySeq(seq);
+    expect(await countOf(interactionsOf(lead!))).toBe(0);
     expect(replyText(await press('sam', button(r, 'Call')))).toContain(`Call logged on L-${seq}.`);
-    expect(await InteractionModel.find({ leadId: lead!._id }).lean()).toEqual([expect.objectContaining({ kind: 'call', text: 'phoned them' })]);
+    expect(await interactionsOf(lead!)).toEqual([expect.objectContaining({ kind: 'call', text: 'phoned them' })]);
   });
 
   it('should offer the stages as buttons for /lead stage L-9, and the closest one for a misspelt stage', async () => {
@@ -163,7 +162,7 @@ describe('help with typos', () => {
     expect(typo.cards[0].text).toContain('Did you mean Qualified?');
     expect(typo.cards[0].actions![0]).toMatchObject({ label: 'Qualified', style: 'primary' });
     expect(replyText(await press('sam', typo.cards[0].actions![0]))).toContain(`L-${seq} moved to Qualified.`);
-    expect((await LeadModel.findOne({ seq }).lean())!.stage).toBe('qualified');
+    expect((await leadBySeq(seq))!.stage).toBe('qualified');
   });
 
   it('should refuse a forged or malformed choice button without running anything', async () => {
@@ -200,7 +199,7 @@ describe('help with typos in Slack (signed requests)', () => {
     const r = await click(slack, b, { user: 'UREP1' });
     await slack.slack.waitFor(() => slack.slack.responses(r.responseId).length > 0);
     expect(visibleText(slack.slack.responses(r.responseId)[0].body as SlackMessage)).toMatch(/Created L-\d+, owned by /);
-    expect(await LeadModel.countDocuments({ company: 'Globex Corporation' })).toBe(1);
+    expect(await leadCount('Globex Corporation')).toBe(1);
   });
 
   it('should show the stages as buttons for /lead stage without a stage', async () => {
@@ -238,9 +237,9 @@ describe('the Chinese grammar in WeCom (encrypted callbacks)', () => {
     const seq = Number(textOf((await wecomSay('chengang', '新建线索 宁波远洋物流有限公司；陈刚；13588889999'))[0]).match(/L-(\d+)/)![1]);
     const msgs = await wecomSay('chengang', `跟进 L-${seq} 电话 陈总要报价单，下次：2030-07-02 10:00 发报价`);
     expect(msgs.map(textOf).join('\n')).toContain(`已在 L-${seq} 记录一次电话。`);
-    const lead = await LeadModel.findOne({ company: '宁波远洋物流有限公司' }).lean();
+    const lead = await leadByCompany('宁波远洋物流有限公司');
     expect(lead).toMatchObject({ nextFollowUpAt: new Date('2030-07-02T02:00:00Z'), nextFollowUpWhat: '发报价' });
-    expect(await InteractionModel.findOne({ leadId: lead!._id }).lean()).toMatchObject({ kind: 'call', text: '陈总要报价单' });
+    expect(await firstOf(interactionsOf(lead!))).toMatchObject({ kind: 'call', text: '陈总要报价单' });
   });
 
   it('should answer /laed add with a button that adds the lead when clicked', async () => {
@@ -248,10 +247,10 @@ describe('the Chinese grammar in WeCom (encrypted callbacks)', () => {
     const card = msgs.find((m) => m.body.msgtype === 'template_card')!.body.template_card as WecomCard;
     expect(JSON.stringify(card)).toContain('你是想用 `/lead add` 吗？');
     const b = card.button_list!.find((x) => x.key.startsWith('run_command|'))!;
-    expect(await LeadModel.countDocuments({ company: '温州示例鞋业有限公司' })).toBe(0);
+    expect(await leadCount('温州示例鞋业有限公司')).toBe(0);
     const before = wecom.calls.length;
     expect((await postAppCallback(app.url, cardClickXml('chengang', b.key, card.task_id!, 'rc-grammar-1'))).status).toBe(200);
     await wecom.waitFor(() => wecom.calls.slice(before).some((c) => JSON.stringify(c.body).includes('已创建 L-')));
-    expect(await LeadModel.countDocuments({ company: '温州示例鞋业有限公司' })).toBe(1);
+    expect(await leadCount('温州示例鞋业有限公司')).toBe(1);
   });
 });

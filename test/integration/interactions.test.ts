@@ -1,9 +1,7 @@
-import { InteractionModel } from '../../src/modules/interactions/interaction.model';
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { TicketModel } from '../../src/modules/tickets/ticket.model';
 import { useTestDb } from '../helpers/db';
 import { SIGNING_SECRET, slackHeaders } from '../helpers/slack';
 import { buttons, click, interact, slash, startService, visibleText, type SlackMessage, type TestService, submitView } from '../helpers/service';
+import { interactions, interactionsOf, leadByCompany, ticketByRef } from '../helpers/app-data';
 
 useTestDb();
 let svc: TestService;
@@ -26,11 +24,11 @@ describe('/log', () => {
     const text = await say('UREP1', '/log', `${lead} call discussed TPS reports next: 2030-03-01 10:00 send the quote`);
     expect(text).toContain(`Call logged on ${lead}.`);
     expect(text).toContain('rep1: discussed TPS reports');
-    const l = await LeadModel.findOne({ company: 'Initech Inc' }).lean();
+    const l = await leadByCompany('Initech Inc');
     expect(l!.lastContactAt).toBeInstanceOf(Date);
     expect(l!.nextFollowUpAt!.toISOString()).toBe('2030-03-01T02:00:00.000Z');
     expect(l!.nextFollowUpWhat).toBe('send the quote');
-    expect(await InteractionModel.findOne({ leadId: l!._id, kind: 'call' }).lean()).toMatchObject({ text: 'discussed TPS reports' });
+    expect((await interactionsOf(l!)).find((i) => i.kind === 'call')).toMatchObject({ text: 'discussed TPS reports' });
   });
 
   it('should accept Chinese kinds', async () => {
@@ -38,12 +36,12 @@ describe('/log', () => {
   });
 
   it('should refuse an unknown kind, an empty text and another rep, writing nothing', async () => {
-    const before = await InteractionModel.countDocuments();
+    const before = (await interactions()).length;
     expect(await say('UREP1', '/log', `${lead} telepathy we vibed`)).toContain('“telepathy” is not a kind of interaction');
     expect(await say('UREP1', '/log', `${lead} call`)).toContain('Say what happened');
     expect(await say('UREP2', '/log', `${lead} call sneaky`)).toContain(`You cannot see ${lead}`);
     expect(await say('UREP1', '/log', 'L-999 call hello')).toContain('There is no lead L-999');
-    expect(await InteractionModel.countDocuments()).toBe(before);
+    expect(await interactions()).toHaveLength(before);
   });
 
   it('should open a ticket linked to the lead for a complaint and say so', async () => {
@@ -51,10 +49,10 @@ describe('/log', () => {
     const text = visibleText(r.body);
     expect(text).toContain('This complaint opened a ticket.');
     const ref = text.match(/T-\d+/)![0];
-    const l = await LeadModel.findOne({ company: 'Initech Inc' }).lean();
-    const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
+    const l = await leadByCompany('Initech Inc');
+    const t = await ticketByRef(ref);
     expect(t).toMatchObject({ leadId: l!._id, priority: 'high', status: 'open' });
-    expect(await InteractionModel.findOne({ kind: 'complaint' }).lean()).toMatchObject({ ticketId: t!._id });
+    expect((await interactions()).find((i) => i.kind === 'complaint')).toMatchObject({ ticketId: t!._id });
     // No support channel configured: the ticket card goes to the person who opened it.
     await svc.slack.waitFor(() => svc.slack.called('chat.postMessage').some((c) => c.body.channel === 'UREP1'));
   });
@@ -83,7 +81,7 @@ describe('logging from Slack', () => {
     expect(view.blocks.map((b) => b.block_id)).toEqual(['kind', 'text', 'next']);
     const res = await submitView(svc, 'UREP1', view, { kind: { select: 'meeting' }, text: 'quarterly review', next: '' });
     expect(res.status).toBe(200);
-    expect(await InteractionModel.findOne({ text: 'quarterly review' }).lean()).toMatchObject({ kind: 'meeting' });
+    expect((await interactions()).find((i) => i.text === 'quarterly review')).toMatchObject({ kind: 'meeting' });
   });
 
   it('should log a message with "Log to lead": search the lead as you type, keep the author and a link', async () => {
@@ -113,7 +111,7 @@ describe('logging from Slack', () => {
     expect(((await none.json()) as { options: unknown[] }).options).toEqual([]);
 
     await submitView(svc, 'UREP1', view, { lead: { select: options[0].value }, kind: { select: 'wechat' }, text: 'Bill says the budget is approved', next: '' });
-    expect(await InteractionModel.findOne({ kind: 'wechat' }).lean()).toMatchObject({
+    expect((await interactions()).find((i) => i.kind === 'wechat')).toMatchObject({
       text: 'Bill says the budget is approved',
       messageAuthor: '<@UCUST>',
       messageLink: 'https://acme.slack.com/archives/C77/p1757000000000100',

@@ -1,17 +1,16 @@
-import { TicketModel } from '../../src/modules/tickets/ticket.model';
-import { OutboxModel } from '../../src/platform/outbox/outbox.model';
 import { createLogger } from '../../src/platform/logger';
-import { SlackOutbox } from '../../src/channels/slack/slack-outbox';
+import { SlackSender } from '../../src/channels/slack/slack-sender';
 import { OutboxSender } from '../../src/platform/outbox/outbox-sender';
 import { messageCopiesRepo } from '../../src/platform/copies/message-copies.repo';
 import { runFollowUps } from '../../src/modules/follow-ups/follow-up.jobs';
 import { runGoneQuiet } from '../../src/modules/follow-ups/gone-quiet.jobs';
-import { runTicketSla } from '../../src/modules/tickets/ticket-sla.jobs';
+import { runTicketSla } from '../../src/modules/follow-ups/ticket-sla.jobs';
 import { runWeeklyDigest } from '../../src/modules/digest/weekly-digest.jobs';
-import type { JobDeps } from '../../src/dispatcher/job-deps';
+import type { JobDeps } from '../../src/modules/workspaces/job-deps';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 import { BOT_TOKEN, type PostedMessage } from '../helpers/slack';
+import { outboxWhere, ticketByRef } from '../helpers/app-data';
 
 // The jobs on a controlled clock: the service and the jobs read `clock`; each tick runs every job
 // once at that instant and sends what they queued to the fake Slack API, as the running service would.
@@ -54,7 +53,7 @@ const about = (msgs: PostedMessage[], channel: string, needle: string) => msgs.f
 
 beforeAll(async () => {
   svc = await startService({}, () => clock);
-  sender = new OutboxSender({ slack: new SlackOutbox({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: svc.slack.apiUrl }) }, logger, {
+  sender = new OutboxSender({ slack: new SlackSender({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: svc.slack.apiUrl }) }, logger, {
     pollMs: 1000,
     leaseMs: 30_000,
     retryBaseMs: 10,
@@ -90,7 +89,7 @@ describe('follow-up nudges', () => {
   it('should not nudge twice for the same follow-up, however often the job runs', async () => {
     expect(about(await tick(at('2026-12-01T07:01:00Z')), 'DUREP1', due(ref))).toHaveLength(0);
     expect(about(await tick(at('2026-12-01T08:00:00Z')), 'DUREP1', due(ref))).toHaveLength(0);
-    expect(await OutboxModel.countDocuments({ key: { $regex: '^follow-up:' }, status: 'sent' })).toBe(1);
+    expect(await outboxWhere((row) => row.key.startsWith('follow-up:') && row.status === 'sent')).toHaveLength(1);
   });
 
   it('should move the nudge when Snooze 1 day is clicked, and refuse a second snooze from the stale card', async () => {
@@ -195,6 +194,6 @@ describe('ticket SLA', () => {
     expect(about(await tick(at('2026-12-29T09:59:00Z')), 'DUMGR', ref)).toHaveLength(0);
     const overdue = about(await tick(at('2026-12-29T10:00:00Z')), 'DUMGR', ref);
     expect(overdue.map(textOf).join()).toContain('past its resolution target and has been escalated');
-    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }))!.escalated).toBe(true);
+    expect((await ticketByRef(ref))!.escalated).toBe(true);
   });
 });

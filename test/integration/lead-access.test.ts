@@ -1,8 +1,7 @@
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { MemberModel } from '../../src/modules/workspaces/member.model';
-import { WorkspaceModel } from '../../src/modules/workspaces/workspace.model';
 import { useTestDb } from '../helpers/db';
 import { click, slash, startService, visibleText, type TestService } from '../helpers/service';
+import { leadById, leadByCompany, memberByUser, members, workspaceOf } from '../helpers/app-data';
+import { interruptAdminPromotion } from '../helpers/raw-db';
 
 useTestDb();
 let svc: TestService;
@@ -22,29 +21,28 @@ afterAll(async () => svc.close());
 
 describe('who may see what', () => {
   it('should make the first member admin and later members reps', async () => {
-    const roles = Object.fromEntries((await MemberModel.find({}).lean()).map((m) => [m.platformUserId, m.role]));
+    const roles = Object.fromEntries((await members()).map((m) => [m.platformUserId, m.role]));
     expect(roles).toEqual({ UADMIN: 'admin', UREP1: 'rep', UREP2: 'rep' });
   });
 
   it('should make exactly one admin when the first ten members of a new workspace arrive at once', async () => {
     const users = Array.from({ length: 10 }, (_, i) => `UNEW${i}`);
     await Promise.all(users.map((user) => slash(svc, '/crm', 'help', { ...as(user), team: 'TNEW' })));
-    const members = await MemberModel.find({ platformUserId: { $in: users } }).lean();
-    expect(members).toHaveLength(10);
-    expect(members.filter((m) => m.role === 'admin')).toHaveLength(1);
+    const arrived = (await members()).filter((m) => users.includes(m.platformUserId));
+    expect(arrived).toHaveLength(10);
+    expect(arrived.filter((m) => m.role === 'admin')).toHaveLength(1);
   });
 
   it('should finish an interrupted promotion of the first member on their next request, and no one else', async () => {
     await slash(svc, '/crm', 'help', { ...as('UFIRST'), team: 'TCUT' });
     // As if the process died after the seat was taken but before the role and the workspace were written.
-    const first = (await MemberModel.findOne({ platformUserId: 'UFIRST' }).lean())!;
-    await MemberModel.updateOne({ _id: first._id }, { $set: { role: 'rep' } });
-    await WorkspaceModel.updateOne({ _id: first.workspaceId }, { $set: { adminClaimed: false } });
+    const first = (await memberByUser('UFIRST'))!;
+    await interruptAdminPromotion(first);
     await slash(svc, '/crm', 'help', { ...as('USECOND'), team: 'TCUT' });
-    expect((await MemberModel.findOne({ platformUserId: 'USECOND' }).lean())!.role).toBe('rep');
+    expect((await memberByUser('USECOND'))!.role).toBe('rep');
     await slash(svc, '/crm', 'help', { ...as('UFIRST'), team: 'TCUT' });
-    expect((await MemberModel.findOne({ platformUserId: 'UFIRST' }).lean())!.role).toBe('admin');
-    expect((await WorkspaceModel.findById(first.workspaceId).lean())!.adminClaimed).toBe(true);
+    expect((await memberByUser('UFIRST'))!.role).toBe('admin');
+    expect((await workspaceOf('slack', 'TCUT'))!.adminClaimed).toBe(true);
   });
 
   it("should refuse a rep who asks for another rep's lead, without showing it", async () => {
@@ -56,7 +54,7 @@ describe('who may see what', () => {
   it("should refuse a rep who tries to change another rep's lead and change nothing", async () => {
     const text = await say('UREP2', '/lead', `stage ${rep1Lead} qualified`);
     expect(text).toContain(`You cannot see ${rep1Lead}`);
-    expect((await LeadModel.findOne({ company: 'Globex Ltd' }).lean())!.stage).toBe('new');
+    expect((await leadByCompany('Globex Ltd'))!.stage).toBe('new');
   });
 
   it('should let an admin see every lead', async () => {
@@ -77,7 +75,7 @@ describe('who may see what', () => {
 
   it('should refuse /crm role from a non-admin and change nothing', async () => {
     expect(await say('UREP1', '/crm', 'role <@UREP1|rep1> admin')).toContain('Only admins can do that.');
-    expect((await MemberModel.findOne({ platformUserId: 'UREP1' }).lean())!.role).toBe('rep');
+    expect((await memberByUser('UREP1'))!.role).toBe('rep');
   });
 
   it('should list only the commands the caller may run', async () => {
@@ -95,19 +93,19 @@ describe('who may see what', () => {
   it('should keep workspaces apart, for commands and for buttons carrying another workspace\'s lead id', async () => {
     const text = visibleText((await slash(svc, '/lead', `show ${rep1Lead}`, { team: 'T2', user: 'UOTHER' })).body);
     expect(text).toContain(`There is no lead ${rep1Lead}`);
-    const lead = await LeadModel.findOne({ company: 'Globex Ltd' }).lean();
+    const lead = await leadByCompany('Globex Ltd');
     const r = await click(svc, { actionId: 'lead_won:0', value: `${lead!._id}:new` }, { team: 'T2', user: 'UOTHER' });
     await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
     expect(visibleText(svc.slack.responses(r.responseId)[0].body as never)).toContain('That lead no longer exists in this workspace');
-    expect((await LeadModel.findById(lead!._id).lean())!.stage).toBe('new');
+    expect((await leadById(lead!._id))!.stage).toBe('new');
   });
 
   it("should refuse a rep who clicks Won on another rep's lead and change nothing", async () => {
-    const lead = await LeadModel.findOne({ company: 'Globex Ltd' }).lean();
+    const lead = await leadByCompany('Globex Ltd');
     const r = await click(svc, { actionId: 'lead_won:4', value: `${lead!._id}:new` }, { user: 'UREP2' });
     await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
     expect(visibleText(svc.slack.responses(r.responseId)[0].body as never)).toContain(`You cannot see ${rep1Lead}`);
-    expect((await LeadModel.findById(lead!._id).lean())!.stage).toBe('new');
+    expect((await leadById(lead!._id))!.stage).toBe('new');
   });
 
   it("should warn about a duplicate of another rep's lead without showing its details", async () => {

@@ -1,7 +1,6 @@
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, interact, slash, startService, visibleText, type SlackMessage, type TestService, submitView } from '../helpers/service';
+import { auditOfAction, countOf, leadByCompany, leadCount } from '../helpers/app-data';
 
 useTestDb();
 let svc: TestService;
@@ -33,9 +32,9 @@ describe('changing a lead from chat', () => {
     // A stage may be named by its label in either language too.
     expect(await say('UREP1', `stage ${id} 方案报价`)).toContain(`${id} moved to Proposal.`);
     expect(await say('UREP1', `stage ${id} Qualified`)).toContain(`${id} moved to Qualified.`);
-    const lead = await LeadModel.findOne({ company: 'Stark Industries' }).lean();
+    const lead = await leadByCompany('Stark Industries');
     expect(lead!.stage).toBe('qualified');
-    const audit = await AuditEventModel.find({ entityId: lead!._id, action: 'lead.stage' }).sort({ _id: 1 }).lean();
+    const audit = await auditOfAction(lead!, 'lead', 'lead.stage');
     expect(audit).toHaveLength(3);
     expect(audit[0]).toMatchObject({ before: { stage: 'new' }, after: { stage: 'qualified' }, platform: 'slack' });
   });
@@ -43,15 +42,15 @@ describe('changing a lead from chat', () => {
   it('should require a reason to mark a lead lost and store it', async () => {
     const id = idOf(await say('UREP1', 'add Wayne Enterprises; Lucius Fox; lucius@wayne.com'));
     expect(await say('UREP1', `lost ${id}`)).toContain(`Say why ${id} was lost`);
-    expect((await LeadModel.findOne({ company: 'Wayne Enterprises' }).lean())!.stage).toBe('new');
+    expect((await leadByCompany('Wayne Enterprises'))!.stage).toBe('new');
     expect(await say('UREP1', `lost ${id} went with a competitor`)).toContain(`${id} is marked lost.`);
-    expect((await LeadModel.findOne({ company: 'Wayne Enterprises' }).lean())!.lostReason).toBe('went with a competitor');
+    expect((await leadByCompany('Wayne Enterprises'))!.lostReason).toBe('went with a competitor');
   });
 
   it('should mark a lead won with a value', async () => {
     const id = idOf(await say('UREP1', 'add Oscorp; Norman Osborn; norman@oscorp.com'));
     expect(await say('UREP1', `won ${id} ¥80,000`)).toContain(`${id} is won`);
-    expect(await LeadModel.findOne({ company: 'Oscorp' }).lean()).toMatchObject({ stage: 'won', value: 80000, currency: 'CNY' });
+    expect(await leadByCompany('Oscorp')).toMatchObject({ stage: 'won', value: 80000, currency: 'CNY' });
     expect(await say('UREP1', `won ${id} lots`)).toContain('“lots” is not an amount');
   });
 
@@ -60,7 +59,7 @@ describe('changing a lead from chat', () => {
     expect(await say('UREP1', `next ${id} someday maybe`)).toContain('I could not read a date in “someday maybe”');
     const text = await say('UREP1', `next ${id} 2030-01-15 send the contract`);
     expect(text).toContain(`Next follow-up on ${id}`);
-    const lead = await LeadModel.findOne({ company: 'Cyberdyne' }).lean();
+    const lead = await leadByCompany('Cyberdyne');
     expect(lead!.nextFollowUpAt!.toISOString()).toBe('2030-01-15T01:00:00.000Z'); // 09:00 Asia/Shanghai
     expect(lead!.nextFollowUpWhat).toBe('send the contract');
   });
@@ -72,7 +71,7 @@ describe('changing a lead from chat', () => {
     const id = idOf(await say('UREP2', 'add Initrode; Peter Gibbons; peter@initrode.com'));
     const text = await say('UREP2', `next ${id} 2030-01-15 2pm send the contract`);
     expect(text).toContain('14:00');
-    const lead = await LeadModel.findOne({ company: 'Initrode' }).lean();
+    const lead = await leadByCompany('Initrode');
     expect(lead!.nextFollowUpAt!.toISOString()).toBe('2030-01-15T19:00:00.000Z'); // 14:00 in New York
     // A colleague in the workspace's zone sees the same moment as Shanghai time.
     expect(await say('UADMIN', `show ${id}`)).toContain('03:00');
@@ -118,7 +117,7 @@ describe('lead card buttons', () => {
     expect(visibleText(first)).toContain('moved to Contacted');
     const second = await clicked(advance, 'UREP1');
     expect(visibleText(second)).toContain('was changed by someone else in the meantime');
-    expect((await LeadModel.findOne({ company: 'Tyrell Corp' }).lean())!.stage).toBe('contacted');
+    expect((await leadByCompany('Tyrell Corp'))!.stage).toBe('contacted');
   });
 
   it('should advance the stage once when Move is clicked ten times at the same moment', async () => {
@@ -128,9 +127,9 @@ describe('lead card buttons', () => {
     const texts = answers.map((a) => visibleText(a));
     expect(texts.filter((t) => t.includes('moved to Contacted'))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('was changed by someone else in the meantime'))).toHaveLength(9);
-    const lead = (await LeadModel.findOne({ company: 'Wallace Corp' }).lean())!;
+    const lead = (await leadByCompany('Wallace Corp'))!;
     expect(lead.stage).toBe('contacted');
-    expect(await AuditEventModel.countDocuments({ entityId: lead._id, action: 'lead.stage' })).toBe(1);
+    expect(await countOf(auditOfAction(lead, 'lead', 'lead.stage'))).toBe(1);
   });
 
   it('should open a form for the follow-up and save what is typed there', async () => {
@@ -145,7 +144,7 @@ describe('lead card buttons', () => {
     expect(bad.body).toMatchObject({ response_action: 'errors', errors: { when: expect.stringContaining('could not read a date') } });
     const good = await submit('2030-02-01 10:00 demo');
     expect(good.status).toBe(200);
-    const lead = await LeadModel.findOne({ company: 'Soylent' }).lean();
+    const lead = await leadByCompany('Soylent');
     expect(lead!.nextFollowUpAt!.toISOString()).toBe('2030-02-01T02:00:00.000Z');
   });
 });
@@ -166,7 +165,7 @@ describe('the lead form', () => {
     const res = await submitLead({ company: 'Massive Dynamic', contact: '', phone: '12', email: 'nope' });
     expect(res.body.response_action).toBe('errors');
     expect(Object.keys(res.body.errors).sort()).toEqual(['contact', 'email', 'phone']);
-    expect(await LeadModel.countDocuments({ company: 'Massive Dynamic' })).toBe(0);
+    expect(await leadCount('Massive Dynamic')).toBe(0);
   });
 
   it('should create the lead from the form and send the card by direct message', async () => {
@@ -176,7 +175,7 @@ describe('the lead form', () => {
     const dm = svc.slack.called('chat.postMessage')[0];
     expect(dm.body.channel).toBe('UREP2');
     expect(visibleText(dm.body as SlackMessage)).toContain('Massive Dynamic');
-    expect(await LeadModel.findOne({ company: 'Massive Dynamic' }).lean()).toMatchObject({ value: 50000, keys: { phones: ['+12125550100'] } });
+    expect(await leadByCompany('Massive Dynamic')).toMatchObject({ value: 50000, keys: { phones: ['+12125550100'] } });
   });
 
   it('should pre-fill the form from a message with "Save as lead"', async () => {

@@ -1,9 +1,7 @@
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
-import { LeadKeyModel } from '../../src/modules/leads/lead-key.model';
-import { Types } from 'mongoose';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, slash, startService, visibleText, type TestService } from '../helpers/service';
+import { auditOf, firstOf, leadByCompany, leadCount, leads, workspaceOf } from '../helpers/app-data';
+import { clearLeads, orphanKeyReservation } from '../helpers/raw-db';
 
 useTestDb();
 let svc: TestService;
@@ -12,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => svc.close());
 beforeEach(async () => {
-  await Promise.all([LeadModel.deleteMany({}), LeadKeyModel.deleteMany({})]);
+  await clearLeads();
 });
 
 const EXAMPLE = 'Acme Ltd; Zhang Wei; +86 138-1234-5678; zhang@acme.cn; source: expo; value: 50k; next: friday call back';
@@ -26,14 +24,14 @@ describe('/lead add over signed Slack HTTP', () => {
     expect(text).toContain('Zhang Wei · +86 138-1234-5678 · zhang@acme.cn');
     expect(text).toContain('CN¥50,000');
     expect(text).toContain('call back');
-    const leads = await LeadModel.find({}).lean();
-    expect(leads).toHaveLength(1);
-    expect(leads[0].keys!.phones).toEqual(['+8613812345678']);
-    expect(leads[0].keys!.company).toBe('acme');
-    expect(leads[0].source).toBe('expo');
-    expect(leads[0].value).toBe(50000);
-    expect(leads[0].nextFollowUpAt).toBeInstanceOf(Date);
-    const audit = await AuditEventModel.find({ entity: 'lead', entityId: leads[0]._id }).lean();
+    const all = await leads();
+    expect(all).toHaveLength(1);
+    expect(all[0].keys!.phones).toEqual(['+8613812345678']);
+    expect(all[0].keys!.company).toBe('acme');
+    expect(all[0].source).toBe('expo');
+    expect(all[0].value).toBe(50000);
+    expect(all[0].nextFollowUpAt).toBeInstanceOf(Date);
+    const audit = await auditOf(all[0]);
     expect(audit.map((a) => a.action)).toEqual(['lead.create']);
     expect(audit[0].platform).toBe('slack');
   });
@@ -47,7 +45,7 @@ describe('/lead add over signed Slack HTTP', () => {
     const again = await slash(svc, '/lead', 'add ACME Co., Ltd.; zhang wei; 0086 138 1234 5678');
     expect(visibleText(again.body)).toContain(`Possible duplicate of ${id} (owner admin)`);
     expect(buttons(again.body).map((b) => b.label)).toEqual([`Open ${id}`, 'Create anyway']);
-    expect(await LeadModel.countDocuments()).toBe(1);
+    expect(await leadCount()).toBe(1);
   });
 
   it('should create the lead once when "Create anyway" is clicked five times at once', async () => {
@@ -60,7 +58,7 @@ describe('/lead add over signed Slack HTTP', () => {
     const texts = answers().map((r) => visibleText(r.body as never));
     expect(texts.filter((t) => t.includes('Created L-'))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('already created'))).toHaveLength(4);
-    expect(await LeadModel.countDocuments()).toBe(2);
+    expect(await leadCount()).toBe(2);
   });
 
   it('should create exactly one lead from twenty concurrent identical requests', async () => {
@@ -72,7 +70,7 @@ describe('/lead add over signed Slack HTTP', () => {
         return visibleText(svc.slack.responses(r.responseId)[0].body as never);
       }),
     );
-    expect(await LeadModel.countDocuments()).toBe(1);
+    expect(await leadCount()).toBe(1);
     expect(texts.filter((t) => /Created L-\d+/.test(t))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('Possible duplicate of'))).toHaveLength(19);
   });
@@ -85,29 +83,29 @@ describe('/lead add over signed Slack HTTP', () => {
     const texts = [visibleText(a.body), visibleText(b.body)];
     expect(texts.filter((t) => /Created L-\d+/.test(t))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('Possible duplicate of'))).toHaveLength(1);
-    expect(await LeadModel.countDocuments()).toBe(1);
+    expect(await leadCount()).toBe(1);
   });
 
   it('should reclaim a reservation left behind by a crash instead of blocking the customer for good', async () => {
-    const ws = (await slash(svc, '/lead', 'help')) && (await LeadKeyModel.db.collection('workspaces').findOne({ externalId: 'T1' }));
-    await LeadKeyModel.create({ workspaceId: ws!._id, key: 'email:ghost@crash.test', leadId: new Types.ObjectId(), createdAt: new Date(Date.now() - 60_000) });
+    const ws = (await slash(svc, '/lead', 'help')) && (await workspaceOf('slack', 'T1'));
+    await orphanKeyReservation(ws!._id, 'email:ghost@crash.test', 60_000);
     const res = await slash(svc, '/lead', 'add Crash Ltd; Carl Crash; ghost@crash.test');
     const text = res.body ? visibleText(res.body) : await svc.slack.waitFor(() => svc.slack.responses(res.responseId).length > 0).then(() => visibleText(svc.slack.responses(res.responseId)[0].body as never));
     expect(text).toMatch(/Created L-\d+/);
-    expect(await LeadModel.countDocuments({ company: 'Crash Ltd' })).toBe(1);
+    expect(await leadCount('Crash Ltd')).toBe(1);
   });
 
   it('should read an amount with a unit without "value:"', async () => {
     await slash(svc, '/lead', 'add Unit Ltd; Una Unit; 5万');
-    expect(await LeadModel.findOne({ company: 'Unit Ltd' }).lean()).toMatchObject({ value: 50000, currency: 'CNY' });
+    expect(await leadByCompany('Unit Ltd')).toMatchObject({ value: 50000, currency: 'CNY' });
   });
 
   it('should give twenty leads added at the same moment twenty different ids', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => slash(svc, '/lead', `add Burst ${i} Ltd; Person ${i}; p${i}@burst.test`)));
     expect(results.every((r) => r.status === 200)).toBe(true);
-    const leads = await LeadModel.find({ company: /^Burst / }).lean();
-    expect(leads).toHaveLength(20);
-    expect(new Set(leads.map((l) => l.seq)).size).toBe(20);
+    const burst = (await leads()).filter((l) => /^Burst /.test(l.company));
+    expect(burst).toHaveLength(20);
+    expect(new Set(burst.map((l) => l.seq)).size).toBe(20);
   });
 
   it('should say exactly what is missing, show an example and store nothing', async () => {
@@ -115,7 +113,7 @@ describe('/lead add over signed Slack HTTP', () => {
     const text = visibleText(res.body);
     expect(text).toContain('The contact name is missing.');
     expect(text).toContain('Example: /lead add Acme Ltd; Zhang Wei');
-    expect(await LeadModel.countDocuments()).toBe(0);
+    expect(await leadCount()).toBe(0);
   });
 
   it('should name a malformed phone and a malformed email and store nothing', async () => {
@@ -123,18 +121,18 @@ describe('/lead add over signed Slack HTTP', () => {
     const text = visibleText(res.body);
     expect(text).toContain('“+86 123” is not a valid phone number.');
     expect(text).toContain('is not a valid email address');
-    expect(await LeadModel.countDocuments()).toBe(0);
+    expect(await leadCount()).toBe(0);
   });
 
   it('should refuse text over 3,000 characters and store nothing', async () => {
     const res = await slash(svc, '/lead', `add Acme Ltd; Zhang Wei; note: ${'x'.repeat(3000)}`);
     expect(visibleText(res.body)).toContain('too long (at most 3000 characters)');
-    expect(await LeadModel.countDocuments()).toBe(0);
+    expect(await leadCount()).toBe(0);
   });
 
   it('should read Chinese keys and full-width punctuation', async () => {
     const res = await slash(svc, '/lead', 'add 上海示例科技有限公司；张伟；１３８１２３４５６７８；来源：展会；金额：5万；下次：下周一 回访');
-    const lead = await LeadModel.findOne({}).lean();
+    const lead = await firstOf(leads());
     expect(visibleText(res.body)).toContain('上海示例科技有限公司');
     expect(lead).toMatchObject({ company: '上海示例科技有限公司', contactName: '张伟', source: '展会', value: 50000, currency: 'CNY', nextFollowUpWhat: '回访' });
     expect(lead!.keys!.phones).toEqual(['+8613812345678']);
@@ -145,12 +143,12 @@ describe('Slack request signing', () => {
   it('should answer 401 to a wrongly signed request and store nothing', async () => {
     const res = await slash(svc, '/lead', `add ${EXAMPLE}`, { secret: 'not-the-secret' });
     expect(res.status).toBe(401);
-    expect(await LeadModel.countDocuments()).toBe(0);
+    expect(await leadCount()).toBe(0);
   });
 
   it('should answer 401 to a request signed more than five minutes ago and store nothing', async () => {
     const res = await slash(svc, '/lead', `add ${EXAMPLE}`, { ts: Math.floor(Date.now() / 1000) - 301 });
     expect(res.status).toBe(401);
-    expect(await LeadModel.countDocuments()).toBe(0);
+    expect(await leadCount()).toBe(0);
   });
 });

@@ -1,7 +1,6 @@
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { LeadKeyModel } from '../../src/modules/leads/lead-key.model';
 import { useTestDb } from '../helpers/db';
 import { slash, startService, visibleText, type TestService } from '../helpers/service';
+import { clearLeads } from '../helpers/raw-db';
 
 useTestDb();
 // The service's clock: the test moves it past the follow-up.
@@ -13,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => svc.close());
 beforeEach(async () => {
   clock = new Date('2030-01-14T02:00:00Z');
-  await Promise.all([LeadModel.deleteMany({}), LeadKeyModel.deleteMany({})]);
+  await clearLeads();
 });
 
 const show = async (user: string, id: string) => visibleText((await slash(svc, '/lead', `show ${id}`, { user })).body);

@@ -1,11 +1,9 @@
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
-import { OutboxModel } from '../../src/platform/outbox/outbox.model';
 import { createLogger } from '../../src/platform/logger';
 import { runFollowUps } from '../../src/modules/follow-ups/follow-up.jobs';
-import type { JobDeps } from '../../src/dispatcher/job-deps';
+import type { JobDeps } from '../../src/modules/workspaces/job-deps';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { auditOfAction, firstOf, leadByCompany, outboxWhere } from '../helpers/app-data';
 
 // Closed leads and follow-ups (won/lost leads get none; reopening is explicit), and scope messages
 // that are true for the reader (a rep is not told a teammate is "outside your team").
@@ -19,7 +17,7 @@ const as = (user: string) => ({ user, userName: user.toLowerCase().slice(1) });
 const run = async (user: string, command: string, text: string) => (await slash(svc, command, text, as(user))).body;
 const say = async (user: string, text: string) => visibleText(await run(user, '/lead', text));
 const idOf = (text: string) => text.match(/L-\d+/)![0];
-const leadOf = (company: string) => LeadModel.findOne({ company }).lean();
+const leadOf = (company: string) => leadByCompany(company);
 
 async function clicked(button: { actionId: string; value: string }, user: string): Promise<SlackMessage> {
   const r = await click(svc, button, { user });
@@ -53,7 +51,8 @@ describe('follow-ups on won or lost leads', () => {
     // The Set follow-up button of the card drawn before it was won refuses too.
     expect(visibleText(await clicked(followUp, 'UREP1'))).toContain(`${id} is closed (Won), so it gets no follow-ups.`);
     await runFollowUps(deps, new Date('2026-12-01T08:00:00Z'));
-    expect(await OutboxModel.countDocuments({ key: { $regex: `^follow-up:${(await leadOf('Acme Rockets'))!._id}` } })).toBe(0);
+    const acme = (await leadOf('Acme Rockets'))!;
+    expect(await outboxWhere((row) => row.key.startsWith(`follow-up:${acme._id}`))).toEqual([]);
   });
 
   it('should refuse a follow-up logged with /log … next: on a lost lead, and offer Reopen instead of Set follow-up', async () => {
@@ -75,7 +74,7 @@ describe('follow-ups on won or lost leads', () => {
     const reopened = visibleText(await clicked(buttons(lost).find((b) => b.label === 'Reopen')!, 'UREP1'));
     expect(reopened).toContain(`${id} is reopened at New.`);
     expect(await leadOf('Gizmo Works')).toMatchObject({ stage: 'new', lostReason: '' });
-    const audit = await AuditEventModel.findOne({ entityId: (await leadOf('Gizmo Works'))!._id, action: 'lead.reopen' }).lean();
+    const audit = await firstOf(auditOfAction((await leadOf('Gizmo Works'))!, 'lead', 'lead.reopen'));
     expect(audit).toMatchObject({ before: { stage: 'lost', lostReason: 'chose a rival' }, after: { stage: 'new' } });
     // The same stale button again: the lead is open now.
     expect(visibleText(await clicked(buttons(lost).find((b) => b.label === 'Reopen')!, 'UREP1'))).toContain('was changed by someone else in the meantime');

@@ -1,12 +1,8 @@
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { LeadKeyModel } from '../../src/modules/leads/lead-key.model';
-import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
-import { InteractionModel } from '../../src/modules/interactions/interaction.model';
-import { OutboxModel } from '../../src/platform/outbox/outbox.model';
 import { createLogger } from '../../src/platform/logger';
 import { runFollowUps } from '../../src/modules/follow-ups/follow-up.jobs';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, slash, startService, submitView, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { auditOfAction, countOf, firstOf, heldKeys, interactions, leadByCompany, leadBySeq, outboxWhere } from '../helpers/app-data';
 
 // Edit, delete (soft, restorable) and undo, through signed Slack requests.
 
@@ -19,7 +15,7 @@ const run = async (user: string, command: string, text: string) => (await slash(
 const say = async (user: string, text: string) => visibleText(await run(user, '/lead', text));
 const undo = async (user: string) => visibleText(await run(user, '/undo', ''));
 const idOf = (text: string) => text.match(/L-\d+/)![0];
-const leadOf = (company: string) => LeadModel.findOne({ company }).lean();
+const leadOf = (company: string) => leadByCompany(company);
 const later = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
 
 async function clicked(button: { actionId: string; value: string }, user: string): Promise<SlackMessage> {
@@ -51,9 +47,9 @@ describe('/lead edit', () => {
     expect(buttons(card).map((b) => b.label)).toContain('Undo');
     const lead = (await leadOf('Vandelay Industries'))!;
     expect(lead).toMatchObject({ phones: ['+86 139 2222 3333'], value: 80000, source: 'expo', keys: { phones: ['+8613922223333'] } });
-    expect(await AuditEventModel.findOne({ entityId: lead._id, action: 'lead.edit' }).lean()).toMatchObject({ before: { phones: ['+86 138 0000 1111'] }, after: { phones: ['+86 139 2222 3333'] } });
+    expect(await firstOf(auditOfAction(lead, 'lead', 'lead.edit'))).toMatchObject({ before: { phones: ['+86 138 0000 1111'] }, after: { phones: ['+86 139 2222 3333'] } });
     // The old number no longer finds it as a duplicate; the new one does.
-    expect(await LeadKeyModel.exists({ leadId: lead._id, key: 'phone:+8613800001111' })).toBeNull();
+    expect(await heldKeys(lead)).not.toContain('phone:+8613800001111');
     expect(await say('UREP1', 'add Someone Else; Jerry Seinfeld; +86 139 2222 3333')).toContain(`Possible duplicate of ${id}`);
     expect(await say('UREP1', `edit ${id} colour: blue`)).toContain('“colour” is not a field you can edit. Fields: company, contact, phone, email, source, value, tags.');
     expect(await say('UREP1', `edit ${id} company:`)).toContain('The company is missing.');
@@ -80,7 +76,7 @@ describe('/lead delete and /lead restore', () => {
     const deleted = await run('UREP1', '/lead', `delete ${id}`);
     expect(visibleText(deleted)).toContain(`${id} (Pendant Publishing) is deleted.`);
     expect(buttons(deleted).map((b) => b.label)).toEqual(['Undo']);
-    expect((await leadOf('Pendant Publishing'))!.deletedAt).not.toBeNull();
+    expect((await leadBySeq(id))!.deletedAt).not.toBeNull();
     expect(await say('UREP1', 'list')).not.toContain('Pendant');
     expect(await say('UREP1', 'find elaine@pendant.test')).not.toContain(id);
     expect(await say('UREP1', `show ${id}`)).toContain(`${id} was deleted. An admin can restore it with \`/lead restore ${id}\`.`);
@@ -90,8 +86,9 @@ describe('/lead delete and /lead restore', () => {
     expect(again).not.toContain(id);
     expect(await say('UREP1', `restore ${id}`)).toContain('Only admins can do that.');
     expect(await say('UADMIN', `restore ${id}`)).toContain(`${id} is restored.`);
-    expect((await LeadModel.findOne({ seq: Number(id.slice(2)) }).lean())!.deletedAt).toBeNull();
-    expect(await AuditEventModel.countDocuments({ entityId: (await LeadModel.findOne({ seq: Number(id.slice(2)) }).lean())!._id, action: { $in: ['lead.delete', 'lead.restore'] } })).toBe(2);
+    const restored = (await leadBySeq(id))!;
+    expect(restored.deletedAt).toBeNull();
+    expect(await countOf(auditOfAction(restored, 'lead', 'lead.delete', 'lead.restore'))).toBe(2);
     expect(await say('UADMIN', `restore ${id}`)).toContain(`${id} is not deleted.`);
   });
 
@@ -115,7 +112,8 @@ describe('/lead delete and /lead restore', () => {
     const id = idOf(await say('UREP1', 'add Sue Ellen Cosmetics; Sue Ellen Mischke; sue@ellen.test; next: tomorrow 3pm send samples'));
     await say('UREP1', `delete ${id}`);
     await runFollowUps({ config: { DEFAULT_LOCALE: 'en' }, logger: createLogger('silent'), kick: () => undefined }, new Date(clock.getTime() + 3 * 86_400_000));
-    expect(await OutboxModel.countDocuments({ key: { $regex: `^follow-up:${(await leadOf('Sue Ellen Cosmetics'))!._id}` } })).toBe(0);
+    const sue = (await leadOf('Sue Ellen Cosmetics'))!;
+    expect(await outboxWhere((row) => row.key.startsWith(`follow-up:${sue._id}`))).toEqual([]);
   });
 });
 
@@ -127,7 +125,7 @@ describe('/undo', () => {
     expect(undone).toContain(`Undone: ${id} is back as it was.`);
     expect((await leadOf('Monk Cafe'))!.stage).toBe('new');
     expect(await undo('UREP1')).toContain('Nothing to undo');
-    expect(await AuditEventModel.countDocuments({ entityId: (await leadOf('Monk Cafe'))!._id, action: 'lead.undo' })).toBe(1);
+    expect(await countOf(auditOfAction((await leadOf('Monk Cafe'))!, 'lead', 'lead.undo'))).toBe(1);
   });
 
   it('should undo an assignment, a log and a delete, each the member’s last change', async () => {
@@ -136,9 +134,9 @@ describe('/undo', () => {
     expect(await undo('UREP1')).toContain(`Undone: ${id}`);
     expect((await leadOf('Costanza Realty'))!.ownerId.toString()).toBe((await leadOf('Costanza Realty'))!.createdById.toString());
     await run('UREP1', '/log', `${id} call serenity now`);
-    expect(await InteractionModel.countDocuments({ text: 'serenity now' })).toBe(1);
+    expect((await interactions()).filter((i) => i.text === 'serenity now')).toHaveLength(1);
     expect(await undo('UREP1')).toContain(`Undone: ${id}`);
-    expect(await InteractionModel.countDocuments({ text: 'serenity now' })).toBe(0);
+    expect((await interactions()).filter((i) => i.text === 'serenity now')).toHaveLength(0);
     expect((await leadOf('Costanza Realty'))!.lastContactAt).toBeNull();
     await say('UREP1', `delete ${id}`);
     expect(await undo('UREP1')).toContain(`Undone: ${id}`);
@@ -176,6 +174,6 @@ describe('/undo', () => {
     expect(answers.filter((a) => a.includes(`Undone: ${id}`))).toHaveLength(1);
     const lead = (await leadOf('Yev Kassem Soup'))!;
     expect(lead.stage).toBe('contacted');
-    expect(await AuditEventModel.countDocuments({ entityId: lead._id, action: 'lead.undo' })).toBe(1);
+    expect(await countOf(auditOfAction(lead, 'lead', 'lead.undo'))).toBe(1);
   });
 });

@@ -1,7 +1,6 @@
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { InteractionModel } from '../../src/modules/interactions/interaction.model';
 import { useTestDb } from '../helpers/db';
 import { slash, startService, visibleText, type TestService } from '../helpers/service';
+import { interactionsOf, leadByCompany, leadCount } from '../helpers/app-data';
 
 // The shapes people really type or paste into `/lead add`, through signed slash commands: what is
 // stored, and what the card says about a phone whose region had to be guessed.
@@ -9,7 +8,7 @@ import { slash, startService, visibleText, type TestService } from '../helpers/s
 useTestDb();
 let svc: TestService;
 const add = async (text: string, user = 'UREP1') => visibleText((await slash(svc, '/lead', `add ${text}`, { user, userName: user.toLowerCase() })).body);
-const stored = (company: string) => LeadModel.findOne({ company }).lean();
+const stored = (company: string) => leadByCompany(company);
 
 beforeAll(async () => {
   svc = await startService();
@@ -37,8 +36,7 @@ describe('reading /lead add text', () => {
     const card = await add('Initech LLC; Bill Lumbergh; +1 415.867.5309 ext. 801');
     expect(await stored('Dotted Trading Ltd')).toMatchObject({ keys: { phones: ['+8613812345678'] } });
     expect(await stored('Initech LLC')).toMatchObject({ phones: ['+1 415.867.5309 ext. 801'], keys: { phones: ['+14158675309;ext=801'] } });
-    const leads = await LeadModel.find({ company: { $in: ['Dotted Trading Ltd', 'Initech LLC'] } }).lean();
-    expect(await InteractionModel.countDocuments({ leadId: { $in: leads.map((l) => l._id) } })).toBe(0);
+    expect([...(await interactionsOf((await stored('Dotted Trading Ltd'))!)), ...(await interactionsOf((await stored('Initech LLC'))!))]).toEqual([]);
     // The text said +1: nothing was guessed.
     expect(card).toContain('Bill Lumbergh · +1 415.867.5309 ext. 801\n');
   });
@@ -54,7 +52,7 @@ describe('reading /lead add text', () => {
     expect(await stored('舟山海运有限公司')).toMatchObject({ contactName: '张强', keys: { phones: ['+8613912340000'] } });
     const refused = await add('宁波海港 陈刚 135-5555-6667', 'UZH');
     expect(refused).toContain('缺少联系人姓名。各项之间请用“；”分隔，例如：宁波海港；陈刚');
-    expect(await LeadModel.countDocuments({ company: /宁波海港 / })).toBe(0);
+    expect(await leadCount(/宁波海港 /)).toBe(0);
   });
 
   it('should read a pasted e-mail signature line by line: labelled phones, the address, the title as the note', async () => {
@@ -62,7 +60,7 @@ describe('reading /lead add text', () => {
     expect(await add(signature)).toContain('Created L-');
     const lead = await stored('Hooli Asia Ltd');
     expect(lead).toMatchObject({ contactName: 'Jane Doe', emails: ['jane@hooli-asia.com'], keys: { phones: ['+14155550199', '+8613911112222'] }, phoneGuesses: [] });
-    const notes = await InteractionModel.find({ leadId: lead!._id }).lean();
+    const notes = await interactionsOf(lead!);
     expect(notes.map((n) => n.text)).toEqual(['Head of Procurement']);
   });
 });

@@ -1,6 +1,6 @@
-import { MemberModel } from '../../src/modules/workspaces/member.model';
 import { useTestDb } from '../helpers/db';
 import { slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { memberByUser, members } from '../helpers/app-data';
 
 // A mention names a member by id and a handle; the name cards show is the member's real one, from
 // Slack's users.info, asked once and never replaced by a handle.
@@ -13,7 +13,7 @@ const say = async (user: string, userName: string, command: string, text: string
   await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0, 15000);
   return visibleText(svc.slack.responses(r.responseId)[0].body as SlackMessage);
 };
-const member = (id: string) => MemberModel.findOne({ platformUserId: id }).lean();
+const member = (id: string) => memberByUser(id);
 
 let leadRef: string;
 beforeAll(async () => {
@@ -50,7 +50,7 @@ describe('names of mentioned members', () => {
   it('should find a member by a typed name (@李伟)', async () => {
     expect(await say('UADMIN', 'boss', '/crm', 'team @李伟 East')).toContain('李伟');
     expect(await member('ULIWEI')).toMatchObject({ team: 'East' });
-    expect(await MemberModel.countDocuments({ platformUserId: '李伟' })).toBe(0);
+    expect(await memberByUser('李伟')).toBeUndefined();
   });
 
   it('should say which members match when a typed name is shared, and change nobody', async () => {
@@ -58,11 +58,11 @@ describe('names of mentioned members', () => {
     await say('USAM2', 'sam.k', '/crm', 'help');
     const answer = await say('UADMIN', 'boss', '/crm', 'role @Sam support');
     expect(answer).toContain('More than one member is called Sam: Sam (@USAM1), Sam (@USAM2).');
-    expect(await MemberModel.countDocuments({ role: 'support' })).toBe(0);
+    expect((await members()).filter((m) => m.role === 'support')).toEqual([]);
   });
 
   it('should refuse a typed name nobody has, rather than invent a member', async () => {
     expect(await say('UADMIN', 'boss', '/pipeline', '@nobody')).toContain('No member is called nobody.');
-    expect(await MemberModel.countDocuments({ platformUserId: 'nobody' })).toBe(0);
+    expect(await memberByUser('nobody')).toBeUndefined();
   });
 });

@@ -3,10 +3,10 @@ import path from 'node:path';
 import mongoose, { type Types } from 'mongoose';
 import { testDbUri, useTestDb } from '../helpers/db';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, type Fault } from '../helpers/slack';
-import { WorkspaceModel } from '../../src/modules/workspaces/workspace.model';
-import { MemberModel } from '../../src/modules/workspaces/member.model';
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { OutboxModel } from '../../src/platform/outbox/outbox.model';
+import { workspacesRepo } from '../../src/modules/workspaces/workspaces.repo';
+import { membersRepo } from '../../src/modules/workspaces/members.repo';
+import { leads as storedLeads, outbox, outboxWhere } from '../helpers/app-data';
+import { clearAll, insertHistory } from '../helpers/raw-db';
 
 // The outbox under a crash: the real service (src/main.ts, as `npm start` runs it) is started as a
 // child process against the fake Slack API, killed with SIGKILL while a batch of follow-up nudges is
@@ -148,24 +148,19 @@ function shanghaiWeekday(now = new Date()): number {
 
 /** A Slack workspace working around the clock, its members, and LEADS leads whose follow-up is due. Returns their outbox keys. */
 async function seed(): Promise<string[]> {
-  for (const c of await mongoose.connection.db!.collections()) await c.deleteMany({});
-  const ws = await WorkspaceModel.create({
-    platform: 'slack',
-    externalId: 'T1',
-    name: 'Crash Test Ltd',
-    adminClaimed: true,
-    settings: {
-      locale: 'en',
-      timezone: 'Asia/Shanghai',
-      phoneRegion: 'CN',
-      workHours: { start: '00:00', end: '23:59', days: [0, 1, 2, 3, 4, 5, 6] },
-      // The weekly digest's latest slot is days old, so it stays out of this test's messages.
-      digest: { day: (shanghaiWeekday() + 3) % 7, time: '00:00', channels: [] },
-    },
+  await clearAll();
+  const ws = await workspacesRepo.ensure('slack', 'T1', 'Crash Test Ltd', { locale: 'en', timezone: 'Asia/Shanghai', phoneRegion: 'CN' });
+  await workspacesRepo.markAdminSeated(ws._id);
+  await workspacesRepo.updateSettings(ws._id, {
+    workHours: { start: '00:00', end: '23:59', days: [0, 1, 2, 3, 4, 5, 6] },
+    // The weekly digest's latest slot is days old, so it stays out of this test's messages.
+    digest: { day: (shanghaiWeekday() + 3) % 7, time: '00:00', channels: [] },
   });
-  const members = await MemberModel.insertMany(
-    Array.from({ length: MEMBERS }, (_, i) => ({ workspaceId: ws._id, platformUserId: `U${i + 1}`, displayName: `Rep ${i + 1}`, role: i === 0 ? 'admin' : 'rep' })),
-  );
+  const members: { _id: Types.ObjectId }[] = [];
+  for (let i = 0; i < MEMBERS; i++) {
+    const { member } = await membersRepo.ensure(ws._id, `U${i + 1}`, `Rep ${i + 1}`);
+    members.push(i === 0 ? (await membersRepo.update(ws._id, member._id, { role: 'admin' }))! : member);
+  }
   const now = Date.now();
   const leads = Array.from({ length: LEADS }, (_, i) => {
     const owner = members[i % MEMBERS]._id as Types.ObjectId;
@@ -197,13 +192,14 @@ async function seed(): Promise<string[]> {
       updatedAt: new Date(now),
     };
   });
-  await LeadModel.collection.insertMany(leads);
+  // Due follow-ups whose nudges are not queued yet, written as they stand (due minutes ago).
+  await insertHistory({ leads });
   return leads.map((l) => `follow-up:${l._id}:${l.nextFollowUpAt.toISOString()}`);
 }
 
 /** Every lead's nudge is in the outbox (so the follow-up sweep has nothing left to do). */
 async function allQueued(): Promise<boolean> {
-  const [pending, queued] = await Promise.all([LeadModel.countDocuments({ followUpPending: true }), OutboxModel.countDocuments({})]);
+  const [pending, queued] = await Promise.all([storedLeads().then((ls) => ls.filter((l) => l.followUpPending).length), outbox().then((rows) => rows.length)]);
   return pending === 0 && queued === LEADS;
 }
 
@@ -227,7 +223,7 @@ async function crashAndRecover(fake: FakeSlack, keys: string[], hangAt: number, 
   const expected = new Set(keys);
   await until(
     `all ${LEADS} nudges delivered and marked sent`,
-    async () => [...expected].every((k) => fake.deliveries().has(k)) && (await OutboxModel.countDocuments({ status: 'sent' })) === LEADS,
+    async () => [...expected].every((k) => fake.deliveries().has(k)) && (await outboxWhere((row) => row.status === 'sent')).length === LEADS,
     60_000,
     services,
     fake,
@@ -243,7 +239,7 @@ async function expectExactlyOnce(fake: FakeSlack, keys: string[], services: Serv
   const missing = keys.filter((k) => !deliveries.has(k));
   const duplicated = [...deliveries].filter(([, n]) => n > 1).map(([k, n]) => `${k} ×${n}`);
   const unexpected = [...deliveries.keys()].filter((k) => !keys.includes(k));
-  const items = await OutboxModel.find({}).lean();
+  const items = await outbox();
   const notSent = items.filter((i) => i.status !== 'sent').map((i) => `${i.key}: ${i.status} after ${i.attempts} attempts (${i.lastError})`);
   const problems = [
     ...missing.map((k) => `never delivered: ${k}`),
@@ -288,7 +284,7 @@ describe('the outbox when the service crashes mid-batch', () => {
       expect(fake.posted.filter((p) => p.key === hungKey)).toHaveLength(1);
       expect(fake.called('conversations.history').length).toBeGreaterThanOrEqual(1);
       expect(fake.called('chat.postMessage')).toHaveLength(LEADS);
-      expect((await OutboxModel.findOne({ key: hungKey }).lean())?.attempts).toBe(2);
+      expect((await outboxWhere((row) => row.key === hungKey))[0]?.attempts).toBe(2);
       expect(await stop(services[services.length - 1])).toBe('0');
     },
     TEST_TIMEOUT,

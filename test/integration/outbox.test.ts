@@ -1,37 +1,39 @@
-import { OutboxModel } from '../../src/platform/outbox/outbox.model';
-import { WorkspaceModel, type WorkspaceEntity } from '../../src/modules/workspaces/workspace.model';
-import { MemberModel } from '../../src/modules/workspaces/member.model';
+import { workspacesRepo } from '../../src/modules/workspaces/workspaces.repo';
+import { membersRepo } from '../../src/modules/workspaces/members.repo';
+import { outboxRepo } from '../../src/platform/outbox/outbox.repo';
 import { createLogger, requestContext } from '../../src/platform/logger';
-import { SlackOutbox } from '../../src/channels/slack/slack-outbox';
-import { WecomOutbox } from '../../src/channels/wecom/wecom-outbox';
+import { SlackSender } from '../../src/channels/slack/slack-sender';
+import { WecomSender } from '../../src/channels/wecom/wecom-sender';
 import { WecomClient } from '../../src/channels/wecom/wecom-client';
 import { OutboxSender } from '../../src/platform/outbox/outbox-sender';
-import { queue } from '../../src/dispatcher/job-deps';
+import { queue } from '../../src/modules/workspaces/job-deps';
 import { createJobs, createOutboxSender } from '../../src/dispatcher/agenda';
 import { localClock } from '../../src/platform/schedule';
 import { testDbUri, useTestDb } from '../helpers/db';
 import { BOT_TOKEN, FakeSlack } from '../helpers/slack';
 import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET } from '../helpers/wecom-api';
+import { outboxWhere } from '../helpers/app-data';
+import { clearCollections } from '../helpers/raw-db';
 
 const db = useTestDb();
 const logger = createLogger('silent');
 const card = (text: string) => [{ title: text, text: `about ${text}` }];
 let slack: FakeSlack;
-let ws: WorkspaceEntity;
+let ws: Awaited<ReturnType<typeof workspacesRepo.ensure>>;
 
 beforeAll(async () => {
   slack = await new FakeSlack().start();
-  ws = await WorkspaceModel.create({ platform: 'slack', externalId: 'T1', name: 'Acme', settings: { locale: 'en', timezone: 'UTC', phoneRegion: 'CN' } });
+  ws = await workspacesRepo.ensure('slack', 'T1', 'Acme', { locale: 'en', timezone: 'UTC', phoneRegion: 'CN' });
 });
 afterAll(async () => slack.stop());
 beforeEach(async () => {
   slack.reset();
   slack.fault = () => 'ok';
-  await OutboxModel.deleteMany({});
+  await clearCollections('outbox');
 });
 
 const sender = (o: Partial<ConstructorParameters<typeof OutboxSender>[2]> = {}) =>
-  new OutboxSender({ slack: new SlackOutbox({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }) }, logger, { pollMs: 50, leaseMs: 5000, retryBaseMs: 20, maxAttempts: 8, ...o });
+  new OutboxSender({ slack: new SlackSender({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }) }, logger, { pollMs: 50, leaseMs: 5000, retryBaseMs: 20, maxAttempts: 8, ...o });
 
 async function until(done: () => Promise<boolean>, work: () => Promise<unknown>, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -42,14 +44,14 @@ async function until(done: () => Promise<boolean>, work: () => Promise<unknown>,
   }
 }
 
-const allSent = async () => (await OutboxModel.countDocuments({ status: { $ne: 'sent' } })) === 0;
+const allSent = async () => (await outboxWhere((row) => row.status !== 'sent')).length === 0;
 
 describe('the outbox', () => {
   it('should queue a key once however many times it is enqueued', async () => {
     const m = { key: 'k1', to: 'U1', kind: 'dm' as const, cards: card('one'), locale: 'en' as const };
     const results = await Promise.all(Array.from({ length: 10 }, () => queue(ws, m, new Date())));
     expect(results.reduce((a, b) => a + b, 0)).toBe(1);
-    expect(await OutboxModel.countDocuments({ key: 'k1' })).toBe(1);
+    expect(await outboxWhere((row) => row.key === 'k1')).toHaveLength(1);
   });
 
   it('should deliver every message exactly once when a third of the calls answer 429 or a 500 after posting', async () => {
@@ -77,7 +79,7 @@ describe('the outbox', () => {
     await queue(ws, { key: 'hung', to: 'CHUNG', kind: 'channel', cards: card('slow'), locale: 'en' }, new Date());
     // The first post reaches Slack but is never answered: the client gives up after half the lease.
     slack.fault = (method, n) => (method === 'chat.postMessage' && n === 1 ? 'hang' : 'ok');
-    const s = new OutboxSender({ slack: new SlackOutbox({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl, OUTBOX_LEASE_SECONDS: 2 }) }, logger, {
+    const s = new OutboxSender({ slack: new SlackSender({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl, OUTBOX_LEASE_SECONDS: 2 }) }, logger, {
       pollMs: 50,
       leaseMs: 2000,
       retryBaseMs: 20,
@@ -86,7 +88,7 @@ describe('the outbox', () => {
     const started = Date.now();
     await s.runOnce();
     expect(Date.now() - started).toBeLessThan(1900);
-    expect((await OutboxModel.findOne({ key: 'hung' }))!.status).not.toBe('sent');
+    expect((await outboxRepo.byKey(ws._id, 'hung'))!.status).not.toBe('sent');
     await until(allSent, () => s.runOnce());
     expect(slack.deliveries().get('hung')).toBe(1);
   }, 30_000);
@@ -104,7 +106,7 @@ describe('the outbox', () => {
     // channel_not_found: an ok:false answer that no retry will fix.
     slack.fault = () => 'channel_not_found';
     await sender().runOnce();
-    const item = await OutboxModel.findOne({ key: 'gone' });
+    const item = await outboxRepo.byKey(ws._id, 'gone');
     expect(item!.status).toBe('failed');
     expect(item!.lastError).toBe('channel_not_found');
   });
@@ -115,14 +117,14 @@ describe('two service instances', () => {
     // The digest slot a minute ago (UTC), so both instances find it due right away.
     const local = localClock(new Date(Date.now() - 60_000), 'UTC');
     const time = `${String(Math.floor(local.minute / 60)).padStart(2, '0')}:${String(local.minute % 60).padStart(2, '0')}`;
-    await WorkspaceModel.updateOne({ _id: ws._id }, { $set: { 'settings.digest': { day: local.day, time, channels: [{ team: 'east', channel: 'CEAST' }] } } });
-    await MemberModel.create([
-      { workspaceId: ws._id, platformUserId: 'UE1', displayName: 'east rep', role: 'rep', team: 'east' },
-      { workspaceId: ws._id, platformUserId: 'UW1', displayName: 'west manager', role: 'manager', team: 'west' },
-    ]);
+    await workspacesRepo.updateSettings(ws._id, { digest: { day: local.day, time, channels: [{ team: 'east', channel: 'CEAST' }] } });
+    for (const [user, name, role, team] of [['UE1', 'east rep', 'rep', 'east'], ['UW1', 'west manager', 'manager', 'west']]) {
+      const { member } = await membersRepo.ensure(ws._id, user, name);
+      await membersRepo.update(ws._id, member._id, { role, team });
+    }
     const config = { DEFAULT_LOCALE: 'en' as const, JOBS_EVERY_SECONDS: 1, OUTBOX_POLL_MS: 100, OUTBOX_LEASE_SECONDS: 5, OUTBOX_RETRY_BASE_MS: 50, OUTBOX_MAX_ATTEMPTS: 5, MONGODB_DB: db.dbName };
     const instances = [1, 2].map(() => {
-      const sender = createOutboxSender(config, logger, { slack: new SlackOutbox({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }) });
+      const sender = createOutboxSender(config, logger, { slack: new SlackSender({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.apiUrl }) });
       return { sender, jobs: createJobs({ config, logger, mongoUri: testDbUri(), sender }) };
     });
     try {
@@ -147,7 +149,7 @@ describe('WeCom delivery', () => {
     const wecom = await new FakeWecom({ corpId: WECOM_CORP_ID, secret: WECOM_SECRET }).start();
     try {
       const client = new WecomClient({ baseUrl: wecom.url, corpId: WECOM_CORP_ID, secret: WECOM_SECRET, agentId: WECOM_AGENT_ID, logger, sleep: async () => undefined });
-      const out = new WecomOutbox(client, logger);
+      const out = new WecomSender(client, logger);
       const m = { key: 'follow-up:1', to: 'zhangwei', kind: 'dm' as const, cards: [{ title: '该跟进了', actions: [{ id: 'lead_log', label: '记录跟进', value: 'x' }] }], locale: 'zh-CN' as const, queuedAt: new Date() };
       wecom.dropNext('message/send');
       const sent = await out.send(m, { recheck: false });

@@ -1,6 +1,6 @@
-import { WorkspaceModel } from '../../src/modules/workspaces/workspace.model';
 import { useTestDb } from '../helpers/db';
 import { slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { workspaceOf } from '../helpers/app-data';
 
 useTestDb();
 let svc: TestService;
@@ -57,7 +57,7 @@ describe('job settings', () => {
     expect(await say('UADMIN', '/crm', 'config digest-channel east not-a-channel')).toContain('That value does not work for digest-channel');
     expect(await say('UADMIN', '/crm', 'config escalate-days 0')).toContain('That value does not work for escalate-days');
     expect(await say('UREP1', '/crm', 'config digest mon 09:00')).toContain('admin');
-    const s = (await WorkspaceModel.findOne({ externalId: 'T1' }).lean())!.settings!;
+    const s = (await workspaceOf('slack', 'T1'))!.settings!;
     expect(s.workHours).toEqual({ start: '08:30', end: '17:00', days: [1, 2, 3, 4, 5, 6] });
     expect(s.digest).toMatchObject({ day: 5, time: '16:00', channels: [{ team: 'east', channel: 'CEAST' }] });
     expect(s.escalateDays).toBe(5);

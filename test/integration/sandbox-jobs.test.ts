@@ -7,8 +7,8 @@ import { createLead } from '../../src/modules/leads/lead-create.service';
 import { parseLeadText } from '../../src/modules/leads/lead-input';
 import { runFollowUps } from '../../src/modules/follow-ups/follow-up.jobs';
 import { createLogger } from '../../src/platform/logger';
-import { OutboxModel } from '../../src/platform/outbox/outbox.model';
 import type { Actor } from '../../src/modules/workspaces/actor';
+import { outboxWhere } from '../helpers/app-data';
 
 const db = useTestDb();
 let svc: SandboxService;
@@ -57,7 +57,7 @@ describe('the sandbox Run now controls', () => {
     if (created.kind !== 'created') throw new Error('the lead was not created');
     // Set yesterday, due an hour ago.
     await setNextFollowUp({ ...actor, now: () => new Date(Date.now() - 86_400_000) }, created.lead, new Date(Date.now() - 3_600_000), 'call Rita back');
-    const realRows = () => OutboxModel.countDocuments({ workspaceId: workspace._id });
+    const realRows = async () => (await outboxWhere((row) => row.workspaceId.equals(workspace._id))).length;
 
     expect((await sandboxPost(svc, 'jobs/follow-ups', { as: 'ana' })).status).toBe(200);
     expect(await realRows()).toBe(0);

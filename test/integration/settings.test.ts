@@ -1,8 +1,7 @@
-import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { WorkspaceModel } from '../../src/modules/workspaces/workspace.model';
 import { useTestDb } from '../helpers/db';
 import { buttons, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { auditActions, leadBySeq, workspaceOf } from '../helpers/app-data';
+import { strandLead } from '../helpers/raw-db';
 
 useTestDb();
 let svc: TestService;
@@ -13,9 +12,9 @@ const answer = async (user: string, command: string, text: string): Promise<Slac
   return svc.slack.responses(r.responseId)[0].body as SlackMessage;
 };
 const say = async (user: string, command: string, text: string) => visibleText(await answer(user, command, text));
-// Hydrated, not lean: a setting never changed is the schema's default.
-const settings = async () => (await WorkspaceModel.findOne({ externalId: 'T1' }))!.toObject().settings!;
-const lead = async (seq: number) => (await LeadModel.findOne({ seq }).lean())!;
+// Read through the repository (hydrated): a setting never changed is the schema's default.
+const settings = async () => (await workspaceOf('slack', 'T1'))!.settings!;
+const lead = async (seq: number) => (await leadBySeq(seq))!;
 
 beforeAll(async () => {
   svc = await startService();
@@ -98,9 +97,9 @@ describe('/crm config stages', () => {
     expect(text).toContain('Open leads moved from Qualified to Demo: 2.');
     expect((await settings()).stages).toEqual(['new', 'contacted', 'demo', 'proposal', 'negotiation', 'won', 'lost']);
     expect([(await lead(1)).stage, (await lead(2)).stage, (await lead(3)).stage]).toEqual(['demo', 'demo', 'won']);
-    const audits = await AuditEventModel.find({ action: 'lead.stage_remapped' }).lean();
+    const audits = await auditActions('lead.stage_remapped');
     expect(audits.map((a) => [(a.before as { stage: string }).stage, (a.after as { stage: string }).stage])).toEqual([['qualified', 'demo'], ['qualified', 'demo']]);
-    expect(await AuditEventModel.countDocuments({ action: 'workspace.config', 'after.stages': { $exists: true } })).toBe(1);
+    expect((await auditActions('workspace.config')).filter((a) => (a.after as { stages?: unknown } | null)?.stages !== undefined)).toHaveLength(1);
 
     // The moved lead has its stage in each language, a Move button, and is found by either name.
     const card = await answer('UREP1', '/lead', 'show L-1');
@@ -123,7 +122,7 @@ describe('/crm config stages', () => {
 
   it('should point out leads an older change left in a removed stage, and move them back into the pipeline', async () => {
     // What a stage change made before moves were required left behind.
-    await LeadModel.updateOne({ seq: 2 }, { $set: { stage: 'prospect' } });
+    await strandLead(2, 'prospect');
     const shown = await say('UADMIN', '/crm', 'config');
     expect(shown).toContain('Stages the pipeline no longer has still hold open leads: prospect (1). Move them with `/crm config stages new, contacted, demo, proposal, negotiation move prospect to new`.');
     expect(await say('UADMIN', '/crm', 'config stages new, contacted, demo, proposal, negotiation move prospect to demo')).toContain('Open leads moved from prospect to Demo: 1.');

@@ -1,10 +1,7 @@
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { TicketModel } from '../../src/modules/tickets/ticket.model';
-import { WorkspaceModel } from '../../src/modules/workspaces/workspace.model';
-import { MemberModel } from '../../src/modules/workspaces/member.model';
-import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, signedPost, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { auditActions, firstOf, leadCount, leads, members, workspaces } from '../helpers/app-data';
+import { clearCollections } from '../helpers/raw-db';
 
 // Hostile input over signed Slack HTTP: requests dated in the future, and payloads that pass the
 // signature but are not what Slack sends. Each is refused before anything is written.
@@ -16,17 +13,17 @@ beforeAll(async () => {
 });
 afterAll(async () => svc.close());
 beforeEach(async () => {
-  await Promise.all([LeadModel.deleteMany({}), TicketModel.deleteMany({}), WorkspaceModel.deleteMany({}), MemberModel.deleteMany({}), AuditEventModel.deleteMany({})]);
+  await clearCollections('leads', 'leadkeys', 'tickets', 'workspaces', 'members', 'auditevents');
   svc.slack.reset();
 });
 
 const nowS = () => Math.floor(Date.now() / 1000);
 const FORM = 'application/x-www-form-urlencoded';
 const written = async () => ({
-  workspaces: await WorkspaceModel.countDocuments(),
-  members: await MemberModel.countDocuments(),
-  leads: await LeadModel.countDocuments(),
-  audit: await AuditEventModel.countDocuments(),
+  workspaces: (await workspaces()).length,
+  members: (await members()).length,
+  leads: await leadCount(),
+  audit: (await auditActions()).length,
 });
 const nothing = { workspaces: 0, members: 0, leads: 0, audit: 0 };
 
@@ -55,13 +52,13 @@ describe('Slack requests dated in the future', () => {
     const won = buttons(created.body).find((b) => b.label === 'Won')!;
     const res = await click(svc, won, { ts: nowS() + 600 });
     expect(res.status).toBe(401);
-    expect((await LeadModel.findOne({}).lean())!.stage).toBe('new');
+    expect((await firstOf(leads()))!.stage).toBe('new');
   });
 
   it('should accept requests signed up to five minutes either side of now (clock skew)', async () => {
     expect((await slash(svc, '/lead', 'add Early Ltd; Ann', { ts: nowS() + 290 })).status).toBe(200);
     expect((await slash(svc, '/lead', 'add Late Ltd; Bob', { ts: nowS() - 290 })).status).toBe(200);
-    expect(await LeadModel.countDocuments()).toBe(2);
+    expect(await leadCount()).toBe(2);
   });
 
   it('should refuse a timestamp that is not a number of seconds', async () => {

@@ -1,7 +1,7 @@
-import { LeadModel } from '../../src/modules/leads/lead.model';
 import { useTestDb } from '../helpers/db';
 import { buttons, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 import { FakeSlackSocket } from '../helpers/slack-socket';
+import { leadByCompany, leadCount } from '../helpers/app-data';
 
 // A developer without a public URL: SLACK_APP_TOKEN and SLACK_BOT_TOKEN, no signing secret. The real
 // @slack/socket-mode client asks the (fake) Web API for a WebSocket URL and takes commands from it.
@@ -51,7 +51,7 @@ describe('Slack in Socket Mode', () => {
     expect(message.response_type).toBe('ephemeral');
     expect(visibleText(message)).toMatch(/L-\d+ · Socket Co/);
     expect(visibleText(message)).toContain('Wang Fang · +86 139 1111 2222');
-    expect(await LeadModel.countDocuments({ company: 'Socket Co' })).toBe(1);
+    expect(await leadCount('Socket Co')).toBe(1);
     // The answer travelled on the socket, not to the response URL.
     expect(svc.slack.responses('s1')).toHaveLength(0);
   });
@@ -74,7 +74,7 @@ describe('Slack in Socket Mode', () => {
     expect((await socket.waitForAck(envelope)).payload).toEqual({});
     await svc.slack.waitFor(() => svc.slack.responses('s4').length > 0);
     expect(visibleText(svc.slack.responses('s4')[0].body as SlackMessage)).toContain('moved to Contacted');
-    expect((await LeadModel.findOne({ company: 'Click Socket Ltd' }).lean())!.stage).toBe('contacted');
+    expect((await leadByCompany('Click Socket Ltd'))!.stage).toBe('contacted');
   });
 
   it('should answer a bare /lead on the socket with how to use it', async () => {

@@ -1,10 +1,8 @@
-import { TicketModel } from '../../src/modules/tickets/ticket.model';
-import { AuditEventModel } from '../../src/platform/audit/audit-event.model';
-import { TicketClaimModel } from '../../src/modules/tickets/ticket-claim.model';
 import { formatWhen } from '../../src/platform/dates';
-import { MemberModel } from '../../src/modules/workspaces/member.model';
 import { useTestDb } from '../helpers/db';
 import { buttons, click, interact, slash, submitView, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { auditOfAction, countOf, memberByUser, ticketByRef, ticketClaims, tickets } from '../helpers/app-data';
+import { ageClaims, writeHalfClaim } from '../helpers/raw-db';
 
 useTestDb();
 let svc: TestService;
@@ -46,28 +44,28 @@ describe('opening tickets', () => {
     expect(visibleText(card)).toContain(`${ref} · printer is on fire`);
     expect(visibleText(card)).toContain(`${leadRef} · Globex Ltd`);
     expect(buttons(card).map((b) => b.label)).toEqual(['Claim', 'Resolve', 'Escalate', 'Reassign']);
-    const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
+    const t = await ticketByRef(ref);
     expect(t!.priority).toBe('high');
     expect(t!.firstResponseDueAt.getTime() - before).toBeGreaterThanOrEqual(59 * 60_000);
     expect(t!.firstResponseDueAt.getTime() - before).toBeLessThanOrEqual(61 * 60_000);
     expect(t!.resolutionDueAt.getTime() - t!.firstResponseDueAt.getTime()).toBe(7 * 3600_000);
-    expect(await AuditEventModel.countDocuments({ entity: 'ticket', entityId: t!._id, action: 'ticket.create' })).toBe(1);
+    expect(await countOf(auditOfAction(t!, 'ticket', 'ticket.create'))).toBe(1);
   });
 
   it('should use the workspace SLA settings', async () => {
     expect(await say('UADMIN', '/crm', 'config sla low 30m 2h')).toContain('Saved. Low: claim within 30 min, resolve within 2 h.');
     const { ref } = await newTicket('font looks odd priority: low');
-    const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
+    const t = await ticketByRef(ref);
     expect(t!.resolutionDueAt.getTime() - t!.firstResponseDueAt.getTime()).toBe(90 * 60_000);
   });
 
   it('should say what is missing for a ticket without a subject and store nothing', async () => {
-    const count = await TicketModel.countDocuments();
+    const count = (await tickets()).length;
     expect(await say('UREP1', '/ticket', 'new')).toContain('Usage');
     expect(await say('UREP1', '/ticket', 'new L-999 something')).toContain('There is no lead L-999');
     expect(await say('UREP1', '/ticket', `new ${leadRef}`)).toContain('Usage');
     expect(await say('UREP1', '/ticket', 'new printer jam priority: urgent')).toContain('Usage');
-    expect(await TicketModel.countDocuments()).toBe(count);
+    expect(await tickets()).toHaveLength(count);
   });
 });
 
@@ -111,7 +109,7 @@ describe('claiming', () => {
     const answers = clicks.map((c) => visibleText(svc.slack.responses(c.responseId)[0].body as SlackMessage));
     expect(answers.filter((a) => a.includes(`You claimed ${ref}`))).toHaveLength(1);
     expect(answers.filter((a) => a.includes(`${ref} is already claimed by`))).toHaveLength(49);
-    const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
+    const t = await ticketByRef(ref);
     expect(t!.status).toBe('claimed');
     const winner = agents[answers.findIndex((a) => a.includes('You claimed'))];
     expect(answers.find((a) => a.includes('already claimed'))).toContain(`by ${winner.toLowerCase()}`);
@@ -119,13 +117,13 @@ describe('claiming', () => {
     expect(updates).toHaveLength(1);
     expect(updates[0].body.channel).toBe('CSUPPORT');
     expect(visibleText(updates[0].body as SlackMessage)).toContain(`Claimed by ${winner.toLowerCase()}`);
-    expect(await AuditEventModel.countDocuments({ entity: 'ticket', entityId: t!._id, action: 'ticket.claim' })).toBe(1);
+    expect(await countOf(auditOfAction(t!, 'ticket', 'ticket.claim'))).toBe(1);
   }, 120000);
 
   it('should not leave a ticket unclaimable when a claim died between its two writes', async () => {
     const { ref, card } = await newTicket('half-claimed');
-    const t = (await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!;
-    const mgr = (await MemberModel.findOne({ platformUserId: 'UMGR' }).lean())!;
+    const t = (await ticketByRef(ref))!;
+    const mgr = (await memberByUser('UMGR'))!;
     const row = { workspaceId: t.workspaceId, ticketId: t._id, round: t.claimRound ?? 0, memberId: mgr._id };
     const claimAs = async (user: string) => {
       const r = await click(svc, buttons(card).find((b) => b.label === 'Claim')!, { user });
@@ -133,13 +131,13 @@ describe('claiming', () => {
       return visibleText(svc.slack.responses(r.responseId)[0].body as SlackMessage);
     };
     // A claim row written a moment ago is a claim in progress: others are told who has it.
-    await TicketClaimModel.create({ ...row, at: new Date() });
+    await writeHalfClaim(row);
     expect(await claimAs('USUP')).toContain(`${ref} is already claimed by mgr`);
     // One written a minute ago whose ticket is still open never finished: the next click takes it over.
-    await TicketClaimModel.updateOne({ ticketId: t._id }, { $set: { at: new Date(Date.now() - 60_000) } });
+    await ageClaims(t._id, 60_000);
     expect(await claimAs('USUP')).toContain(`You claimed ${ref}`);
-    expect((await TicketModel.findById(t._id).lean())!.status).toBe('claimed');
-    expect(await TicketClaimModel.find({ ticketId: t._id }).lean()).toEqual([expect.objectContaining({ memberId: (await MemberModel.findOne({ platformUserId: 'USUP' }).lean())!._id })]);
+    expect((await ticketByRef(ref))!.status).toBe('claimed');
+    expect(await ticketClaims(t)).toEqual([expect.objectContaining({ memberId: (await memberByUser('USUP'))!._id })]);
   });
 
   it("should show the support channel's card in the workspace's time zone, whatever the clicker's own zone", async () => {
@@ -148,7 +146,7 @@ describe('claiming', () => {
     const r = await click(svc, buttons(card).find((b) => b.label === 'Claim')!, { user: 'USUP2' });
     await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
     await svc.slack.waitFor(() => svc.slack.called('chat.update').some((u) => u.body.channel === 'CSUPPORT'));
-    const t = (await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!;
+    const t = (await ticketByRef(ref))!;
     const redrawn = visibleText(svc.slack.called('chat.update').find((u) => u.body.channel === 'CSUPPORT')!.body as SlackMessage);
     expect(redrawn).toMatch(new RegExp(`Claimed by u?sup2 at ${formatWhen(t.claimedAt!, 'en', 'Asia/Shanghai')}`));
     await say('USUP2', '/crm', 'tz workspace');
@@ -159,7 +157,7 @@ describe('claiming', () => {
     const r = await click(svc, buttons(card).find((b) => b.label === 'Claim')!, { user: 'UREP1' });
     await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
     expect(visibleText(svc.slack.responses(r.responseId)[0].body as SlackMessage)).toContain('Only support staff, managers and admins');
-    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.status).toBe('open');
+    expect((await ticketByRef(ref))!.status).toBe('open');
   });
 });
 
@@ -169,13 +167,13 @@ describe('resolving, reopening, escalating, reassigning', () => {
     const claim = buttons(card).find((b) => b.label === 'Claim')!;
     await say('USUP', '/ticket', `claim ${ref}`);
     expect(await say('USUP', '/ticket', `resolve ${ref}`)).toContain(`Say how ${ref} was resolved`);
-    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.status).toBe('claimed');
+    expect((await ticketByRef(ref))!.status).toBe('claimed');
     expect(await say('USUP', '/ticket', `resolve ${ref} replaced the toner`)).toContain(`${ref} is resolved.`);
     expect(await say('USUP', '/ticket', `resolve ${ref} again`)).toContain(`${ref} is already resolved.`);
     const late = await click(svc, claim, { user: 'USUP2' });
     await svc.slack.waitFor(() => svc.slack.responses(late.responseId).length > 0);
     expect(visibleText(svc.slack.responses(late.responseId)[0].body as SlackMessage)).toContain(`${ref} is already resolved.`);
-    const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
+    const t = await ticketByRef(ref);
     expect(t).toMatchObject({ status: 'resolved', resolution: 'replaced the toner' });
   });
 
@@ -190,7 +188,7 @@ describe('resolving, reopening, escalating, reassigning', () => {
     const submit = (note: string) => submitView(svc, 'USUP', view, { note });
     expect((await submit('   ')).body).toMatchObject({ response_action: 'errors', errors: { note: expect.stringContaining('Say how') } });
     expect((await submit('rebooted it')).status).toBe(200);
-    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.status).toBe('resolved');
+    expect((await ticketByRef(ref))!.status).toBe('resolved');
   });
 
   it('should ask why a ticket is reopened, put it back in the queue, and keep the earlier note in its history', async () => {
@@ -198,9 +196,9 @@ describe('resolving, reopening, escalating, reassigning', () => {
     await say('USUP', '/ticket', `claim ${ref}`);
     await say('USUP', '/ticket', `resolve ${ref} swapped the cable`);
     expect(await say('UREP1', '/ticket', `reopen ${ref}`)).toContain(`Say why ${ref} is reopened: \`/ticket reopen ${ref} &lt;reason&gt;\``);
-    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.status).toBe('resolved');
+    expect((await ticketByRef(ref))!.status).toBe('resolved');
     expect(await say('UREP1', '/ticket', `reopen ${ref} it jams again`)).toContain(`${ref} is back in the queue.`);
-    expect(await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean()).toMatchObject({ status: 'open', assigneeId: null, resolution: '' });
+    expect(await ticketByRef(ref)).toMatchObject({ status: 'open', assigneeId: null, resolution: '' });
     expect(await say('USUP', '/ticket', 'list unclaimed')).toContain(ref);
     const history = await say('UREP1', '/ticket', `history ${ref}`);
     expect(history).toContain(`History of ${ref}`);
@@ -216,7 +214,7 @@ describe('resolving, reopening, escalating, reassigning', () => {
     const view = svc.slack.called('views.open')[0].body.view as { callback_id: string; private_metadata: string };
     expect((await submitView(svc, 'UREP1', view, { reason: ' ' })).body).toMatchObject({ response_action: 'errors', errors: { reason: expect.stringContaining('Say why') } });
     expect((await submitView(svc, 'UREP1', view, { reason: 'not fixed' })).status).toBe(200);
-    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.status).toBe('open');
+    expect((await ticketByRef(ref))!.status).toBe('open');
   });
 
   it('should flag an escalated ticket and tell the managers directly', async () => {
@@ -231,9 +229,9 @@ describe('resolving, reopening, escalating, reassigning', () => {
     const { ref } = await newTicket('hand over');
     expect(await say('USUP', '/ticket', `assign ${ref} <@UREP2|rep2>`)).toContain('rep2 is not in support');
     // The name shown is the member's own (from their last request), not the mention's handle.
-    const sup2 = await MemberModel.findOne({ platformUserId: 'USUP2' }).lean();
+    const sup2 = await memberByUser('USUP2');
     expect(await say('USUP', '/ticket', `assign ${ref} <@USUP2|someone>`)).toContain(`${ref} now belongs to ${sup2!.displayName}.`);
-    expect((await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!.assigneeId).toEqual(sup2!._id);
+    expect((await ticketByRef(ref))!.assigneeId).toEqual(sup2!._id);
     await svc.slack.waitFor(() => posts('USUP2').length > 0);
     expect(visibleText(posts('USUP2')[0].body as SlackMessage)).toContain(`sup gave you ${ref}.`);
   });
@@ -256,7 +254,7 @@ describe('"Open ticket" from a message', () => {
     const initial = Object.fromEntries(view.blocks.map((b) => [b.block_id, b.element.initial_value]));
     expect(initial).toMatchObject({ subject: 'Login fails after the update', description: 'Login fails after the update\nError 500 on every page' });
     await submitView(svc, 'UREP1', view, { subject: 'Login fails after the update', description: 'Error 500 on every page', priority: { select: 'high' }, lead: { select: null } });
-    expect(await TicketModel.findOne({ subject: 'Login fails after the update' }).lean()).toMatchObject({ description: 'Error 500 on every page', priority: 'high', leadId: null });
+    expect((await tickets()).find((x) => x.subject === 'Login fails after the update')).toMatchObject({ description: 'Error 500 on every page', priority: 'high', leadId: null });
     await svc.slack.waitFor(() => posts('CSUPPORT').some((p) => visibleText(p.body as SlackMessage).includes('Login fails')));
   });
 });
@@ -273,7 +271,7 @@ describe('Reassign button', () => {
     expect(offered).not.toContain('UREP1');
     expect(offered).not.toContain('UADMIN');
     await submitView(svc, 'USUP', view, { assignee: { select: 'USUP2' } });
-    const t = await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean();
+    const t = await ticketByRef(ref);
     expect(t!.status).toBe('claimed');
     await svc.slack.waitFor(() => posts('USUP2').some((p) => visibleText(p.body as SlackMessage).includes(`gave you ${ref}`)));
   });

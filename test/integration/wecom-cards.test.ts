@@ -1,8 +1,8 @@
-import { LeadModel } from '../../src/modules/leads/lead.model';
 import { useTestDb } from '../helpers/db';
 import { startService, type TestService } from '../helpers/service';
 import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET, type WecomCall } from '../helpers/wecom-api';
 import { WECOM_AES_KEY, WECOM_TOKEN, cardClickXml, cardPickXml, postAppCallback, textXml } from '../helpers/wecom-callback';
+import { leadByCompany } from '../helpers/app-data';
 
 // The lead card as a WeCom template_card: every word of every button label readable, and the whole
 // card in one message when it fits.
@@ -64,7 +64,7 @@ describe('the lead card on WeCom', () => {
     const res = await postAppCallback(svc.url, cardPickXml('peter', doIt.key, card.task_id!, 'rc-pick-1', card.button_selection!.question_key, move.id));
     expect(res.status).toBe(200);
     await wecom.waitFor(() => wecom.called('message/update_template_card').some((c) => c.body.response_code === 'rc-pick-1'));
-    expect((await LeadModel.findOne({ company: 'Pick Co Ltd' }).lean())!.stage).toBe('contacted');
+    expect((await leadByCompany('Pick Co Ltd'))!.stage).toBe('contacted');
   });
 
   it('should do nothing for "Do it" without a chosen option', async () => {
@@ -73,6 +73,6 @@ describe('the lead card on WeCom', () => {
     const doIt = card.button_list!.find((b) => b.text === 'Do it')!;
     expect((await postAppCallback(svc.url, cardClickXml('peter', doIt.key, card.task_id!, 'rc-pick-2'))).status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
-    expect((await LeadModel.findOne({ company: 'Empty Pick Ltd' }).lean())!.stage).toBe('new');
+    expect((await leadByCompany('Empty Pick Ltd'))!.stage).toBe('new');
   });
 });

@@ -1,8 +1,5 @@
-import { LeadModel } from '../../src/modules/leads/lead.model';
-import { TicketModel } from '../../src/modules/tickets/ticket.model';
-import { MessageCopyModel } from '../../src/platform/copies/message-copy.model';
-import { OutboxModel } from '../../src/platform/outbox/outbox.model';
-import { MemberModel } from '../../src/modules/workspaces/member.model';
+import { copiesOf, leadById, leadByCompany, leadCount, memberByUser, outboxWhere, ticketByRef } from '../helpers/app-data';
+import { ageCopies } from '../helpers/raw-db';
 import { useTestDb } from '../helpers/db';
 import { startService, type TestService } from '../helpers/service';
 import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET, type WecomCall } from '../helpers/wecom-api';
@@ -77,14 +74,14 @@ describe('WeCom self-built app callbacks', () => {
     expect(card.main_title!.title).toMatch(/^L-\d+ · Acme Ltd/);
     expect(card.horizontal_content_list!.map((h) => h.keyname)).toContain('负责人');
     expect(msgs[0].body.agentid).toBe(WECOM_AGENT_ID);
-    const lead = await LeadModel.findOne({ company: 'Acme Ltd' }).lean();
+    const lead = await leadByCompany('Acme Ltd');
     expect(lead).toMatchObject({ contactName: 'Zhang Wei', value: 50000 });
   });
 
   it('should read Chinese aliases and full-width punctuation and answer in Chinese', async () => {
     const msgs = await say('zhangwei', '新建线索：上海示例科技有限公司；王芳；１３９ １２３４ ５６７８；来源：展会');
     expect(textOf(msgs[0])).toContain('已创建 L-');
-    expect(await LeadModel.countDocuments({ company: '上海示例科技有限公司' })).toBe(1);
+    expect(await leadCount('上海示例科技有限公司')).toBe(1);
   });
 
   it('should create one lead when WeCom delivers the same MsgId three times', async () => {
@@ -94,7 +91,7 @@ describe('WeCom self-built app callbacks', () => {
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     await wecom.waitFor(() => sent('lisi').length >= 1);
     await new Promise((r) => setTimeout(r, 500));
-    expect(await LeadModel.countDocuments({ company: 'Retry Corp Ltd' })).toBe(1);
+    expect(await leadCount('Retry Corp Ltd')).toBe(1);
     expect(sent('lisi').filter((c) => c.body.msgtype === 'template_card')).toHaveLength(1);
   });
 
@@ -108,7 +105,7 @@ describe('WeCom self-built app callbacks', () => {
     const twoDaysAgo = String(Math.floor(Date.now() / 1000) - 2 * 86400);
     expect((await postAppCallback(svc.url, textXml('mallory', 'lead add Evil Ltd; Eve', nextMsgId()), { timestamp: twoDaysAgo })).status).toBe(401);
     await new Promise((r) => setTimeout(r, 200));
-    expect(await LeadModel.countDocuments({ company: 'Evil Ltd' })).toBe(0);
+    expect(await leadCount('Evil Ltd')).toBe(0);
     expect(wecom.calls.length).toBe(before);
   });
 
@@ -124,7 +121,7 @@ describe('WeCom self-built app callbacks', () => {
     const updated = update.template_card as Card;
     expect(updated.task_id).toBe(card.task_id);
     expect(JSON.stringify(updated)).toContain('已联系');
-    expect((await LeadModel.findOne({ company: 'Click Co Ltd' }).lean())!.stage).toBe('contacted');
+    expect((await leadByCompany('Click Co Ltd'))!.stage).toBe('contacted');
   });
 
   it('should answer text that is not a command with a pointer to 帮助', async () => {
@@ -141,12 +138,12 @@ describe('WeCom self-built app callbacks', () => {
   });
 
   it('should name the stages in Chinese when a stage is unknown, and take a stage by its Chinese label', async () => {
-    const lead = (await LeadModel.findOne({ company: 'Acme Ltd' }).lean())!;
+    const lead = (await leadByCompany('Acme Ltd'))!;
     const unknown = (await say('zhangwei', `阶段 L-${lead.seq} 梦想`)).map(textOf).join('\n');
     expect(unknown).toContain('没有“梦想”这个阶段。可用阶段：new（新线索）、contacted（已联系）、qualified（已确认需求）');
     const moved = (await say('zhangwei', `阶段 L-${lead.seq} 已联系`)).map(textOf).join('\n');
     expect(moved).toContain('已联系');
-    expect((await LeadModel.findById(lead._id).lean())!.stage).toBe('contacted');
+    expect((await leadById(lead._id))!.stage).toBe('contacted');
   });
 
   it('should still deliver the answer, once, when WeCom is busy past the client\'s own retries', async () => {
@@ -158,20 +155,22 @@ describe('WeCom self-built app callbacks', () => {
     await wecom.waitFor(() => answers().some((c) => c.errcode === 0), 20_000);
     await new Promise((r) => setTimeout(r, 300));
     expect(answers().map((c) => c.errcode)).toEqual([-1, -1, -1, -1, 0]);
-    for (let i = 0; i < 50 && !(await OutboxModel.exists({ to: 'busyuser', status: 'sent' })); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(await OutboxModel.countDocuments({ to: 'busyuser', status: 'sent' })).toBe(1);
-    expect(await LeadModel.countDocuments({ company: 'Busy Bee Ltd' })).toBe(1);
+    const sentRows = () => outboxWhere((row) => row.to === 'busyuser' && row.status === 'sent');
+    for (let i = 0; i < 50 && !(await sentRows()).length; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await sentRows()).toHaveLength(1);
+    expect(await leadCount('Busy Bee Ltd')).toBe(1);
   }, 30_000);
 
   it('should not send an answer again after a failure that WeCom may have taken (never twice)', async () => {
     wecom.httpFailNext('message/send', 502, 1, 'unsureuser');
     expect((await postAppCallback(svc.url, textXml('unsureuser', 'lead add Unsure Ltd; Una Sure; una@unsure.cn', nextMsgId()))).status).toBe(200);
-    const given = async () => (await OutboxModel.findOne({ to: 'unsureuser' }).lean())?.status === 'failed';
+    const rowOf = async () => (await outboxWhere((row) => row.to === 'unsureuser'))[0];
+    const given = async () => (await rowOf())?.status === 'failed';
     for (let i = 0; i < 100 && !(await given()); i++) await new Promise((r) => setTimeout(r, 50));
-    const row = (await OutboxModel.findOne({ to: 'unsureuser' }).lean())!;
+    const row = (await rowOf())!;
     expect(row).toMatchObject({ status: 'failed', lastError: expect.stringContaining('answers are not sent twice') });
     expect(sent('unsureuser').map((c) => c.status)).toEqual([502]);
-    expect(await LeadModel.countDocuments({ company: 'Unsure Ltd' })).toBe(1);
+    expect(await leadCount('Unsure Ltd')).toBe(1);
   });
 
   it('should send an answer again when nothing reached WeCom (no fresh token could be fetched)', async () => {
@@ -182,8 +181,9 @@ describe('WeCom self-built app callbacks', () => {
     expect((await postAppCallback(svc.url, textXml('tokenuser', 'lead add Token Co Ltd; Tom Ken; tom@token.cn', nextMsgId()))).status).toBe(200);
     await wecom.waitFor(() => sent('tokenuser').some((c) => c.errcode === 0 && textOf(c).includes('Token Co Ltd')), 20_000);
     // Marked sent just after WeCom answered.
-    for (let i = 0; i < 50 && !(await OutboxModel.exists({ to: 'tokenuser', status: 'sent' })); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(await OutboxModel.countDocuments({ to: 'tokenuser', status: 'sent' })).toBe(1);
+    const sentRows = () => outboxWhere((row) => row.to === 'tokenuser' && row.status === 'sent');
+    for (let i = 0; i < 50 && !(await sentRows()).length; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await sentRows()).toHaveLength(1);
     // Delivered once (a send refused for the expired token, 42001, delivered nothing).
     expect(sent('tokenuser').filter((c) => textOf(c).includes('Token Co Ltd') && c.errcode === 0)).toHaveLength(1);
   }, 30_000);
@@ -253,13 +253,10 @@ describe('WeCom tickets', () => {
 
     // Three days later the send-time code has expired: the claim sends a fresh card instead.
     // (The copy is remembered just after the card was sent: wait for it.)
-    const ticket = (await TicketModel.findOne({ seq: Number(ref.slice(2)) }).lean())!;
-    const copyOf = () => MessageCopyModel.findOne({ platform: 'wecom', channel: 'kefu', entityKind: 'ticket', entityId: String(ticket._id) });
-    for (let i = 0; i < 100 && !(await copyOf()); i++) await new Promise((r) => setTimeout(r, 20));
-    for (const c of await MessageCopyModel.find({ platform: 'wecom', channel: 'kefu' })) {
-      const r = JSON.parse(c.ref) as { at?: number };
-      await MessageCopyModel.updateOne({ _id: c._id }, { $set: { ref: JSON.stringify({ ...r, at: Date.now() - 73 * 3_600_000 }) } });
-    }
+    const ticket = (await ticketByRef(ref))!;
+    const copied = async () => (await copiesOf(ticket, 'ticket', 'wecom')).some((c) => c.channel === 'kefu');
+    for (let i = 0; i < 100 && !(await copied()); i++) await new Promise((r) => setTimeout(r, 20));
+    await ageCopies('wecom', 'kefu', 73);
     await say('kefu', `认领 ${ref}`);
     await wecom.waitFor(() => cards() === 2);
     expect(updates()).toHaveLength(0);
@@ -282,12 +279,12 @@ describe('WeCom tickets', () => {
     };
     await hears('zhangwei', '/crm role @lina support', '李娜');
     expect(wecom.called('user/get').map((c) => c.query.userid)).toContain('lina');
-    expect(await MemberModel.findOne({ platformUserId: 'lina' }).lean()).toMatchObject({ displayName: '李娜', nameSource: 'platform' });
+    expect(await memberByUser('lina')).toMatchObject({ displayName: '李娜', nameSource: 'platform' });
     // A newer app without contact permission gets no name: the id shows until the member sets one.
     await hears('zhangwei', '/crm role @wangfang support', 'wangfang');
     await hears('wangfang', '改名 王芳', '卡片上你现在显示为“王芳”。');
     await hears('zhangwei', '/crm role @王芳 manager', '王芳');
-    expect(await MemberModel.findOne({ platformUserId: 'wangfang' }).lean()).toMatchObject({ role: 'manager' });
+    expect(await memberByUser('wangfang')).toMatchObject({ role: 'manager' });
   });
 
   it('should show the name a member chose instead of their user id, and let only admins rename others', async () => {
@@ -350,7 +347,7 @@ describe('WeCom intelligent bot callbacks', () => {
     const second = await postBotCallback(svc.url, msg);
     expect((first.reply!.stream as { content: string }).content).toBe('已在 ChatCRM 应用中私信回复你。');
     expect(second.reply).toBeNull();
-    expect(await LeadModel.countDocuments({ company: 'Group Co Ltd' })).toBe(1);
+    expect(await leadCount('Group Co Ltd')).toBe(1);
     await wecom.waitFor(() => sent('zhangwei').slice(before).some((c) => textOf(c).includes('Group Co Ltd')));
   });
 

@@ -1,106 +1,104 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import ts from 'typescript';
+import { readFileSync } from 'node:fs';
+import { CARD_RULE, dir, folderCycles, folderEdges, isInside, listTs, longFunctions, SRC, tooLong, violations } from '../helpers/source-rules';
 
-// The layering rules of DESIGN.md ("Layers and the direction of imports"), checked on the sources.
+// The rules of DESIGN.md ("Rules"), checked on the sources: module boundaries, a pure platform, channels
+// that only translate, pure card builders, files and functions of a readable size, no folder cycles.
 
-const SRC = path.resolve(__dirname, '../../src');
-const dir = (...parts: string[]) => path.join(SRC, ...parts);
+/** Known offenders whose fix belongs to another slice of issue 13; empty each entry as its fix lands. */
+const ALLOWED_LONG_FILES: Record<string, string> = {};
+const ALLOWED_LONG_FUNCTIONS: Record<string, string> = {};
+/** Card builders that still read services or see mongoose documents: the cards slice gives them view objects. */
+const ALLOWED_IMPURE_CARDS: Record<string, string[]> = {
+  'modules/digest/digest.cards.ts': ['./digest.service'],
+  'modules/follow-ups/nudge.cards.ts': ['../leads/lead.model', '../workspaces/member.model'],
+  'modules/leads/lead.cards.ts': ['./lead.model', './leads.service', '../workspaces/member.model'],
+  'modules/tickets/ticket.cards.ts': ['./ticket.model', './tickets.service', '../leads/leads.service'],
+  'modules/workspaces/settings.cards.ts': ['./workspace.service'],
+};
 
-function isInside(file: string, folder: string): boolean {
-  return file === folder || file.startsWith(folder + path.sep);
+/** `file -> spec` of a card-rule violation. */
+const cardImportOf = (v: string) => `${v.split(' ')[0]} -> ${v.split("'")[1]}`;
+
+function allowedCardImport(v: string): boolean {
+  const [file, spec] = cardImportOf(v).split(' -> ');
+  return v.includes(CARD_RULE.why) && (ALLOWED_IMPURE_CARDS[file] ?? []).includes(spec);
 }
 
-function listTs(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(folder, e.name);
-    if (e.isDirectory()) return listTs(full);
-    return e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [full] : [];
-  });
-}
-
-/** Every module specifier in the text: import/export (type-only too), require(), import(). */
-function importsOf(text: string): string[] {
-  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
-}
-
-const isPackage = (spec: string, name: string) => spec === name || spec.startsWith(`${name}/`);
-const isSlackPackage = (spec: string) => spec.startsWith('@slack/');
-
-interface Rule {
-  /** Files this rule applies to. */
-  scope: string;
-  why: string;
-  /** Is importing `spec` (resolved to `target` when relative) forbidden? */
-  forbids: (spec: string, target: string | null) => boolean;
-}
-
-const intoAny =
-  (...folders: string[]) =>
-  (_spec: string, target: string | null) =>
-    target !== null && folders.some((f) => isInside(target, dir(f)));
-
-const RULES: Rule[] = [
-  {
-    scope: dir('platform'),
-    why: 'platform/ has no CRM knowledge: it imports no module, no dispatcher, no channel',
-    forbids: intoAny('modules', 'dispatcher', 'channels'),
-  },
-  {
-    scope: dir('modules'),
-    why: 'modules/ are platform-neutral: no @slack/*, no channels/',
-    forbids: (spec, target) => isSlackPackage(spec) || intoAny('channels')(spec, target),
-  },
-  {
-    scope: dir('platform', 'cards'),
-    why: 'platform/cards is the neutral UI model: no mongoose, no @slack/*',
-    forbids: (spec) => isSlackPackage(spec) || isPackage(spec, 'mongoose'),
-  },
-];
-
-/** The forbidden imports of one file (absolute path) with the given source text. */
-function violations(file: string, text: string): string[] {
-  const rules = RULES.filter((r) => isInside(file, r.scope));
-  return importsOf(text).flatMap((spec) => {
-    const target = spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : null;
-    return rules.filter((r) => r.forbids(spec, target)).map((r) => `${path.relative(SRC, file)} imports '${spec}' (${r.why})`);
-  });
-}
-
-describe('import boundaries', () => {
-  const files = listTs(SRC);
+describe('module boundaries and sizes', () => {
+  const files = listTs(SRC).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 
   it('should find the sources of every checked layer', () => {
     for (const scope of ['platform', 'modules', 'platform/cards', 'channels', 'dispatcher']) {
-      expect(files.filter((f) => isInside(f, dir(scope))).length).toBeGreaterThan(0);
+      expect(files.filter(({ file }) => isInside(file, dir(scope))).length).toBeGreaterThan(0);
     }
+    expect(files.filter(({ file }) => file.endsWith('.cards.ts')).length).toBeGreaterThan(0);
   });
 
   it('should have no forbidden imports anywhere under src/', () => {
-    const found = files.flatMap((f) => violations(f, readFileSync(f, 'utf8')));
-    expect(found).toEqual([]);
+    const found = files.flatMap(({ file, text }) => violations(file, text));
+    expect(found.filter((v) => !allowedCardImport(v))).toEqual([]);
+  });
+
+  it('should keep every file within 300 lines, message catalogues excepted', () => {
+    expect(files.flatMap(({ file, text }) => tooLong(file, text)).filter((v) => !(v.split(' ')[0] in ALLOWED_LONG_FILES))).toEqual([]);
+  });
+
+  it('should keep every function within 60 lines', () => {
+    const found = files.flatMap(({ file, text }) => longFunctions(file, text)).filter((f) => !(f.key in ALLOWED_LONG_FUNCTIONS));
+    expect(found.map((f) => `${f.key} (${f.lines} lines)`)).toEqual([]);
+  });
+
+  it('should have no cycle between folders', () => {
+    expect(folderCycles(folderEdges(files))).toEqual([]);
+  });
+
+  it('should list no allowed offender that is fixed already (remove it from the allow-list)', () => {
+    const longFiles = new Set(files.flatMap(({ file, text }) => tooLong(file, text)).map((v) => v.split(' ')[0]));
+    const longFns = new Set(files.flatMap(({ file, text }) => longFunctions(file, text)).map((f) => f.key));
+    const impure = new Set(files.flatMap(({ file, text }) => violations(file, text)).filter((v) => v.includes(CARD_RULE.why)).map(cardImportOf));
+    const stale = [
+      ...Object.keys(ALLOWED_LONG_FILES).filter((f) => !longFiles.has(f)),
+      ...Object.keys(ALLOWED_LONG_FUNCTIONS).filter((f) => !longFns.has(f)),
+      ...Object.entries(ALLOWED_IMPURE_CARDS).flatMap(([f, specs]) => specs.map((spec) => `${f} -> ${spec}`)).filter((k) => !impure.has(k)),
+    ];
+    expect(stale).toEqual([]);
   });
 });
 
-describe('the import scanner itself', () => {
+describe('the import scanners themselves', () => {
   const mod = dir('modules', 'leads', 'sample.ts');
 
-  it('should catch @slack and channel imports in a module, type-only ones too', () => {
-    const text = ["import type { App } from '@slack/bolt';", "export type { X } from '../../channels/wecom/x';", "const m = require('@slack/web-api');"].join('\n');
-    expect(violations(mod, text).map((v) => v.split("'")[1])).toEqual(['@slack/bolt', '../../channels/wecom/x', '@slack/web-api']);
+  it('should catch a module reaching past another module index.ts, and let the index through', () => {
+    expect(violations(mod, "import { x } from '../tickets/tickets.service';")).toHaveLength(1);
+    expect(violations(mod, "export { y } from '../workspaces/ctx';")).toHaveLength(1);
+    expect(violations(mod, "import { x } from '../tickets';\nimport { y } from '../workspaces/index';\nimport { z } from './leads.repo';")).toEqual([]);
+    expect(violations(dir('dispatcher', 'sample.ts'), "import { x } from '../modules/leads/lead.commands';")).toHaveLength(1);
+  });
+
+  it('should catch @slack, channel and dispatcher imports in a module, type-only ones too', () => {
+    const text = ["import type { App } from '@slack/bolt';", "export type { X } from '../../channels/wecom/x';", "const m = require('@slack/web-api');", "import { D } from '../../dispatcher/dispatch';"].join('\n');
+    expect(violations(mod, text).map((v) => v.split("'")[1])).toEqual(['@slack/bolt', '../../channels/wecom/x', '@slack/web-api', '../../dispatcher/dispatch']);
   });
 
   it('should keep platform/ away from modules, the dispatcher and channels', () => {
     const p = dir('platform', 'outbox', 'sample.ts');
     expect(violations(p, "import { x } from '../../modules/leads';")).toHaveLength(1);
     expect(violations(p, "import { x } from '../../dispatcher/dispatch';")).toHaveLength(1);
+    expect(violations(p, "import { x } from '../../channels/slack/slack-app';")).toHaveLength(1);
     expect(violations(p, "import { x } from '../cards/card';\nimport mongoose from 'mongoose';")).toEqual([]);
   });
 
-  it('should keep platform/cards free of mongoose and @slack', () => {
-    const cardFile = dir('platform', 'cards', 'sample.ts');
-    expect(violations(cardFile, "import type { KnownBlock } from '@slack/types';")).toHaveLength(1);
-    expect(violations(cardFile, "import mongoose from 'mongoose';")).toHaveLength(1);
+  it('should keep channels/ to platform/, the dispatcher and config', () => {
+    const c = dir('channels', 'slack', 'sample.ts');
+    expect(violations(c, "import { x } from '../../modules/leads';")).toHaveLength(1);
+    expect(violations(c, "import { x } from '../../platform/logger';\nimport { y } from '../../dispatcher/types';\nimport { z } from '../../config';\nimport { w } from './render-slack';")).toEqual([]);
+  });
+
+  it('should catch I/O in a card builder', () => {
+    const card = dir('modules', 'leads', 'sample.cards.ts');
+    const bad = ["import mongoose from 'mongoose';", "import { r } from './leads.repo';", "import type { M } from './lead.model';", "import { s } from './leads.service';", "import { c } from '../../platform/db/connection';", "import axios from 'axios';", "import type { KnownBlock } from '@slack/types';"];
+    expect(bad.filter((line) => violations(card, line).length === 0)).toEqual([]);
+    expect(violations(card, "import { LEAD_ACTIONS } from './lead.ids';\nimport type { Card } from '../../platform/cards/card';")).toEqual([]);
   });
 
   it('should ignore imports in comments and strings', () => {
@@ -111,4 +109,35 @@ describe('the import scanner itself', () => {
   it('should not confuse a folder with a longer name for the forbidden one', () => {
     expect(violations(dir('platform', 'sample.ts'), "import { x } from '../modulesque/plants';")).toEqual([]);
   });
+
 });
+
+describe('the size and cycle scanners themselves', () => {
+  it('should catch a file over 300 lines, but not a message catalogue', () => {
+    const text = 'const a = 1;\n'.repeat(301);
+    expect(tooLong(dir('modules', 'leads', 'sample.ts'), text)).toHaveLength(1);
+    expect(tooLong(dir('modules', 'leads', 'sample.ts'), 'const a = 1;\n'.repeat(300))).toEqual([]);
+    expect(tooLong(dir('modules', 'leads', 'lead.messages.ts'), text)).toEqual([]);
+  });
+
+  it('should catch every kind of function over 60 lines, by name', () => {
+    const body = (n: number) => '  x();\n'.repeat(n);
+    const text = [
+      `function declared() {\n${body(59)}}`,
+      `const arrow = () => {\n${body(59)}};`,
+      `const expressed = function () {\n${body(59)}};`,
+      `class K {\n  method() {\n${body(59)}  }\n}`,
+      `function short() {\n${body(58)}}`,
+    ].join('\n');
+    expect(longFunctions(dir('modules', 'leads', 'sample.ts'), text).map((f) => f.key.split('#')[1])).toEqual(['declared', 'arrow', 'expressed', 'method']);
+  });
+
+  it('should catch a cycle between folders, through a third one too', () => {
+    const f = (p: string, text: string) => ({ file: dir(p), text });
+    const cyclic = [f('modules/a/x.ts', "import '../b/y';"), f('modules/b/y.ts', "import '../c/z';"), f('modules/c/z.ts', "import '../a/x';")];
+    expect(folderCycles(folderEdges(cyclic))).toEqual(['modules/a <-> modules/b <-> modules/c']);
+    expect(folderCycles(folderEdges([f('modules/a/x.ts', "import '../b/y';"), f('modules/b/y.ts', "import '../../platform/p';")]))).toEqual([]);
+    expect(folderCycles(folderEdges([f('app.ts', "import './main';"), f('main.ts', "import './app';")]))).toEqual(['app.ts <-> main.ts']);
+  });
+});
+

@@ -1,17 +1,16 @@
 import type { Card, CardAction, Form } from '../../src/platform/cards/card';
 import {
   buttonKey,
-  chunkBytes,
   isTaskId,
   newTaskId,
   parseButtonKey,
   renderWecomCard,
   renderWecomMarkdown,
   renderWecomReply,
-  renderWecomText,
   WECOM_LIMITS,
   type WecomOut,
 } from '../../src/channels/wecom/render-wecom';
+import { chunkBytes } from '../../src/channels/wecom/wecom-text';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 const CARD_ACTION = { type: 1, url: 'https://work.weixin.qq.com' };
@@ -275,14 +274,11 @@ describe('renderWecomCard degradation', () => {
       expect(broken(p)).toBe(false);
     }
     expect(parts.join('')).toBe(text);
-    // The plain-text renderer chunks the same way.
-    const plain = renderWecomText([{ text }], 'zh-CN');
-    expect(plain).toEqual(parts);
   });
 
   it('should not cut an emoji across a 2048-byte boundary', () => {
     const text = 'a'.repeat(2046) + '😀' + 'b'.repeat(10); // the emoji's 4 bytes straddle byte 2048
-    const parts = renderWecomText([{ text }], 'en');
+    const parts = chunkBytes(text, WECOM_LIMITS.textBytes);
     expect(parts).toEqual(['a'.repeat(2046), '😀' + 'b'.repeat(10)]);
   });
 

@@ -1,4 +1,4 @@
-import { isWorkingTime, latestDigestSlot, localClock, nextWorkingTime, parseClock } from '../../src/platform/schedule';
+import { isWorkingTime, latestDigestSlot, localClock, parseClock } from '../../src/platform/schedule';
 import { parseWeekdays } from '../../src/modules/workspaces/workspace.service';
 
 const office = { start: '09:00', end: '18:00', days: [1, 2, 3, 4, 5] };
@@ -14,21 +14,15 @@ describe('working hours', () => {
   ])('should say %s is working time: %s', (iso, expected) => {
     expect(isWorkingTime(new Date(iso), office, SH)).toBe(expected);
   });
-
-  it('should move a Friday-evening time to Monday 09:00 local, and leave a working time alone', () => {
-    expect(nextWorkingTime(new Date('2026-12-04T12:00:00Z'), office, SH)!.toISOString()).toBe('2026-12-07T01:00:00.000Z');
-    expect(nextWorkingTime(new Date('2026-12-02T03:00:00Z'), office, SH)!.toISOString()).toBe('2026-12-02T03:00:00.000Z');
-    expect(nextWorkingTime(new Date('2026-12-02T03:00:00Z'), { ...office, days: [] }, SH)).toBeNull();
-  });
-
-  it('should keep the local hour across a daylight-saving change (New York, 1 Nov 2026)', () => {
-    const ny = 'America/New_York';
-    // Saturday 31 Oct 20:00 EDT -> Monday 2 Nov 09:00 EST (14:00Z).
-    expect(nextWorkingTime(new Date('2026-11-01T00:00:00Z'), office, ny)!.toISOString()).toBe('2026-11-02T14:00:00.000Z');
-  });
 });
 
 describe('the digest slot', () => {
+  it('should keep the local hour across a daylight-saving change (New York, 1 Nov 2026)', () => {
+    // Monday 2 Nov 10:00 EST -> the latest Saturday 09:00 is 31 Oct 09:00 EDT (13:00Z).
+    expect(latestDigestSlot(new Date('2026-11-02T15:00:00Z'), { day: 6, time: '09:00' }, 'America/New_York').toISOString()).toBe('2026-10-31T13:00:00.000Z');
+  });
+
+
   it('should be the latest Monday 09:00 in the workspace time zone', () => {
     const s = { day: 1, time: '09:00' };
     expect(latestDigestSlot(new Date('2026-11-30T01:00:00Z'), s, SH).toISOString()).toBe('2026-11-30T01:00:00.000Z');

@@ -2,10 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
-import { SHORTCUTS, SLASH_COMMANDS } from '../../src/dispatcher/constants';
+import { ACTIONS, FORMS, SHORTCUTS, SLASH_COMMANDS } from '../../src/dispatcher/constants';
+import { LEAD_ACTIONS, LEAD_FORMS } from '../../src/modules/leads';
+import { TICKET_ACTIONS, TICKET_FORMS } from '../../src/modules/tickets';
+import { NUDGE_ACTIONS } from '../../src/modules/follow-ups';
+import { LOG_FORMS } from '../../src/modules/interactions';
 import { COMMANDS } from '../../src/dispatcher/dispatch';
 
-// The Slack manifests must declare exactly what the app registers (src/dispatcher/constants.ts) and
+// The Slack manifests must declare exactly what the app registers (src/dispatcher/constants.ts, which
+// assembles each module's action and form ids) and
 // must be accepted by Slack's own manifest schema (vendored in manifests/schema so a clean clone
 // can run this test without network access).
 
@@ -155,5 +160,16 @@ describe('Slack manifests', () => {
       ];
       for (const b of broken) expect(validate(JSON.parse(JSON.stringify(b)))).toBe(false);
     });
+  });
+});
+
+describe('the id registry', () => {
+  const perModule = [LEAD_ACTIONS, TICKET_ACTIONS, NUDGE_ACTIONS, LEAD_FORMS, TICKET_FORMS, LOG_FORMS].flatMap((ids) => Object.values(ids));
+
+  it("should hold every module's action and form ids, none twice", () => {
+    const registered = [...Object.values(ACTIONS), ...Object.values(FORMS)];
+    expect(new Set(registered).size).toBe(registered.length);
+    expect(new Set(perModule).size).toBe(perModule.length);
+    for (const id of perModule) expect(registered).toContain(id);
   });
 });

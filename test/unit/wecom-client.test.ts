@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { WecomApiError, WecomClient, WecomConfigError, WecomNetworkError, WecomWebhook, type WecomClientOptions } from '../../src/channels/wecom/wecom-client';
+import { WecomApiError, WecomClient, WecomConfigError, WecomNetworkError, type WecomClientOptions } from '../../src/channels/wecom/wecom-client';
+import { WecomWebhook } from '../../src/channels/wecom/wecom-webhook';
 import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET } from '../helpers/wecom-api';
 
 /**

@@ -7,11 +7,11 @@ import { escapeHtml } from './render-html';
 // SANDBOX_TOKEN: when set, every sandbox request carries it, as `?token=` once (then a cookie), the
 // `x-sandbox-token` header, or the cookie.
 
-export const TOKEN_COOKIE = 'chatcrm_sandbox_token';
+const TOKEN_COOKIE = 'chatcrm_sandbox_token';
 export const LANG_COOKIE = 'chatcrm_sandbox_lang';
 /** The language the page last saw a member read in (their `/crm lang`), one cookie per member. */
 export const langCookieFor = (memberId: string): string => `${LANG_COOKIE}.${encodeURIComponent(memberId)}`;
-export const TOKEN_HEADER = 'x-sandbox-token';
+const TOKEN_HEADER = 'x-sandbox-token';
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
@@ -30,7 +30,7 @@ export function readCookie(header: string | undefined, name: string): string | u
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
 /** Compares in constant time (over digests, so the lengths do not leak either). */
-export const sameToken = (given: string, expected: string): boolean => timingSafeEqual(digest(given), digest(expected));
+const sameToken = (given: string, expected: string): boolean => timingSafeEqual(digest(given), digest(expected));
 
 function refuse(req: Request, res: Response, locale: Locale): void {
   const message = t(locale, 'sandbox.error.token');

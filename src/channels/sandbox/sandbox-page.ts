@@ -1,6 +1,6 @@
 import type { Locale } from '../../config';
 import { t } from '../../platform/i18n';
-import type { DemoMember } from '../../modules/demo/demo-workspace';
+import type { DemoMember } from '../../dispatcher/demo';
 import { escapeHtml, renderCardsHtml, renderFormHtml } from './render-html';
 import { renderMessage, renderModal } from '../slack/render-slack';
 import { renderWecomReply } from '../wecom/render-wecom';
@@ -9,7 +9,7 @@ import { SANDBOX_CSS } from './sandbox-style';
 
 // The page shell and each message, rendered on the server; the script only places them.
 
-export const memberLabel = (locale: Locale, m: DemoMember): string => t(locale, 'sandbox.member', { name: m.name, role: t(locale, `role.${m.role}`) });
+const memberLabel = (locale: Locale, m: DemoMember): string => t(locale, 'sandbox.member', { name: m.name, role: t(locale, `role.${m.role}`) });
 
 const EXAMPLES = [
   '/crm help',
@@ -56,12 +56,9 @@ export interface PageOptions {
 }
 
 export function renderPage({ locale, members, as = members[0]?.id, jobs = [] }: PageOptions): string {
-  const tr = (k: Parameters<typeof t>[1], p?: Record<string, string>) => escapeHtml(t(locale, k, p));
+  const tr: Tr = (k, p) => escapeHtml(t(locale, k, p));
   const asOptions = members.map((m) => `<option value="${escapeHtml(m.id)}"${m.id === as ? ' selected' : ''}>${escapeHtml(memberLabel(locale, m))}</option>`).join('');
   const langs = [['en', 'English'], ['zh-CN', '中文']].map(([v, label]) => `<option value="${v}"${v === locale ? ' selected' : ''}>${label}</option>`).join('');
-  const jobList = jobs
-    .map((j) => `<li><span>${tr(`sandbox.jobs.${j}` as Parameters<typeof t>[1])}</span> <button type="button" class="btn" data-job="${escapeHtml(j)}">${tr('sandbox.jobs.run')}</button></li>`)
-    .join('');
   const examples = EXAMPLES.map((e) => `<button type="button" class="chip" data-example="${escapeHtml(e)}">${escapeHtml(e)}</button>`).join('');
   // Read by the script; `<` is escaped so no text can close the script element.
   const clientConfig = JSON.stringify({ members: members.map((m) => m.id), as, locale, offline: t(locale, 'sandbox.error.offline') }).replace(/</g, '\\u003c');
@@ -94,7 +91,22 @@ export function renderPage({ locale, members, as = members[0]?.id, jobs = [] }: 
     <div class="examples"><span>${tr('sandbox.examples')}</span> ${examples}</div>
     <p id="status" class="status" role="status"></p>
   </section>
-  <aside class="side-col">
+${sidebar(tr, jobs)}
+</main>
+<script type="application/json" id="sandbox-config">${clientConfig}</script>
+<script src="/sandbox/app.js"></script>
+</body>
+</html>`;
+}
+
+type Tr = (k: Parameters<typeof t>[1], p?: Record<string, string>) => string;
+
+/** The side column: direct messages, channels, and the jobs that can be run now. */
+function sidebar(tr: Tr, jobs: readonly string[]): string {
+  const jobList = jobs
+    .map((j) => `<li><span>${tr(`sandbox.jobs.${j}` as Parameters<typeof t>[1])}</span> <button type="button" class="btn" data-job="${escapeHtml(j)}">${tr('sandbox.jobs.run')}</button></li>`)
+    .join('');
+  return `  <aside class="side-col">
     <h2>${tr('sandbox.dms.title')}</h2>
     <div id="dm-panes" class="panes"></div>
     <p class="empty" data-empty-for="dm">${tr('sandbox.dms.empty')}</p>
@@ -105,10 +117,5 @@ export function renderPage({ locale, members, as = members[0]?.id, jobs = [] }: 
       <h2>${tr('sandbox.jobs.title')}</h2>
       ${jobs.length ? `<p>${tr('sandbox.jobs.hint')}</p><ul class="job-list">${jobList}</ul><p id="jobs-status" class="status" role="status"></p>` : `<p>${tr('sandbox.jobs.none')}</p>`}
     </section>
-  </aside>
-</main>
-<script type="application/json" id="sandbox-config">${clientConfig}</script>
-<script src="/sandbox/app.js"></script>
-</body>
-</html>`;
+  </aside>`;
 }

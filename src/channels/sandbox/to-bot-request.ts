@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BotRequest, RequestOrigin } from '../../dispatcher/types';
 import { parseTypedCommand } from '../../dispatcher/typed';
-import { DEMO_WORKSPACE, type DemoMember } from '../../modules/demo/demo-workspace';
+import { DEMO_WORKSPACE, type DemoMember } from '../../dispatcher/demo';
 
 // Pure mapping from the sandbox page's JSON requests to neutral requests: no I/O, no business rules.
 

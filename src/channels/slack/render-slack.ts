@@ -3,7 +3,7 @@ import { t } from '../../platform/i18n';
 import type { Card, Form, FormField, Reply } from '../../platform/cards/card';
 import { LEAD_SEARCH_ACTION } from '../../dispatcher/constants';
 
-// Block Kit limits (docs.slack.dev; see ../shared/platforms/slack.md §3.3).
+// Block Kit limits, as Slack documents them for blocks, elements and views.
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,
   blocksPerModal: 100,
@@ -31,17 +31,17 @@ export const SLACK_LIMITS = {
 
 export type SlackBlock = Record<string, unknown>;
 
-export function escapeMrkdwn(s: string): string {
+function escapeMrkdwn(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function shorten(s: string, max: number): string {
+function shorten(s: string, max: number): string {
   const chars = [...s];
   return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
 }
 
 /** Splits text into pieces of at most `max` characters, at line breaks where possible. */
-export function chunkText(s: string, max: number): string[] {
+function chunkText(s: string, max: number): string[] {
   const out: string[] = [];
   let cur = '';
   for (const line of s.split('\n')) {
@@ -127,13 +127,13 @@ function shortenEscaped(s: string, max: number): string {
  * The message's top-level text (notifications, screen readers). Slack reads it as mrkdwn, so user text
  * is escaped here as in the blocks: a `<!channel>` or `<@U…>` someone typed must not ping anyone.
  */
-export function fallbackText(cards: Card[]): string {
+function fallbackText(cards: Card[]): string {
   const first = cards[0];
   const text = first ? [first.title, first.text, ...(first.lines ?? [])].filter(Boolean).join('\n') : '';
   return text ? shortenEscaped(escapeMrkdwn(text), SLACK_LIMITS.fallbackText) : ' ';
 }
 
-export function cardsToBlocks(cards: Card[], locale: Locale = 'en', max: number = SLACK_LIMITS.blocksPerMessage): SlackBlock[] {
+function cardsToBlocks(cards: Card[], locale: Locale = 'en', max: number = SLACK_LIMITS.blocksPerMessage): SlackBlock[] {
   const all: SlackBlock[] = [];
   cards.forEach((c, i) => {
     if (i > 0) all.push({ type: 'divider' });

@@ -23,7 +23,8 @@ import {
   type SlashCommandBody,
   type ViewSubmissionBody,
 } from './to-bot-request';
-import { deliver, type CopyStore } from './slack-messenger';
+import { deliverSlackReply } from './slack-reply';
+import type { CopyStore } from '../../platform/copies/copies';
 import type { PostQueue } from '../../platform/outbox/messenger';
 import type { MemberDirectory } from '../../platform/directory';
 import { slackDirectory } from './slack-directory';
@@ -71,6 +72,13 @@ export interface SlackAdapter {
   directory: MemberDirectory;
 }
 
+/** What every listener needs: the dispatcher, the shutdown tracker, and the side-post delivery. */
+interface Listening {
+  dispatch: Dispatch;
+  track: <T>(work: Promise<T>) => Promise<T>;
+  deliver: (client: App['client'], r: Reply) => Promise<void>;
+}
+
 /**
  * Bolt wiring. Listeners only translate: ack inside Slack's deadline, map the payload to a neutral
  * request, dispatch, render, send.
@@ -83,21 +91,36 @@ export function createSlackAdapter(
   posts: PostQueue,
   track: <T>(work: Promise<T>) => Promise<T> = (w) => w,
 ): SlackAdapter {
-  const clientOptions = { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1000 } };
-  const socketMode = Boolean(config.SLACK_APP_TOKEN) && !config.SLACK_SIGNING_SECRET;
-  let receiver: ExpressReceiver | undefined;
-  let app: App;
-  if (socketMode) {
-    app = new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, logger: boltLogger(logger), clientOptions });
-  } else {
-    receiver = new ExpressReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: '/slack/events', logger: boltLogger(logger) });
-    app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger: boltLogger(logger), clientOptions });
-  }
+  const { app, receiver } = createBoltApp(config, logger);
   const log = logger.child({ component: 'slack' });
+  const deps = { copies, posts, logger: log, defaultLocale: config.DEFAULT_LOCALE };
+  const l: Listening = { dispatch, track, deliver: (client, r) => deliverSlackReply(client, r, deps) };
+  listenToCommands(app, l);
+  listenToButtons(app, l);
+  listenToForms(app, l);
+  listenToShortcuts(app, l);
+  listenToLeadSearch(app, dispatch);
+  app.error(async (err) => {
+    log.error({ err }, 'slack listener failed');
+  });
+  return { app, router: receiver?.router, directory: slackDirectory(app.client, log) };
+}
 
+/** Socket Mode when only an app token is set; otherwise HTTP with signed requests on /slack/events. */
+function createBoltApp(config: Config, logger: Logger): { app: App; receiver?: ExpressReceiver } {
+  const clientOptions = { slackApiUrl: config.SLACK_API_URL, retryConfig: { retries: 2, factor: 1, minTimeout: 200, maxTimeout: 1000 } };
+  if (Boolean(config.SLACK_APP_TOKEN) && !config.SLACK_SIGNING_SECRET) {
+    return { app: new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, logger: boltLogger(logger), clientOptions }) };
+  }
+  const receiver = new ExpressReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: '/slack/events', logger: boltLogger(logger) });
+  return { app: new App({ token: config.SLACK_BOT_TOKEN, receiver, logger: boltLogger(logger), clientOptions }), receiver };
+}
+
+/** A slash command: answered in the ack when ready within the budget, else through respond. */
+function listenToCommands(app: App, l: Listening): void {
   const commandPattern = new RegExp(`^(${SLASH_COMMANDS.map((c) => c.replace('/', '\\/')).join('|')})$`);
-  app.command(commandPattern, ({ command, ack, respond, client }) => track((async () => {
-    const work = dispatch(fromSlashCommand(command as unknown as SlashCommandBody));
+  app.command(commandPattern, ({ command, ack, respond, client }) => l.track((async () => {
+    const work = l.dispatch(fromSlashCommand(command as unknown as SlashCommandBody));
     const ready = await withinBudget(work);
     if (ready && !ready.form) {
       await ack({ response_type: ready.public ? 'in_channel' : 'ephemeral', ...renderMessage(ready) });
@@ -110,20 +133,25 @@ export function createSlackAdapter(
     } else if (!ready) {
       await respond({ response_type: r.public ? 'in_channel' : 'ephemeral', ...renderMessage(r) });
     }
-    await deliver(client, r, copies, posts, log, config.DEFAULT_LOCALE);
+    await l.deliver(client, r);
   })()));
+}
 
-  app.action(CARD_ACTION, ({ body, ack, respond, client }) => track((async () => {
+function listenToButtons(app: App, l: Listening): void {
+  app.action(CARD_ACTION, ({ body, ack, respond, client }) => l.track((async () => {
     await ack();
     const b = body as unknown as BlockActionBody & { trigger_id: string };
-    const r = await dispatch(fromBlockAction(b));
+    const r = await l.dispatch(fromBlockAction(b));
     if (r.form) await client.views.open({ trigger_id: b.trigger_id, view: renderModal(r.form) as never });
     if (r.cards.length) await respond({ replace_original: Boolean(r.replaceOriginal), response_type: 'ephemeral', ...renderMessage(r) });
-    await deliver(client, r, copies, posts, log, config.DEFAULT_LOCALE);
+    await l.deliver(client, r);
   })()));
+}
 
-  app.view(/_form$/, ({ body, ack, client }) => track((async () => {
-    const work = dispatch(fromViewSubmission(body as unknown as ViewSubmissionBody));
+/** A modal submitted: field problems keep it open; otherwise it closes and the result goes by DM. */
+function listenToForms(app: App, l: Listening): void {
+  app.view(/_form$/, ({ body, ack, client }) => l.track((async () => {
+    const work = l.dispatch(fromViewSubmission(body as unknown as ViewSubmissionBody));
     const ready = await withinBudget(work);
     if (ready?.formErrors) {
       await ack({ response_action: 'errors', errors: ready.formErrors });
@@ -135,28 +163,26 @@ export function createSlackAdapter(
     // problems found after the modal closed (a slow database) go there too, so they are not lost.
     const cards = r.formErrors ? [formErrorsCard(r.formErrors, r.locale)] : r.cards;
     if (cards.length) await client.chat.postMessage({ channel: body.user.id, ...renderMessage({ ...r, cards }) });
-    await deliver(client, r, copies, posts, log, config.DEFAULT_LOCALE);
+    await l.deliver(client, r);
   })()));
+}
 
+function listenToShortcuts(app: App, l: Listening): void {
   const shortcutIds = new RegExp(`^(${Object.values(SHORTCUTS).join('|')})$`);
-  app.shortcut({ callback_id: shortcutIds, type: 'message_action' }, ({ shortcut, ack, client }) => track((async () => {
+  app.shortcut({ callback_id: shortcutIds, type: 'message_action' }, ({ shortcut, ack, client }) => l.track((async () => {
     await ack();
-    const r = await dispatch(fromMessageShortcut(shortcut as unknown as MessageShortcutBody));
+    const r = await l.dispatch(fromMessageShortcut(shortcut as unknown as MessageShortcutBody));
     if (r.form) await client.views.open({ trigger_id: shortcut.trigger_id, view: renderModal(r.form) as never });
     else if (r.cards.length) await client.chat.postMessage({ channel: shortcut.user.id, ...renderMessage(r) });
   })()));
+}
 
-  // Search as you type in a lead field: Slack asks for options while the user types (3 s deadline).
+/** Search as you type in a lead field: Slack asks for options while the user types (3 s deadline). */
+function listenToLeadSearch(app: App, dispatch: Dispatch): void {
   app.options({ action_id: LEAD_SEARCH_ACTION }, async ({ body, ack }) => {
     const r = await withinBudget(dispatch(fromOptionsRequest(body as unknown as OptionsBody)));
     const options = (r?.options ?? []).map((o) => ({ text: { type: 'plain_text' as const, text: o.label }, value: o.value }));
     // Bolt's ack type is the union of every options surface; this is the Block Kit one.
     await (ack as (body: { options: typeof options }) => Promise<void>)({ options });
   });
-
-  app.error(async (err) => {
-    log.error({ err }, 'slack listener failed');
-  });
-
-  return { app, router: receiver?.router, directory: slackDirectory(app.client, log) };
 }

@@ -2,7 +2,8 @@ import { parse as parseQuery } from 'node:querystring';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 
-// zod schemas of everything Slack sends to POST /slack/events (shared/platforms/slack.md §1.2, §2).
+// zod schemas of everything Slack sends to POST /slack/events: slash commands, interactivity payloads
+// (block actions, view submissions, shortcuts, block suggestions) and Events API callbacks.
 // A request is checked against them before Bolt sees it, so nothing malformed reaches resolveIdentity.
 // Objects are loose: Slack adds fields over time and we keep only what we read.
 

@@ -77,7 +77,7 @@ export function fromViewSubmission(body: unknown): BotRequest {
 }
 
 /** A message's permalink in Slack's documented form (no API call needed). */
-export function permalink(teamDomain: string | undefined, channelId: string | undefined, ts: string | undefined): string {
+function permalink(teamDomain: string | undefined, channelId: string | undefined, ts: string | undefined): string {
   if (!channelId || !ts) return '';
   const host = teamDomain ? `https://${teamDomain}.slack.com` : 'https://slack.com';
   return `${host}/archives/${channelId}/p${ts.replace('.', '')}`;

@@ -5,13 +5,13 @@ import { sendError } from '../../platform/http-errors';
 import { checkSlackBody } from './slack-payloads';
 
 // Runs before Bolt on POST /slack/events: Bolt's own check only refuses requests signed too long ago and
-// accepts any date in the future (shared/platforms/slack.md §1.3), and a malformed payload that passes
+// accepts any date in the future (Slack's rule is five minutes either way), and a malformed payload that passes
 // the signature makes Bolt answer 500 or reach the listeners. Here both are refused up front.
 
 /** Slack's replay window: a request dated more than five minutes from now, either way, is refused. */
-export const SLACK_MAX_SKEW_S = 300;
+const SLACK_MAX_SKEW_S = 300;
 /** As Bolt's default body limit. */
-export const SLACK_BODY_LIMIT = 4 * 1024 * 1024;
+const SLACK_BODY_LIMIT = 4 * 1024 * 1024;
 
 const SIGNATURE = /^v0=[0-9a-f]{64}$/;
 const TIMESTAMP = /^\d{1,12}$/;

@@ -3,7 +3,7 @@
 import { newTaskId } from './render-wecom';
 
 /** WeCom's response codes are single-use and expire after 72 hours; an hour's margin. */
-export const CODE_LIFETIME_MS = 71 * 3_600_000;
+const CODE_LIFETIME_MS = 71 * 3_600_000;
 
 export interface CardRef {
   taskId: string;

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Locale } from '../../config';
 import { t } from '../../platform/i18n';
 import type { Card, CardAction, CardField, Form, Reply } from '../../platform/cards/card';
+import { charLen, chunkBytes, shorten, utf8Bytes } from './wecom-text';
 
-// WeCom limits (see ../shared/platforms/wecom.md §5.2, §5.3, §5.7, §6). Hard limits are in bytes of UTF-8;
+// WeCom limits (template_card, message and webhook documentation). Hard limits are in bytes of UTF-8;
 // the *Chars ones are the documented display suggestions, counted in characters (grapheme clusters).
 export const WECOM_LIMITS = {
   textBytes: 2048,
@@ -28,8 +29,8 @@ export const WECOM_LIMITS = {
 export const PICK_KEY = 'wecom_pick';
 export const PICK_QUESTION = 'action';
 
-/** Button style 1–4; the colours are only shown in an image in the docs. wecom.md uses 2 for destructive. */
-export const WECOM_BUTTON_STYLE = { normal: 1, danger: 2 } as const;
+/** Button style 1–4; WeCom shows the colours only in an image, and 2 reads as the destructive one. */
+const WECOM_BUTTON_STYLE = { normal: 1, danger: 2 } as const;
 
 // Degradation rule. Every card becomes ONE template_card (text_notice without usable actions,
 // button_interaction with them), followed by text messages holding whatever the card could not show:
@@ -68,55 +69,6 @@ export interface WecomCardOpts {
 const DEFAULT_CARD_URL = 'https://work.weixin.qq.com';
 const TONE: Record<string, string> = { success: '✅ ', warning: '⚠️ ', error: '❌ ', info: '' };
 const TASK_ID = /^[0-9A-Za-z_\-@]+$/;
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-export const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
-const chars = (s: string): string[] => Array.from(segmenter.segment(s), (x) => x.segment);
-const charLen = (s: string): number => chars(s).length;
-
-export function shorten(s: string, max: number): string {
-  const cs = chars(s);
-  return cs.length <= max ? s : cs.slice(0, max - 1).join('') + '…';
-}
-
-/** Splits text into pieces of at most `maxBytes` UTF-8 bytes, at line breaks where possible, never inside a character. */
-export function chunkBytes(s: string, maxBytes: number): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let curBytes = 0;
-  for (const line of s.split('\n')) {
-    const parts: string[] = [];
-    if (utf8Bytes(line) <= maxBytes) parts.push(line);
-    else {
-      let piece = '';
-      let pieceBytes = 0;
-      for (const c of chars(line)) {
-        const b = utf8Bytes(c);
-        if (pieceBytes + b > maxBytes) {
-          parts.push(piece);
-          piece = '';
-          pieceBytes = 0;
-        }
-        piece += c;
-        pieceBytes += b;
-      }
-      parts.push(piece);
-    }
-    for (const p of parts) {
-      const b = utf8Bytes(p);
-      if (cur && curBytes + 1 + b > maxBytes) {
-        out.push(cur);
-        [cur, curBytes] = [p, b];
-      } else if (cur) {
-        cur += `\n${p}`;
-        curBytes += 1 + b;
-      } else [cur, curBytes] = [p, b];
-    }
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-
 /** The button key; the router splits it on the FIRST '|', so an action id must not contain one. */
 export const buttonKey = (actionId: string, value: string): string => `${actionId}|${value}`;
 
@@ -198,15 +150,13 @@ function selection(choices: Keyed[], locale: Locale) {
   };
 }
 
-/** The template_card and the lines of the text message that follows it (empty when nothing overflowed). */
-function layout(card: Card, opts: WecomCardOpts): { tc: Record<string, unknown>; overflow: string[] } | null {
+/**
+ * The card's main title and description: its own title, else its first line, else its first field
+ * (taken out of `body` / `fields` when it fits whole). Null for a card with nothing to show.
+ */
+function heading(card: Card, locale: Locale, body: string[], fields: CardField[], hasButtons: boolean): { title?: string; desc?: string } | null {
   const L = WECOM_LIMITS;
-  const { locale } = opts;
   const tone = TONE[card.tone ?? 'info'] ?? '';
-  const body = [...(card.text ? card.text.split('\n') : []), ...(card.lines ?? []), ...(card.context ? card.context.split('\n') : [])];
-  const fields = [...(card.fields ?? [])];
-  const buttons = pickButtons(card.actions ?? []);
-  const anyAction = (card.actions ?? []).length > 0;
   let title: string | undefined;
   let desc: string | undefined;
   /** Puts `s` in the title; true when it fits whole (the caller may then drop it from the body). */
@@ -223,13 +173,26 @@ function layout(card: Card, opts: WecomCardOpts): { tc: Record<string, unknown>;
     }
   } else if (body.length) {
     // A button card needs a title; a text_notice takes one only from a single short line.
-    if (buttons.shown.length || buttons.choices.length || (body.length === 1 && charLen(tone + body[0]) <= L.titleChars)) {
+    if (hasButtons || (body.length === 1 && charLen(tone + body[0]) <= L.titleChars)) {
       if (promote(body[0])) body.shift();
     } else body[0] = tone + body[0];
   } else if (fields.length) {
     if (promote(fieldLine(locale, fields[0]))) fields.shift();
-  } else if (anyAction) promote(t(locale, 'render.wecom.untitled'));
+  } else if ((card.actions ?? []).length > 0) promote(t(locale, 'render.wecom.untitled'));
   else return null;
+  return { title, desc };
+}
+
+/** The template_card and the lines of the text message that follows it (empty when nothing overflowed). */
+function layout(card: Card, opts: WecomCardOpts): { tc: Record<string, unknown>; overflow: string[] } | null {
+  const L = WECOM_LIMITS;
+  const { locale } = opts;
+  const body = [...(card.text ? card.text.split('\n') : []), ...(card.lines ?? []), ...(card.context ? card.context.split('\n') : [])];
+  const fields = [...(card.fields ?? [])];
+  const buttons = pickButtons(card.actions ?? []);
+  const head = heading(card, locale, body, fields, buttons.shown.length > 0 || buttons.choices.length > 0);
+  if (!head) return null;
+  const { title, desc } = head;
 
   const overflow: string[] = [];
   const first = fields.slice(0, L.horizontalItems);
@@ -288,46 +251,39 @@ export function renderWecomReply(
 }
 
 /** In WeCom markdown `<@userid>` notifies and `<font>` styles: typed `<` becomes `＜`, a bare `@all` gets a word joiner. */
-export function neutraliseWecomMarkdown(s: string): string {
+function neutraliseWecomMarkdown(s: string): string {
   return s.replace(/</g, '＜').replace(/(^|[^\w.])@(all)\b/giu, '$1@\u2060$2');
 }
 
-/** A card as lines of plain text or legacy markdown (no buttons: the actions are listed by label). */
-function cardLines(card: Card, locale: Locale, md: boolean): string[] {
-  const x = md ? neutraliseWecomMarkdown : (v: string) => v;
+/** A card as lines of legacy markdown (no buttons: the actions are listed by label). */
+function cardLines(card: Card, locale: Locale): string[] {
+  const x = neutraliseWecomMarkdown;
   const tone = TONE[card.tone ?? 'info'] ?? '';
   const out: string[] = [];
-  if (card.title) out.push(md ? `**${tone}${x(card.title)}**` : tone + card.title);
+  if (card.title) out.push(`**${tone}${x(card.title)}**`);
   if (card.text) out.push(...x(card.text).split('\n'));
-  for (const f of card.fields ?? []) out.push(fieldLine(locale, { label: x(f.label), value: x(f.value) }, md));
+  for (const f of card.fields ?? []) out.push(fieldLine(locale, { label: x(f.label), value: x(f.value) }, true));
   out.push(...(card.lines ?? []).map(x));
-  if (card.context) out.push(...x(card.context).split('\n').map((l) => (md ? `> ${l}` : l)));
+  if (card.context) out.push(...x(card.context).split('\n').map((l) => `> ${l}`));
   // No buttons here: show the commands to type when the card names them, else the actions' names.
-  if (card.commands?.length) out.push(t(locale, 'render.wecom.type_to_act'), ...card.commands.map((c) => (md ? `\`${x(c)}\`` : c)));
+  if (card.commands?.length) out.push(t(locale, 'render.wecom.type_to_act'), ...card.commands.map((c) => `\`${x(c)}\``));
   else if (card.actions?.length) out.push(t(locale, 'render.wecom.actions', { labels: labels(locale, card.actions.map((a) => x(a.label))) }));
   if (!card.title && tone && out.length) out[0] = tone + out[0];
   return out;
 }
 
-/** Cards separated by a blank line, packed into pieces of at most `maxBytes`; a card is split only when it alone is too long. */
-function packCards(cards: Card[], locale: Locale, md: boolean, maxBytes: number): string[] {
+/**
+ * Legacy markdown (**bold**, > quote) for the AI bot and group webhooks: cards separated by a blank
+ * line, packed into pieces of at most `maxBytes`; a card is split only when it alone is too long.
+ */
+export function renderWecomMarkdown(cards: Card[], maxBytes: number, locale: Locale): string[] {
   const out: string[] = [];
   for (const c of cards) {
-    const block = cardLines(c, locale, md).join('\n');
+    const block = cardLines(c, locale).join('\n');
     if (!block) continue;
     const last = out[out.length - 1];
     if (last !== undefined && utf8Bytes(last) + 2 + utf8Bytes(block) <= maxBytes) out[out.length - 1] = `${last}\n\n${block}`;
     else out.push(...chunkBytes(block, maxBytes));
   }
   return out;
-}
-
-/** Legacy markdown (**bold**, > quote) for the AI bot and group webhooks, in pieces of at most `maxBytes`. */
-export function renderWecomMarkdown(cards: Card[], maxBytes: number, locale: Locale): string[] {
-  return packCards(cards, locale, true, maxBytes);
-}
-
-/** Plain text in pieces of at most 2048 bytes (app text messages, webhook text, the WeChat plugin). */
-export function renderWecomText(cards: Card[], locale: Locale): string[] {
-  return packCards(cards, locale, false, WECOM_LIMITS.textBytes);
 }

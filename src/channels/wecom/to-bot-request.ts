@@ -13,7 +13,7 @@ function origin(corpId: string, userId: string): RequestOrigin {
 }
 
 /** Typed text as a command; text that is not one becomes the empty command ("see 帮助"). */
-export function fromText(corpId: string, userId: string, content: string): BotRequest {
+function fromText(corpId: string, userId: string, content: string): BotRequest {
   const typed = parseTypedCommand(content);
   return { ...origin(corpId, userId), kind: 'command', command: typed?.command ?? '', text: typed?.text ?? content };
 }
@@ -55,7 +55,7 @@ export function dedupeKey(m: XmlRecord): string | null {
 }
 
 /** Group messages to the intelligent bot start with "@BotName" (full-width ＠ and odd spaces included). */
-export function stripMentions(content: string): string {
+function stripMentions(content: string): string {
   let s = content.replace(/^[\s\u3000\u2005\u00a0]+/, '');
   while (/^[@＠]/.test(s)) s = s.replace(/^[@＠][^\s\u3000\u2005\u00a0]*[\s\u3000\u2005\u00a0]*/, '');
   // A display name with spaces leaves words before the command: start at the first command word.

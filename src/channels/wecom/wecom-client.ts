@@ -2,20 +2,20 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { Logger } from '../../platform/logger';
 import { Pacer } from './pacer';
 
-// Numbers from shared/platforms/wecom.md §5–7.
+// WeCom's documented numbers: access tokens, rate limits (45009), error codes and the duplicate check.
 const TOKEN_MARGIN_MS = 5 * 60_000; // refresh 5 min before expires_in
 const CONFIG_COOLDOWN_MS = 10 * 60_000; // repeated bad-secret gettoken calls get our IP banned for 1 h
 const MAX_RETRIES = 3;
 const RATE_LIMITED_WAIT_MS = 60_000; // a 45009 block lasts as long as the (minute) window
 const BACKOFF_BASE_MS = 1_000; // -1, 5xx, network: 1 s, 2 s, 4 s
-const HTTP_TIMEOUT_MS = 10_000;
-const MINUTE_MS = 60_000;
+export const HTTP_TIMEOUT_MS = 10_000;
+export const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DUPLICATE_CHECK_SECONDS = 4 * 3600; // WeCom's maximum
 const CONFIG_ERRCODES = new Set([40001, 40013, 60020]); // bad secret, bad corpid, IP not trusted
 const TOKEN_ERRCODES = new Set([40014, 42001]); // invalid / expired access_token
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface WecomClientOptions {
   baseUrl: string;
@@ -72,7 +72,7 @@ interface WecomReply {
   [key: string]: unknown;
 }
 
-interface RetryDeps {
+export interface RetryDeps {
   logger: Logger;
   sleep: (ms: number) => Promise<void>;
 }
@@ -105,7 +105,7 @@ async function attemptOnce(attempt: () => Promise<AxiosResponse<unknown>>, repea
  * (busy), 5xx and network errors with exponential backoff; at most 3 retries. WeCom answers HTTP 200
  * even for errors, so the errcode decides. Returns the last reply, whatever its errcode.
  */
-async function callWithRetry(api: string, attempt: () => Promise<AxiosResponse<unknown>>, deps: RetryDeps, repeatable = true): Promise<WecomReply> {
+export async function callWithRetry(api: string, attempt: () => Promise<AxiosResponse<unknown>>, deps: RetryDeps, repeatable = true): Promise<WecomReply> {
   for (let retry = 0; ; retry++) {
     const outcome = await attemptOnce(attempt, repeatable);
     let waitMs: number | undefined;
@@ -128,7 +128,7 @@ async function callWithRetry(api: string, attempt: () => Promise<AxiosResponse<u
 
 // A message WeCom refused with an errcode (or that never left, as during a config cool-down) was not
 // delivered and should not use up the member's quota; a network failure may have been delivered.
-const mayHaveBeenDelivered = (err: unknown) => !(err instanceof WecomApiError) || err instanceof WecomNetworkError;
+export const mayHaveBeenDelivered = (err: unknown) => !(err instanceof WecomApiError) || err instanceof WecomNetworkError;
 
 const optionalString = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -262,44 +262,4 @@ export class WecomClient {
       return reply;
     }
   }
-}
-
-/** A group robot (群机器人) webhook: push-only, 20 messages per minute per robot. */
-export class WecomWebhook {
-  private readonly pacer: Pacer;
-  private readonly deps: RetryDeps;
-
-  constructor(
-    private readonly url: string,
-    opts: { logger: Logger; now?: () => number; sleep?: (ms: number) => Promise<void>; perMinute?: number },
-  ) {
-    this.deps = { logger: opts.logger, sleep: opts.sleep ?? realSleep };
-    this.pacer = new Pacer({
-      now: opts.now ?? Date.now,
-      sleep: this.deps.sleep,
-      windows: [{ limit: opts.perMinute ?? 20, ms: MINUTE_MS }],
-      countsFailure: mayHaveBeenDelivered,
-    });
-  }
-
-  /** Resolves once WeCom accepted the message; 93000 (robot removed) / 93004 (disabled) throw. */
-  send(message: WecomMessage): Promise<void> {
-    return this.pacer.schedule('webhook', async () => {
-      const call = () => axios.post(this.url, message, { timeout: HTTP_TIMEOUT_MS, validateStatus: () => true });
-      const reply = await callWithRetry('webhook/send', call, this.deps, false);
-      if (reply.errcode !== 0) throw new WecomApiError(reply.errcode, reply.errmsg, 'webhook/send');
-    });
-  }
-}
-
-const webhooks = new Map<string, WecomWebhook>();
-
-/** A WeCom "channel" is a group robot's webhook URL; anything else is a member's user id. */
-export const isWebhook = (channel: string): boolean => /^https?:\/\//.test(channel);
-
-/** The process's one WecomWebhook per robot URL, so replies and queued posts share its 20-a-minute pacing. */
-export function webhookFor(url: string, logger: Logger): WecomWebhook {
-  let hook = webhooks.get(url);
-  if (!hook) webhooks.set(url, (hook = new WecomWebhook(url, { logger })));
-  return hook;
 }

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-// WeCom callback crypto (../shared/platforms/wecom.md §1): SHA-1 signature over the sorted
+// WeCom callback crypto, as WeCom's callback documentation defines it: SHA-1 signature over the sorted
 // (token, timestamp, nonce, ciphertext), AES-256-CBC with IV = key[0..16), PKCS#7 padding to 32-byte
 // blocks, plaintext = random16 ‖ uint32 BE length ‖ message ‖ receiveId. Unlike @wecom/crypto, every
 // step here is checked: padding, length prefix and receive id.

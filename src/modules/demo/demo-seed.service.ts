@@ -1,18 +1,17 @@
 import type { Config } from '../../config';
-import { configure } from '../workspaces/workspace.service';
-import { claimTicket, createTicket } from '../tickets/tickets.service';
+import { configure } from '../workspaces';
+import { claimTicket, createTicket } from '../tickets';
 import type { Logger } from '../../platform/logger';
-import { workspacesRepo } from '../workspaces/workspaces.repo';
-import type { MemberEntity } from '../workspaces/member.model';
-import type { WorkspaceEntity } from '../workspaces/workspace.model';
-import type { Actor } from '../workspaces/actor';
+import { workspacesRepo } from '../workspaces';
+import type { MemberEntity } from '../workspaces';
+import type { WorkspaceEntity } from '../workspaces';
+import type { Actor } from '../workspaces';
 import { isLocale } from '../../platform/i18n';
 import { tzOffsetMinutes } from '../../platform/dates';
-import { parseLeadText } from '../leads/lead-input';
-import { listLeads, markLost, markWon, setNextFollowUp, setStage } from '../leads/leads.service';
-import { createLead } from '../leads/lead-create.service';
-import { logInteraction } from '../interactions/interactions.service';
-import { resolveIdentity, setManager, setOwnLocale, setRole, setTeam } from '../workspaces/members.service';
+import { parseLeadText } from '../leads';
+import { createLead, listLeads, markLost, markWon, setNextFollowUp, setStage } from '../leads';
+import { logInteraction } from '../interactions';
+import { resolveIdentity, setManager, setOwnLocale, setRole, setTeam } from '../workspaces';
 import { DEMO_LEADS, DEMO_MEMBERS, DEMO_WORKSPACE, type DemoLead } from './demo-workspace';
 
 // Writes the sandbox's demo workspace through the same services chat uses, so every rule applies

@@ -1,7 +1,7 @@
 // The demo workspace of the local sandbox: who is in it and what they have been selling. Pure data;
 // demo-seed.service.ts writes it through the domain services so every rule applies.
 import type { Locale } from '../../config';
-import type { Role } from '../workspaces/member.model';
+import type { Role } from '../workspaces';
 
 export const DEMO_WORKSPACE = { platform: 'sandbox', externalId: 'demo', name: 'ChatCRM demo' } as const;
 

@@ -1,7 +1,7 @@
 import type { Card } from '../../platform/cards/card';
 import { isQuietWeek, type Amount, type DigestFigures } from './digest.service';
-import { stageLabel } from '../leads/lead.cards';
-import type { Ctx } from '../../dispatcher/types';
+import { stageLabel } from '../leads';
+import type { Ctx } from '../workspaces';
 
 const pct = (n: number, of: number) => (of ? `${Math.round((n / of) * 100)}%` : '—');
 

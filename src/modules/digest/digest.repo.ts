@@ -1,8 +1,8 @@
 import type { Types } from 'mongoose';
-import { LeadModel } from '../leads/lead.model';
+import { LeadModel } from '../leads';
 import { AuditEventModel } from '../../platform/audit/audit-event.model';
-import { InteractionModel } from '../interactions/interaction.model';
-import { TicketModel } from '../tickets/ticket.model';
+import { InteractionModel } from '../leads';
+import { TicketModel } from '../tickets';
 
 // The weekly digest's queries: each reads the week's changes through an index, or lets the database
 // count and sum (the pipeline, completeness); none loads a workspace's whole lead list.

@@ -1,14 +1,14 @@
 import type { Types } from 'mongoose';
 import { digestRepo, type Window } from './digest.repo';
-import { leadsRepo } from '../leads/leads.repo';
-import { membersRepo } from '../workspaces/members.repo';
-import type { LeadEntity } from '../leads/lead.model';
-import type { MemberEntity } from '../workspaces/member.model';
-import type { WorkspaceEntity } from '../workspaces/workspace.model';
-import type { Actor } from '../workspaces/actor';
-import { visibleOwnerIds } from '../workspaces/access';
+import { leadsRepo } from '../leads';
+import { membersRepo } from '../workspaces';
+import type { LeadEntity } from '../leads';
+import type { MemberEntity } from '../workspaces';
+import type { WorkspaceEntity } from '../workspaces';
+import type { Actor } from '../workspaces';
+import { visibleOwnerIds } from '../workspaces';
 import { userError } from '../../platform/errors';
-import { memberName } from '../workspaces/member-name';
+import { memberName } from '../workspaces';
 
 // The pipeline figures behind the weekly digest and /pipeline, for one scope (a team, a member, or the
 // whole workspace) and one window. Definitions (also in the README):

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { reply } from '../../platform/cards/card';
 import { pipelineFigures, pipelineOwners, type PipelineScope } from './digest.service';
-import { memberForMention } from '../workspaces/members.service';
-import { mentionSchema, parseMention } from '../../dispatcher/args';
-import { defineCommand, type CommandDef } from '../../dispatcher/define';
+import { memberForMention } from '../workspaces';
+import { mentionSchema, parseMention } from '../../platform/args';
+import { defineCommand, type CommandDef } from '../workspaces';
 import { digestCard } from './digest.cards';
 
 const WEEK = 7 * 86_400_000;

@@ -1,12 +1,12 @@
 import { latestDigestSlot } from '../../platform/schedule';
-import { allWorkspaces, digestScheduleOf } from '../follow-ups/nudges.service';
+import { allWorkspaces, digestScheduleOf } from '../follow-ups';
 import { isQueued } from '../../platform/outbox/outbox.service';
 import { digestDestinations, pipelineFigures, teamsOf } from './digest.service';
 import { digestCard } from './digest.cards';
 import type { Types } from 'mongoose';
-import type { WorkspaceEntity } from '../workspaces/workspace.model';
-import type { MemberEntity } from '../workspaces/member.model';
-import { channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../../dispatcher/job-deps';
+import type { WorkspaceEntity } from '../workspaces';
+import type { MemberEntity } from '../workspaces';
+import { channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 
 export const WEEKLY_DIGEST_JOB = 'weekly-digest';
 const WEEK = 7 * 86_400_000;

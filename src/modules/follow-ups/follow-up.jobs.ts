@@ -1,7 +1,7 @@
 import { isWorkingTime } from '../../platform/schedule';
 import { allWorkspaces, dueFollowUps, followUpHandled, lastInteraction, memberById, workHoursOf } from './nudges.service';
 import { followUpNudgeCard } from './nudge.cards';
-import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../../dispatcher/job-deps';
+import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 
 export const FOLLOW_UPS_JOB = 'follow-ups';
 

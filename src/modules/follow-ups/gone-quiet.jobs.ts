@@ -1,7 +1,7 @@
 import { isWorkingTime } from '../../platform/schedule';
 import { allWorkspaces, lastActivity, lastInteraction, managersOf, memberById, quietLeads, setQuietLevel, workHoursOf } from './nudges.service';
 import { quietEscalationCard, quietNudgeCard } from './nudge.cards';
-import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../../dispatcher/job-deps';
+import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 
 export const GONE_QUIET_JOB = 'gone-quiet';
 const DAY = 86_400_000;

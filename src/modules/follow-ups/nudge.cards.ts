@@ -1,10 +1,12 @@
 import type { Card } from '../../platform/cards/card';
-import type { LeadEntity } from '../leads/lead.model';
-import type { MemberEntity } from '../workspaces/member.model';
+import type { LeadEntity } from '../leads';
+import type { MemberEntity } from '../workspaces';
 import type { MessageKey } from '../../platform/i18n';
-import { ACTIONS } from '../../dispatcher/constants';
-import { leadRef, memberName, stageLabel } from '../leads/lead.cards';
-import type { Ctx } from '../../dispatcher/types';
+import { leadRef, memberName, stageLabel } from '../leads';
+import type { Ctx } from '../workspaces';
+import { LEAD_ACTIONS } from '../leads';
+import { NUDGE_ACTIONS } from './nudge.ids';
+import { NUDGE_VALUES } from './nudge.ids';
 
 interface LastInteraction {
   kind: string;
@@ -34,10 +36,10 @@ export function followUpNudgeCard(ctx: Ctx, lead: LeadEntity, last: LastInteract
       { label: ctx.t('nudge.field.last'), value: lastLine(ctx, last) },
     ],
     actions: [
-      { id: ACTIONS.leadLog, label: ctx.t('nudge.btn.log'), value: id, style: 'primary' },
-      { id: ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_day'), value: `${id}:1:${due.getTime()}` },
-      { id: ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_week'), value: `${id}:7:${due.getTime()}` },
-      { id: ACTIONS.leadLost, label: ctx.t('nudge.btn.lost'), value: id, style: 'danger' },
+      { id: LEAD_ACTIONS.leadLog, label: ctx.t('nudge.btn.log'), value: id, style: 'primary' },
+      { id: NUDGE_ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_day'), value: NUDGE_VALUES.nudgeSnooze.write({ id, days: 1, due: due.getTime() }) },
+      { id: NUDGE_ACTIONS.nudgeSnooze, label: ctx.t('nudge.btn.snooze_week'), value: NUDGE_VALUES.nudgeSnooze.write({ id, days: 7, due: due.getTime() }) },
+      { id: LEAD_ACTIONS.leadLost, label: ctx.t('nudge.btn.lost'), value: id, style: 'danger' },
     ],
     commands: [`/log ${ref} call …`, `/lead next ${ref} tomorrow 10am …`, `/lead lost ${ref} …`],
   };
@@ -55,9 +57,9 @@ export function quietNudgeCard(ctx: Ctx, lead: LeadEntity, days: number, last: L
       { label: ctx.t('nudge.field.last'), value: lastLine(ctx, last) },
     ],
     actions: [
-      { id: ACTIONS.leadLog, label: ctx.t('nudge.btn.log'), value: id, style: 'primary' },
-      { id: ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id },
-      { id: ACTIONS.leadLost, label: ctx.t('nudge.btn.lost'), value: id, style: 'danger' },
+      { id: LEAD_ACTIONS.leadLog, label: ctx.t('nudge.btn.log'), value: id, style: 'primary' },
+      { id: LEAD_ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id },
+      { id: LEAD_ACTIONS.leadLost, label: ctx.t('nudge.btn.lost'), value: id, style: 'danger' },
     ],
     commands: [`/log ${ref} call …`, `/lead lost ${ref} …`],
   };
@@ -75,8 +77,8 @@ export function quietEscalationCard(ctx: Ctx, lead: LeadEntity, owner: MemberEnt
       { label: ctx.t('nudge.field.last'), value: lastLine(ctx, last) },
     ],
     actions: [
-      { id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(lead) }), value: id, style: 'primary' },
-      { id: ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id },
+      { id: LEAD_ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(lead) }), value: id, style: 'primary' },
+      { id: LEAD_ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id },
     ],
     commands: [`/lead show ${leadRef(lead)}`],
   };

@@ -1,14 +1,14 @@
-import { leadsRepo } from '../leads/leads.repo';
-import { membersRepo } from '../workspaces/members.repo';
-import { ticketsRepo } from '../tickets/tickets.repo';
-import { workspacesRepo } from '../workspaces/workspaces.repo';
-import { interactionsRepo } from '../interactions/interactions.repo';
+import { leadsRepo } from '../leads';
+import { membersRepo } from '../workspaces';
+import { ticketsRepo } from '../tickets';
+import { workspacesRepo } from '../workspaces';
+import { interactionsRepo } from '../leads';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import type { LeadEntity } from '../leads/lead.model';
-import type { MemberEntity } from '../workspaces/member.model';
-import type { TicketEntity } from '../tickets/ticket.model';
-import type { WorkspaceEntity } from '../workspaces/workspace.model';
-import { type Actor, type Platform, wsId } from '../workspaces/actor';
+import type { LeadEntity } from '../leads';
+import type { MemberEntity } from '../workspaces';
+import type { TicketEntity } from '../tickets';
+import type { WorkspaceEntity } from '../workspaces';
+import { type Actor, type Platform, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
 import type { DigestSchedule, WorkHours } from '../../platform/schedule';
 
@@ -87,9 +87,4 @@ export async function snoozeFollowUp(actor: Actor, lead: LeadEntity, days: numbe
   if (!updated) throw userError('conflict', 'nudge.moved', { id: `L-${lead.seq}` });
   await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'lead.snooze', entity: 'lead', entityId: lead._id, before: { nextFollowUpAt: lead.nextFollowUpAt }, after: { nextFollowUpAt: at }, at: actor.now() });
   return updated;
-}
-
-export async function setMuted(actor: Actor, muted: boolean): Promise<void> {
-  await membersRepo.update(wsId(actor), actor.member._id, { muted });
-  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: muted ? 'member.mute' : 'member.unmute', entity: 'member', entityId: actor.member._id, before: { muted: actor.member.muted }, after: { muted }, at: actor.now() });
 }

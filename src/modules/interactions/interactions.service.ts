@@ -1,13 +1,13 @@
-import { interactionsRepo } from './interactions.repo';
-import { leadsRepo } from '../leads/leads.repo';
+import { interactionsRepo } from '../leads';
+import { leadsRepo } from '../leads';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import { INTERACTION_KINDS } from './interaction.model';
-import type { LeadEntity } from '../leads/lead.model';
-import type { TicketEntity } from '../tickets/ticket.model';
-import { type Actor, wsId } from '../workspaces/actor';
+import { INTERACTION_KINDS } from '../leads';
+import type { LeadEntity } from '../leads';
+import type { TicketEntity } from '../tickets';
+import { type Actor, wsId } from '../workspaces';
 import { fieldError } from '../../platform/errors';
-import { PAGE_SIZE } from '../leads/leads.service';
-import { createTicket } from '../tickets/tickets.service';
+import { PAGE_SIZE } from '../leads';
+import { createTicket } from '../tickets';
 
 export { INTERACTION_KINDS };
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];

@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import { reply, type Form, type Reply } from '../../platform/cards/card';
-import { getLead, getLeadById } from '../leads/leads.service';
+import { getLead, getLeadById } from '../leads';
 import { INTERACTION_KINDS, KIND_ALIASES, leadHistory, logInteraction, parseKind, type InteractionKind, type LogInput } from './interactions.service';
-import { choicesCard, type Choice } from '../../dispatcher/choices';
+import { choicesCard, type Choice } from '../../platform/cards/choices';
 import { closest } from '../../platform/suggest';
 import { parseWhen } from '../../platform/dates';
 import { fieldError } from '../../platform/errors';
-import type { LeadEntity } from '../leads/lead.model';
+import type { LeadEntity } from '../leads';
 import type { MessageKey } from '../../platform/i18n';
-import { splitFirst, takePage } from '../../dispatcher/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../../dispatcher/define';
-import { ACTIONS, FORMS, LEAD_SEARCH_FIELD } from '../../dispatcher/constants';
-import { leadCard, leadRef, memberName } from '../leads/lead.cards';
-import { openedReply } from '../tickets/ticket.commands';
-import { membersById, membersByPlatformId } from '../leads/leads.service';
-import type { Ctx } from '../../dispatcher/types';
+import { splitFirst, takePage } from '../../platform/args';
+import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
+import { leadCard, leadRef, memberName } from '../leads';
+import { openedReply } from '../tickets';
+import { membersById, membersByPlatformId } from '../leads';
+import type { Ctx } from '../workspaces';
+import { LEAD_ACTIONS, LEAD_SEARCH_FIELD } from '../leads';
+import { LOG_FORMS } from './log.ids';
+import { LEAD_VALUES } from '../leads';
 
 // `… next: friday`, `…，下次：周四上午10点 发报价`, `…。下次：后天`.
 const NEXT = /(?:^|[\s;；,，。])(?:next|下次)\s*[:：]\s*/i;
@@ -107,8 +109,8 @@ export async function historyReply(ctx: Ctx, lead: LeadEntity, page: number): Pr
   );
   const id = String(lead._id);
   const actions = [];
-  if (res.page > 1) actions.push({ id: ACTIONS.leadHistory, label: ctx.t('list.prev'), value: `${id}:${res.page - 1}` });
-  if (res.page < res.pages) actions.push({ id: ACTIONS.leadHistory, label: ctx.t('list.next'), value: `${id}:${res.page + 1}` });
+  if (res.page > 1) actions.push({ id: LEAD_ACTIONS.leadHistory, label: ctx.t('list.prev'), value: LEAD_VALUES.leadHistory.write({ id, page: res.page - 1 }) });
+  if (res.page < res.pages) actions.push({ id: LEAD_ACTIONS.leadHistory, label: ctx.t('list.next'), value: LEAD_VALUES.leadHistory.write({ id, page: res.page + 1 }) });
   return reply(
     [{ title: ctx.t('log.history_title', { id: leadRef(lead), company: lead.company, total: res.total }), lines: lines.length ? lines : [ctx.t('lead.no_interactions')], context: ctx.t('list.page', { page: res.page, pages: res.pages }), actions }],
     { replaceOriginal: page > 1 },
@@ -137,7 +139,7 @@ export function logForm(ctx: Ctx, opts: { lead?: LeadEntity; text?: string; auth
   if (!opts.lead) fields.unshift({ id: LEAD_SEARCH_FIELD, label: ctx.t('log.field.lead'), kind: 'lead' });
   const ref = opts.lead ? leadRef(opts.lead) : 'L-12';
   return {
-    id: FORMS.log,
+    id: LOG_FORMS.log,
     title: ctx.t('log.form_title'),
     submitLabel: ctx.t('form.save'),
     closeLabel: ctx.t('form.cancel'),

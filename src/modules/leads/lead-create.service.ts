@@ -1,13 +1,10 @@
 import type { Types } from 'mongoose';
 import { leadsRepo, identityKeys, type LeadKeys } from './leads.repo';
 import { countersRepo } from '../../platform/ids/counters.repo';
-import { membersRepo } from '../workspaces/members.repo';
-import { interactionsRepo } from '../interactions/interactions.repo';
+import { membersRepo, canSeeLead, type MemberEntity, type Actor, wsId } from '../workspaces';
+import { interactionsRepo } from './interactions.repo';
 import { draftsRepo } from '../../platform/drafts/drafts.repo';
 import type { LeadEntity } from './lead.model';
-import type { MemberEntity } from '../workspaces/member.model';
-import { type Actor, wsId } from '../workspaces/actor';
-import { canSeeLead } from '../workspaces/access';
 import { userError } from '../../platform/errors';
 import { leadKeysOf, type LeadInput } from './lead-input';
 import { audit, ownerOf } from './leads.service';

@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { reply, type Form, type Reply } from '../../platform/cards/card';
 import type { LeadEntity } from './lead.model';
 import * as leads from './leads.service';
-import { canSeeLead } from '../workspaces/access';
+import { canSeeLead } from '../workspaces';
 import { deleteLead, editLead, getDeletedLead, reopenLead, restoreLead, type EditableField, type LeadEdit } from './lead-edit.service';
 import { undoLast } from './undo.service';
 import { userError } from '../../platform/errors';
-import { splitFirst } from '../../dispatcher/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../../dispatcher/define';
-import { ACTIONS, FORMS } from '../../dispatcher/constants';
+import { splitFirst } from '../../platform/args';
+import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
 import { infoCard, issuesCard, leadCard, leadRef, stageLabel } from './lead.cards';
-import type { Ctx } from '../../dispatcher/types';
+import type { Ctx } from '../workspaces';
+import { LEAD_ACTIONS, LEAD_FORMS } from './lead.ids';
+import { LEAD_VALUES } from './lead.ids';
 
 // Edit, delete, restore, reopen and undo: the commands, their buttons and the edit form.
 
@@ -42,7 +43,7 @@ function editForm(ctx: Ctx, lead: LeadEntity): Form {
   const f = (id: string, label: string, value: string, optional = true) => ({ id, label, kind: 'text' as const, initial: value || undefined, optional });
   const value = lead.value === null || lead.value === undefined ? '' : `${lead.value}${lead.currency ? ` ${lead.currency}` : ''}`;
   return {
-    id: FORMS.leadEdit,
+    id: LEAD_FORMS.leadEdit,
     title: ctx.t('form.edit.title', { id: leadRef(lead) }),
     submitLabel: ctx.t('form.save'),
     closeLabel: ctx.t('form.cancel'),
@@ -83,7 +84,7 @@ const edit = defineCommand({
 });
 
 function deletedCard(ctx: Ctx, lead: LeadEntity) {
-  return { ...infoCard(ctx.t('lead.deleted', { id: leadRef(lead), company: lead.company })), actions: [{ id: ACTIONS.leadUndo, label: ctx.t('lead.btn.undo'), value: String(lead._id) }] };
+  return { ...infoCard(ctx.t('lead.deleted', { id: leadRef(lead), company: lead.company })), actions: [{ id: LEAD_ACTIONS.leadUndo, label: ctx.t('lead.btn.undo'), value: String(lead._id) }] };
 }
 
 const del = defineCommand({
@@ -144,9 +145,9 @@ export const leadEditCommands: CommandDef<never>[] = [edit, del, restore, reopen
 /** Buttons: Undo on a confirmation card, Reopen on a closed lead's card. */
 export const leadEditActions: Record<string, (ctx: Ctx, value: string) => Promise<Reply>> = {
   // The button undoes the reader's last change to that lead (a newer change elsewhere does not hide it).
-  [ACTIONS.leadUndo]: async (ctx, value) => ({ ...(await undoneReply(ctx, value)), replaceOriginal: true }),
-  [ACTIONS.leadReopen]: async (ctx, value) => {
-    const [id, from] = value.split(':');
+  [LEAD_ACTIONS.leadUndo]: async (ctx, value) => ({ ...(await undoneReply(ctx, value)), replaceOriginal: true }),
+  [LEAD_ACTIONS.leadReopen]: async (ctx, value) => {
+    const { id, from } = LEAD_VALUES.leadReopen.read(value);
     const lead = await leads.getLeadById(ctx.actor, id);
     if (from && from !== lead.stage) throw userError('conflict', 'lead.changed_meanwhile', { id: leadRef(lead) });
     return { ...(await reopenedReply(ctx, lead, '')), replaceOriginal: true };
@@ -154,7 +155,7 @@ export const leadEditActions: Record<string, (ctx: Ctx, value: string) => Promis
 };
 
 export const leadEditForms: Record<string, (ctx: Ctx, values: Record<string, string>, metadata: string) => Promise<Reply>> = {
-  [FORMS.leadEdit]: async (ctx, v, leadId) => {
+  [LEAD_FORMS.leadEdit]: async (ctx, v, leadId) => {
     const lead = await leads.getLeadById(ctx.actor, leadId);
     const edit: LeadEdit = { company: v.company ?? '', contact: v.contact ?? '', phones: v.phone ?? '', emails: v.email ?? '', source: v.source ?? '', value: v.value ?? '', tags: v.tags ?? '' };
     const res = await editLead(ctx.actor, lead, edit);

@@ -1,9 +1,9 @@
 import { leadsRepo, identityKeys } from './leads.repo';
 import type { LeadEntity } from './lead.model';
-import { type Actor, wsId } from '../workspaces/actor';
+import { type Actor, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
 import { emptyRaw, leadKeysOf, validateLead, type FieldIssue, type RawLead } from './lead-input';
-import { assertCanSeeLead } from '../workspaces/access';
+import { assertCanSeeLead } from '../workspaces';
 import { change, findStage, isClosed, openStages } from './leads.service';
 
 // Changing a lead after it was added: edit its details, delete it (softly) and restore it, reopen it once closed.

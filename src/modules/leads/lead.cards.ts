@@ -1,13 +1,12 @@
 import type { Card, CardAction } from '../../platform/cards/card';
 import type { LeadEntity } from './lead.model';
-import type { MemberEntity } from '../workspaces/member.model';
+import type { MemberEntity } from '../workspaces';
 import type { MessageKey } from '../../platform/i18n';
-import { matchStage, stageName } from './stages';
+import { matchStage, stageName } from '../workspaces';
 import { membersById, openStages, recentInteractions } from './leads.service';
 import type { FieldIssue } from './lead-input';
 import { formatPhone } from './normalize';
-import { ACTIONS } from '../../dispatcher/constants';
-import type { Ctx } from '../../dispatcher/types';
+import type { Ctx } from '../workspaces';
 
 export const leadRef = (lead: { seq: number }) => `L-${lead.seq}`;
 
@@ -28,7 +27,9 @@ export function stageIdOf(ctx: Ctx, typed: string): string | undefined {
   return matchStage(settings, settings?.stages ?? [], typed);
 }
 
-import { memberName } from '../workspaces/member-name';
+import { memberName } from '../workspaces';
+import { LEAD_ACTIONS } from './lead.ids';
+import { LEAD_VALUES } from './lead.ids';
 
 export { memberName };
 
@@ -70,21 +71,21 @@ export async function leadCard(ctx: Ctx, lead: LeadEntity, opts: { notice?: stri
     (i) => `${ctx.formatDate(i.at)} · ${ctx.t(`interaction.${i.kind}` as MessageKey)} · ${memberName(authors.get(String(i.authorId)))}: ${i.text}`,
   );
   const id = String(lead._id);
-  const actions: CardAction[] = opts.undo ? [{ id: ACTIONS.leadUndo, label: ctx.t('lead.btn.undo'), value: id }] : [];
+  const actions: CardAction[] = opts.undo ? [{ id: LEAD_ACTIONS.leadUndo, label: ctx.t('lead.btn.undo'), value: id }] : [];
   const isOpen = lead.stage !== 'won' && lead.stage !== 'lost';
   const open = openStages(ctx.actor);
   const at = open.indexOf(lead.stage);
   const nextStage = at >= 0 ? open[at + 1] : undefined;
-  if (isOpen && nextStage) actions.push({ id: ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: `${id}:${lead.stage}`, style: 'primary' });
-  actions.push({ id: ACTIONS.leadLog, label: ctx.t('lead.btn.log'), value: id });
+  if (isOpen && nextStage) actions.push({ id: LEAD_ACTIONS.leadAdvance, label: ctx.t('lead.btn.advance', { stage: stageLabel(ctx, nextStage) }), value: LEAD_VALUES.leadAdvance.write({ id, from: lead.stage }), style: 'primary' });
+  actions.push({ id: LEAD_ACTIONS.leadLog, label: ctx.t('lead.btn.log'), value: id });
   // A closed lead gets no follow-ups; it offers Reopen instead.
-  if (isOpen) actions.push({ id: ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id });
-  else actions.push({ id: ACTIONS.leadReopen, label: ctx.t('lead.btn.reopen'), value: `${id}:${lead.stage}` });
-  if (!lead.ownerId.equals(ctx.actor.member._id)) actions.push({ id: ACTIONS.leadAssignMe, label: ctx.t('lead.btn.assign_me'), value: id });
-  actions.push({ id: ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id });
+  if (isOpen) actions.push({ id: LEAD_ACTIONS.leadFollowUp, label: ctx.t('lead.btn.followup'), value: id });
+  else actions.push({ id: LEAD_ACTIONS.leadReopen, label: ctx.t('lead.btn.reopen'), value: LEAD_VALUES.leadReopen.write({ id, from: lead.stage }) });
+  if (!lead.ownerId.equals(ctx.actor.member._id)) actions.push({ id: LEAD_ACTIONS.leadAssignMe, label: ctx.t('lead.btn.assign_me'), value: id });
+  actions.push({ id: LEAD_ACTIONS.leadReassign, label: ctx.t('lead.btn.reassign'), value: id });
   if (isOpen) {
-    actions.push({ id: ACTIONS.leadWon, label: ctx.t('lead.btn.won'), value: `${id}:${lead.stage}`, style: 'primary' });
-    actions.push({ id: ACTIONS.leadLost, label: ctx.t('lead.btn.lost'), value: id, style: 'danger' });
+    actions.push({ id: LEAD_ACTIONS.leadWon, label: ctx.t('lead.btn.won'), value: LEAD_VALUES.leadWon.write({ id, from: lead.stage }), style: 'primary' });
+    actions.push({ id: LEAD_ACTIONS.leadLost, label: ctx.t('lead.btn.lost'), value: id, style: 'danger' });
   }
   return {
     title: `${leadRef(lead)} · ${lead.company}`,
@@ -99,8 +100,8 @@ export async function leadCard(ctx: Ctx, lead: LeadEntity, opts: { notice?: stri
 export function duplicateCard(ctx: Ctx, existing: LeadEntity, owner: MemberEntity | null, draftId: string, visible: boolean): Card {
   // A rep cannot see a teammate's lead either: "outside your team" would be untrue for them.
   const hidden = ctx.actor.member.role === 'rep' ? ctx.t('lead.duplicate.hidden_rep') : ctx.t('lead.duplicate.hidden');
-  const actions: CardAction[] = [{ id: ACTIONS.leadCreateAnyway, label: ctx.t('lead.btn.create_anyway'), value: draftId }];
-  if (visible) actions.unshift({ id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(existing) }), value: String(existing._id), style: 'primary' });
+  const actions: CardAction[] = [{ id: LEAD_ACTIONS.leadCreateAnyway, label: ctx.t('lead.btn.create_anyway'), value: draftId }];
+  if (visible) actions.unshift({ id: LEAD_ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(existing) }), value: String(existing._id), style: 'primary' });
   return {
     tone: 'warning',
     title: ctx.t('lead.duplicate.title', { id: leadRef(existing), owner: memberName(owner) }),
@@ -125,10 +126,10 @@ export function leadListCard(ctx: Ctx, title: string, leads: LeadEntity[], owner
     (l) => `${leadRef(l)} · ${l.company} · ${l.contactName} · ${stageLabel(ctx, l.stage)} · ${valueText(ctx, l)} · ${memberName(owners.get(String(l.ownerId)))}`,
   );
   const actions: CardAction[] = [];
-  if (page > 1) actions.push({ id: ACTIONS.leadPage, label: ctx.t('list.prev'), value: pageValue(page - 1) });
-  if (page < pages) actions.push({ id: ACTIONS.leadPage, label: ctx.t('list.next'), value: pageValue(page + 1) });
+  if (page > 1) actions.push({ id: LEAD_ACTIONS.leadPage, label: ctx.t('list.prev'), value: pageValue(page - 1) });
+  if (page < pages) actions.push({ id: LEAD_ACTIONS.leadPage, label: ctx.t('list.next'), value: pageValue(page + 1) });
   // One Open button per row, after paging (WeCom shows six buttons and names the rest).
-  for (const l of leads) actions.push({ id: ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(l) }), value: String(l._id) });
+  for (const l of leads) actions.push({ id: LEAD_ACTIONS.leadOpen, label: ctx.t('lead.btn.open', { id: leadRef(l) }), value: String(l._id) });
   return {
     title,
     lines: lines.length ? lines : [ctx.t('list.empty')],
@@ -137,10 +138,5 @@ export function leadListCard(ctx: Ctx, title: string, leads: LeadEntity[], owner
   };
 }
 
-export function errorCard(text: string): Card {
-  return { tone: 'error', text };
-}
-
-export function infoCard(text: string, tone: Card['tone'] = 'success'): Card {
-  return { tone, text };
-}
+// Generic one-line cards live in platform/cards; kept here for the lead module's callers.
+export { errorCard, infoCard } from '../../platform/cards/notices';

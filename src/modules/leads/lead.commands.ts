@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Form, Notification } from '../../platform/cards/card';
 import type { LeadEntity } from './lead.model';
-import type { MemberEntity } from '../workspaces/member.model';
-import { ctxFor } from '../../dispatcher/context';
+import type { MemberEntity } from '../workspaces';
+import { ctxFor } from '../workspaces';
 import { reply } from '../../platform/cards/card';
 import * as leads from './leads.service';
 import { createLead, type CreateResult } from './lead-create.service';
@@ -10,16 +10,16 @@ import { parseLeadText, LIMITS, type RawLead } from './lead-input';
 import { normalizeEmail, normalizePhone } from './normalize';
 import { parseMoney } from '../../platform/money';
 import { parseWhen } from '../../platform/dates';
-import { AppError, fieldError, userError } from '../../platform/errors';
-import { memberForMention } from '../workspaces/members.service';
-import { mentionSchema, parseMention, splitFirst, takePage, type Mention } from '../../dispatcher/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../../dispatcher/define';
-import { ACTIONS, FORMS } from '../../dispatcher/constants';
-import { matchStage } from './stages';
+import { AppError, userError, fieldError } from '../../platform/errors';
+import { memberForMention } from '../workspaces';
+import { mentionSchema, parseMention, splitFirst, takePage, type Mention } from '../../platform/args';
+import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
+import { matchStage } from '../workspaces';
 import { duplicateCard, infoCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageIdOf, stageLabel, stageNames } from './lead.cards';
-import { choicesCard, type Choice } from '../../dispatcher/choices';
+import { choicesCard, type Choice } from '../../platform/cards/choices';
 import { closest } from '../../platform/suggest';
-import type { Ctx } from '../../dispatcher/types';
+import type { Ctx } from '../workspaces';
+import { LEAD_ACTIONS, LEAD_FORMS } from './lead.ids';
 
 export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string } = {}): Form {
   const f = (id: keyof RawLead | 'phone' | 'email' | 'tags', label: string, value: string, optional = true, placeholder?: string) => ({
@@ -31,7 +31,7 @@ export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string }
     placeholder,
   });
   return {
-    id: FORMS.leadAdd,
+    id: LEAD_FORMS.leadAdd,
     title: ctx.t('form.lead.title'),
     submitLabel: ctx.t('form.save'),
     closeLabel: ctx.t('form.cancel'),
@@ -186,7 +186,7 @@ function stageChoices(ctx: Ctx, lead: LeadEntity, text: string, guess?: string) 
   const stages = (ctx.actor.workspace.settings?.stages ?? []).filter((s) => s !== lead.stage && s !== 'lost');
   const ordered = guess && stages.includes(guess) ? [guess, ...stages.filter((s) => s !== guess)] : stages;
   const choices: Choice[] = ordered.map((s) => ({ label: stageLabel(ctx, s), command: '/lead', text: s === 'won' ? `won ${ref}` : `stage ${ref} ${s}`, primary: s === guess }));
-  const lost = lead.stage === 'lost' ? [] : [{ id: ACTIONS.leadLost, label: stageLabel(ctx, 'lost'), value: String(lead._id), style: 'danger' as const }];
+  const lost = lead.stage === 'lost' ? [] : [{ id: LEAD_ACTIONS.leadLost, label: stageLabel(ctx, 'lost'), value: String(lead._id), style: 'danger' as const }];
   return choicesCard(text, choices, lost);
 }
 

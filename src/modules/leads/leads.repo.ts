@@ -102,6 +102,12 @@ export const leadsRepo = {
     }
   },
 
+  /** The identity keys a lead holds now (a read for checks and tests; the reservations themselves are internal). */
+  async heldKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<string[]> {
+    const rows = await LeadKeyModel.find({ workspaceId, leadId }, { key: 1 }).sort({ key: 1 }).lean();
+    return rows.map((r) => r.key);
+  },
+
   async releaseKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<void> {
     await LeadKeyModel.deleteMany({ workspaceId, leadId });
   },

@@ -1,15 +1,15 @@
 import type { Types } from 'mongoose';
 import { leadsRepo } from './leads.repo';
-import { membersRepo } from '../workspaces/members.repo';
-import { interactionsRepo } from '../interactions/interactions.repo';
+import { membersRepo } from '../workspaces';
+import { interactionsRepo } from './interactions.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
 import type { LeadEntity } from './lead.model';
-import type { MemberEntity } from '../workspaces/member.model';
-import { type Actor, wsId } from '../workspaces/actor';
-import { assertCanSeeLead, visibleOwnerIds } from '../workspaces/access';
-import { AppError, fieldError, userError } from '../../platform/errors';
+import type { MemberEntity } from '../workspaces';
+import { type Actor, wsId } from '../workspaces';
+import { assertCanSeeLead, visibleOwnerIds } from '../workspaces';
+import { AppError, userError, fieldError } from '../../platform/errors';
 import { foldCompany, foldName } from './normalize';
-import { matchStage, stageName } from './stages';
+import { matchStage, stageName } from '../workspaces';
 import { oneChange } from '../../platform/changes/one-change';
 
 export const PAGE_SIZE = 10;

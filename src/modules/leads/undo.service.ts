@@ -1,12 +1,12 @@
 import { Types } from 'mongoose';
 import { auditRepo } from '../../platform/audit/audit.repo';
 import { leadsRepo, identityKeys } from './leads.repo';
-import { interactionsRepo } from '../interactions/interactions.repo';
+import { interactionsRepo } from './interactions.repo';
 import type { LeadEntity } from './lead.model';
-import { type Actor, wsId } from '../workspaces/actor';
+import { type Actor, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
 import { oneChange } from '../../platform/changes/one-change';
-import { assertCanSeeLead } from '../workspaces/access';
+import { assertCanSeeLead } from '../workspaces';
 
 // `/undo`: a member takes back their own last change to a lead, within a few minutes, if nobody has
 // changed the same fields since.

@@ -1,8 +1,8 @@
 import type { TicketEntity } from './ticket.model';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import { membersRepo } from '../workspaces/members.repo';
-import { type Actor, wsId } from '../workspaces/actor';
-import { memberName } from '../workspaces/member-name';
+import { membersRepo } from '../workspaces';
+import { type Actor, wsId } from '../workspaces';
+import { memberName } from '../workspaces';
 import { getTicket } from './tickets.service';
 
 export interface TicketHistoryEntry {

@@ -1,11 +1,11 @@
 import type { Card, CardAction } from '../../platform/cards/card';
 import type { TicketEntity } from './ticket.model';
 import type { MessageKey } from '../../platform/i18n';
-import { leadSummary, membersById } from '../leads/leads.service';
+import { leadSummary, membersById } from '../leads';
 import { mayFollowUp, ticketRef, worksTickets } from './tickets.service';
-import { ACTIONS } from '../../dispatcher/constants';
-import { memberName } from '../leads/lead.cards';
-import type { Ctx } from '../../dispatcher/types';
+import { memberName } from '../leads';
+import type { Ctx } from '../workspaces';
+import { TICKET_ACTIONS } from './ticket.ids';
 
 /**
  * Only what the reader may do: support staff (and a support channel's card, which they read) get every
@@ -24,13 +24,13 @@ function ticketButtons(ctx: Ctx, t: TicketEntity, channel = false): { actions: C
     if (command) commands.push(command);
   };
   // Claim, Resolve, Escalate, Reassign while it is open; a quick fix may be resolved without a claim.
-  add(works && t.status === 'open', { id: ACTIONS.ticketClaim, label: ctx.t('ticket.btn.claim'), value: id, style: 'primary' }, `/ticket claim ${ref}`);
+  add(works && t.status === 'open', { id: TICKET_ACTIONS.ticketClaim, label: ctx.t('ticket.btn.claim'), value: id, style: 'primary' }, `/ticket claim ${ref}`);
   if (t.status !== 'resolved') {
-    add(works, { id: ACTIONS.ticketResolve, label: ctx.t('ticket.btn.resolve'), value: id, style: t.status === 'claimed' ? 'primary' : undefined }, `/ticket resolve ${ref} …`);
-    add(follows && !t.escalated, { id: ACTIONS.ticketEscalate, label: ctx.t('ticket.btn.escalate'), value: id, style: 'danger' }, t.status === 'open' ? `/ticket escalate ${ref}` : undefined);
-    add(works, { id: ACTIONS.ticketReassign, label: ctx.t('ticket.btn.reassign'), value: id });
+    add(works, { id: TICKET_ACTIONS.ticketResolve, label: ctx.t('ticket.btn.resolve'), value: id, style: t.status === 'claimed' ? 'primary' : undefined }, `/ticket resolve ${ref} …`);
+    add(follows && !t.escalated, { id: TICKET_ACTIONS.ticketEscalate, label: ctx.t('ticket.btn.escalate'), value: id, style: 'danger' }, t.status === 'open' ? `/ticket escalate ${ref}` : undefined);
+    add(works, { id: TICKET_ACTIONS.ticketReassign, label: ctx.t('ticket.btn.reassign'), value: id });
   } else {
-    add(follows, { id: ACTIONS.ticketReopen, label: ctx.t('ticket.btn.reopen'), value: id }, `/ticket reopen ${ref} …`);
+    add(follows, { id: TICKET_ACTIONS.ticketReopen, label: ctx.t('ticket.btn.reopen'), value: id }, `/ticket reopen ${ref} …`);
   }
   return { actions, commands };
 }

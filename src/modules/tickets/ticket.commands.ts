@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { reply, type Reply } from '../../platform/cards/card';
 import * as tickets from './tickets.service';
-import { getLead, leadSummary, membersById } from '../leads/leads.service';
+import { getLead, leadSummary, membersById } from '../leads';
 import { ticketHistory } from './ticket-history.service';
 import { userError } from '../../platform/errors';
-import { memberForMention } from '../workspaces/members.service';
+import { memberForMention } from '../workspaces';
 import { isLocale, type MessageKey } from '../../platform/i18n';
 import type { TicketEntity } from './ticket.model';
-import { parseMention, splitFirst, takePage, type Mention } from '../../dispatcher/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../../dispatcher/define';
-import { ACTIONS } from '../../dispatcher/constants';
-import { infoCard, memberName } from '../leads/lead.cards';
+import { parseMention, splitFirst, takePage, type Mention } from '../../platform/args';
+import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
+import { infoCard, memberName } from '../leads';
 import { ticketCard } from './ticket.cards';
-import { makeCtx, ctxFor } from '../../dispatcher/context';
-import type { Ctx } from '../../dispatcher/types';
+import { makeCtx, ctxFor } from '../workspaces';
+import type { Ctx } from '../workspaces';
+import { TICKET_ACTIONS } from './ticket.ids';
+import { TICKET_VALUES } from './ticket.ids';
 
 const PRIORITY_WORDS: Record<string, tickets.Priority> = { high: 'high', normal: 'normal', low: 'low', 高: 'high', 中: 'normal', 普通: 'normal', 低: 'low' };
 
@@ -83,8 +84,8 @@ export async function ticketListReply(ctx: Ctx, filter: tickets.TicketFilter, pa
       `${tickets.ticketRef(t)} · ${ctx.t(`ticket.priority.${t.priority}`)} · ${ctx.t(`ticket.status.${t.status}`)}${t.assigneeId ? ` (${memberName(people.get(String(t.assigneeId)))})` : ''} · ${t.subject}`,
   );
   const actions = [];
-  if (res.page > 1) actions.push({ id: ACTIONS.ticketPage, label: ctx.t('list.prev'), value: `${filter}:${res.page - 1}` });
-  if (res.page < res.pages) actions.push({ id: ACTIONS.ticketPage, label: ctx.t('list.next'), value: `${filter}:${res.page + 1}` });
+  if (res.page > 1) actions.push({ id: TICKET_ACTIONS.ticketPage, label: ctx.t('list.prev'), value: TICKET_VALUES.ticketPage.write({ filter, page: res.page - 1 }) });
+  if (res.page < res.pages) actions.push({ id: TICKET_ACTIONS.ticketPage, label: ctx.t('list.next'), value: TICKET_VALUES.ticketPage.write({ filter, page: res.page + 1 }) });
   return reply([{ title: ctx.t(`ticket.list.${filter}`, { total: res.total }), lines: lines.length ? lines : [ctx.t('ticket.list.empty')], context: ctx.t('list.page', { page: res.page, pages: res.pages }), actions }]);
 }
 

@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { PRIORITIES } from './ticket-priority';
 
-export const PRIORITIES = ['high', 'normal', 'low'] as const;
+export { PRIORITIES };
 export const TICKET_STATUSES = ['open', 'claimed', 'resolved'] as const;
 
 const ticketSchema = new Schema(

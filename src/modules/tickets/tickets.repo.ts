@@ -87,4 +87,9 @@ export const ticketsRepo = {
   async list(workspaceId: Types.ObjectId, q: TicketQuery, skip: number, limit: number): Promise<TicketEntity[]> {
     return plainMany<TicketEntity>(await TicketModel.find(toFilter(workspaceId, q)).sort({ createdAt: -1, _id: -1 }).skip(skip).limit(limit));
   },
+
+  /** Every claim row of a ticket, all rounds (who holds or held it). */
+  async claims(workspaceId: Types.ObjectId, ticketId: Types.ObjectId) {
+    return TicketClaimModel.find({ workspaceId, ticketId }).sort({ round: 1 }).lean();
+  },
 };

@@ -1,6 +1,5 @@
 import type { Types } from 'mongoose';
 import { membersRepo } from './members.repo';
-import type { LeadEntity } from '../leads/lead.model';
 import { type Actor, wsId } from './actor';
 import { userError } from '../../platform/errors';
 import { memberName } from './member-name';
@@ -16,7 +15,13 @@ export async function visibleOwnerIds(actor: Actor): Promise<Types.ObjectId[] | 
   return [me._id, ...(await membersRepo.teamOf(wsId(actor), me._id, me.team))];
 }
 
-export async function canSeeLead(actor: Actor, lead: LeadEntity): Promise<boolean> {
+/** What access checks read of a lead: whose it is, and its number for the refusal. */
+export interface OwnedRecord {
+  ownerId: Types.ObjectId;
+  seq: number;
+}
+
+export async function canSeeLead(actor: Actor, lead: Pick<OwnedRecord, 'ownerId'>): Promise<boolean> {
   const ids = await visibleOwnerIds(actor);
   return !ids || ids.some((id) => id.equals(lead.ownerId));
 }
@@ -25,7 +30,7 @@ export async function canSeeLead(actor: Actor, lead: LeadEntity): Promise<boolea
  * Refuses with the reason that is true for the reader: a rep sees only their own leads (a teammate's
  * lead, or one reassigned away from them, is not "outside the team"); a manager sees their team's.
  */
-export async function assertCanSeeLead(actor: Actor, lead: LeadEntity): Promise<void> {
+export async function assertCanSeeLead(actor: Actor, lead: OwnedRecord): Promise<void> {
   if (await canSeeLead(actor, lead)) return;
   const owner = memberName(await membersRepo.byId(wsId(actor), lead.ownerId));
   const key = actor.member.role === 'rep' ? 'error.lead_forbidden_rep' : 'error.lead_forbidden';

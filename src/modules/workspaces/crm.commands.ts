@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { reply } from '../../platform/cards/card';
-import { ROLES, memberForMention, setManager, setName, setOwnLocale, setOwnTimeZone, setRole, setTeam } from './members.service';
-import { configure, settingNameOf, SETTING_NAMES, strandedLeads } from './workspace.service';
-import { setMuted } from '../follow-ups/nudges.service';
+import { ROLES, memberForMention, setManager, setMuted, setName, setOwnLocale, setOwnTimeZone, setRole, setTeam } from './members.service';
 import { isLocale, t } from '../../platform/i18n';
 import { userError } from '../../platform/errors';
-import { mentionSchema, parseMention, splitFirst } from '../../dispatcher/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../../dispatcher/define';
-import { infoCard, memberName } from '../leads/lead.cards';
-import { savedText, settingsCard } from './settings.cards';
+import { mentionSchema, parseMention, splitFirst } from '../../platform/args';
+import { defineCommand, nonEmpty, type CommandDef } from './command';
+import { infoCard } from '../../platform/cards/notices';
+import { memberName } from './member-name';
 
 const mention = mentionSchema;
 
@@ -56,23 +54,6 @@ const manager = defineCommand({
     const boss = await memberForMention(ctx.actor, mgr);
     await setManager(ctx.actor, target, boss);
     return reply([infoCard(ctx.t('crm.manager_set', { who: memberName(target), manager: memberName(boss) }))]);
-  },
-});
-
-/** `/crm config` alone shows every setting; `/crm config <setting> <value>` changes one. */
-const config = defineCommand({
-  name: 'crm config',
-  help: 'help.crm.config',
-  adminOnly: true,
-  parse: (args) => {
-    const [name, value] = splitFirst(args);
-    return { name: settingNameOf(name), value };
-  },
-  input: z.union([z.object({ name: z.enum(SETTING_NAMES), value: nonEmpty }), z.object({ name: z.literal(''), value: z.literal('') })]),
-  run: async (ctx, input) => {
-    if (!input.name) return reply([settingsCard(ctx, ctx.actor.workspace.settings!, await strandedLeads(ctx.actor))]);
-    const result = await configure(ctx.actor, input.name, input.value);
-    return reply([infoCard(savedText(ctx, result, input.name, input.value))]);
   },
 });
 
@@ -134,4 +115,4 @@ const name = defineCommand({
   },
 });
 
-export const crmCommands: CommandDef<never>[] = [role, team, manager, config, lang, tz, name, mute(true), mute(false)] as unknown as CommandDef<never>[];
+export const crmCommands: CommandDef<never>[] = [role, team, manager, lang, tz, name, mute(true), mute(false)] as unknown as CommandDef<never>[];

@@ -153,3 +153,8 @@ export async function setOwnTimeZone(actor: Actor, zone: string): Promise<Member
 export async function setOwnLocale(actor: Actor, locale: string): Promise<MemberEntity> {
   return changeMember(actor, actor.member, { locale }, 'member.locale');
 }
+
+export async function setMuted(actor: Actor, muted: boolean): Promise<void> {
+  await membersRepo.update(wsId(actor), actor.member._id, { muted });
+  await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: muted ? 'member.mute' : 'member.unmute', entity: 'member', entityId: actor.member._id, before: { muted: actor.member.muted }, after: { muted }, at: actor.now() });
+}

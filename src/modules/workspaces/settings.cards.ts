@@ -1,9 +1,9 @@
 import type { Card } from '../../platform/cards/card';
 import type { MessageKey } from '../../platform/i18n';
 import { readPriority } from './setting-input';
-import { CLOSED_STAGES, stageName } from '../leads/stages';
+import { CLOSED_STAGES, stageName } from './stages';
 import { SETTING_NAMES, type ConfigResult, type SettingName } from './workspace.service';
-import type { Ctx } from '../../dispatcher/types';
+import type { Ctx } from './ctx';
 
 type Settings = NonNullable<ConfigResult['workspace']['settings']>;
 type Priority = 'high' | 'normal' | 'low';

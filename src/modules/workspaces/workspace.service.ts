@@ -4,13 +4,11 @@ import type { WorkspaceEntity } from './workspace.model';
 import { type Actor, wsId } from './actor';
 import { assertAdmin } from './access';
 import { z } from 'zod';
-import { fieldError, userError } from '../../platform/errors';
+import { AppError, userError, fieldError } from '../../platform/errors';
 import { isLocale } from '../../platform/i18n';
 import { isTimeZone } from '../../config';
 import { readDuration, readHoursRange, readPriority, readTime, splitDurations } from './setting-input';
-import { leadsRepo } from '../leads/leads.repo';
-import { remapStage } from '../leads/leads.service';
-import { CLOSED_STAGES, mergeNames, parseStagePlan, stageName, type StagePlan } from '../leads/stages';
+import { CLOSED_STAGES, mergeNames, type StagePlan } from './stages';
 
 export const SETTING_NAMES = [
   'locale',
@@ -50,11 +48,6 @@ const SETTING_ALIASES: Record<string, SettingName> = {
 /** A setting's name as typed ("Work-Hours", "工作时间") -> its name; unknown names are left as typed. */
 export function settingNameOf(typed: string): string {
   return SETTING_ALIASES[typed.trim()] ?? typed.trim().toLowerCase();
-}
-
-/** Open leads sitting in stages the pipeline no longer has (left by a change made before moves were required). */
-export async function strandedLeads(actor: Actor): Promise<{ stage: string; count: number }[]> {
-  return leadsRepo.openCountsOutside(wsId(actor), [...(actor.workspace.settings?.stages ?? []), ...CLOSED_STAGES]);
 }
 
 const WEEKDAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, 周日: 0, 周一: 1, 周二: 2, 周三: 3, 周四: 4, 周五: 5, 周六: 6 };
@@ -182,22 +175,13 @@ export interface ConfigResult {
   moved: { from: string; to: string; count: number }[];
 }
 
-/** A new pipeline, refused while open leads sit in a stage it removes and the admin has not said where they go. */
-async function checkStagePlan(actor: Actor, value: string): Promise<StagePlan> {
-  const settings = actor.workspace.settings;
-  const plan = parseStagePlan(settings, value);
-  const stranded = await leadsRepo.openCountsOutside(wsId(actor), [...plan.open, ...CLOSED_STAGES]);
-  const unplaced = stranded.filter((s) => !plan.moves.some((m) => m.from === s.stage));
-  if (!unplaced.length) return plan;
-  throw userError('conflict', 'crm.stages_would_strand', {
-    stages: unplaced.map((s) => `${stageName(settings, actor.locale, s.stage)} (${s.count})`).join(', '),
-    example: `/crm config stages ${plan.typed} move ${unplaced[0].stage} to ${plan.open[0]}`,
-  });
-}
-
-export async function configure(actor: Actor, name: SettingName, value: string): Promise<ConfigResult> {
+/**
+ * Changes one setting. A pipeline change comes with its checked plan (the leads module's
+ * `configureSetting` checks no open lead is stranded, then moves leads once the new stages exist).
+ */
+export async function configure(actor: Actor, name: SettingName, value: string, plan: StagePlan | null = null): Promise<ConfigResult> {
   assertAdmin(actor);
-  const plan = name === 'stages' ? await checkStagePlan(actor, value) : null;
+  if (name === 'stages' && !plan) throw new AppError('internal', 'a pipeline change needs its checked stage plan', { userMessage: { key: 'error.internal' } });
   const patch = plan
     ? { stages: [...plan.open, ...CLOSED_STAGES], stageNames: mergeNames(actor.workspace.settings, plan.names) }
     : name === 'digest-channel'
@@ -209,9 +193,5 @@ export async function configure(actor: Actor, name: SettingName, value: string):
   if (!updated) throw userError('not_found', 'error.internal');
   const after = { [name]: value.trim(), ...(plan?.moves.length ? { moves: plan.moves } : {}) };
   await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action: 'workspace.config', entity: 'workspace', entityId: wsId(actor), before, after });
-  // Leads move once their new stage exists; each move is audited on the lead. Running the same command
-  // again finishes a move that was interrupted.
-  const moved: ConfigResult['moved'] = [];
-  for (const m of plan?.moves ?? []) moved.push({ ...m, count: await remapStage({ ...actor, workspace: updated }, m.from, m.to) });
-  return { workspace: updated, moved };
+  return { workspace: updated, moved: [] };
 }

@@ -35,4 +35,9 @@ export const auditRepo = {
   async forEntity(workspaceId: Types.ObjectId, entity: string, entityId: Types.ObjectId) {
     return AuditEventModel.find({ workspaceId, entity, entityId }).sort({ at: 1 }).lean();
   },
+
+  /** A workspace's events (with one of `actions` when given), oldest first: the trail across entities, e.g. a pipeline change. */
+  async trail(workspaceId: Types.ObjectId, actions?: string[]) {
+    return AuditEventModel.find(actions ? { workspaceId, action: { $in: actions } } : { workspaceId }).sort({ at: 1, _id: 1 }).lean();
+  },
 };

@@ -1,8 +1,8 @@
 import type { Locale } from '../../config';
 import type { Card, EntityRef, Form } from '../cards/card';
 
-// The port the outbox sender (src/jobs) uses to deliver one queued message on one platform. Each
-// platform's adapter implements it; none decides anything beyond how to send and what a failure means.
+// The port the outbox sender (outbox-sender.ts) uses to deliver one queued message on one platform. Each
+// platform's *-sender.ts implements it; none decides anything beyond how to send and what a failure means.
 
 export interface Outgoing {
   /** The idempotency key: attached to the message where the platform allows, to find it again. */

@@ -1,6 +1,6 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 
 /**
  * A message to send (a nudge, an escalation, a digest, a ticket card for the support channel, a new

@@ -1,10 +1,12 @@
 import type { Locale } from '../../config';
 import type { Logger } from '../../platform/logger';
-import type { Card, ChannelPost, Reply } from '../../platform/cards/card';
+import type { Card, Reply } from '../../platform/cards/card';
+import { deliverReply, type ReplyTransport } from '../../platform/outbox/deliver-reply';
 import { newTaskId, renderWecomCard, renderWecomMarkdown, renderWecomReply, WECOM_LIMITS } from './render-wecom';
 import type { CopyStore } from '../../platform/copies/copies';
 import type { PostQueue } from '../../platform/outbox/messenger';
-import { isWebhook, webhookFor, WecomApiError, WecomNetworkError, type WecomClient } from './wecom-client';
+import { isWebhook, webhookFor } from './wecom-webhook';
+import { WecomApiError, WecomNetworkError, type WecomClient } from './wecom-client';
 import { codeUsable, parseCardRef, type CardRef } from './card-ref';
 
 /**
@@ -13,7 +15,7 @@ import { codeUsable, parseCardRef, type CardRef } from './card-ref';
  * are markdown naming the commands to type, and a redraw is a new post. A card sent to a member is
  * redrawn with its single-use response code; once that is spent, a fresh card replaces it.
  */
-export class WecomMessenger {
+export class WecomReplier {
   constructor(
     private readonly client: WecomClient | undefined,
     private readonly logger: Logger,
@@ -45,38 +47,26 @@ export class WecomMessenger {
   }
 
   /**
-   * Direct messages and channel posts go through the outbox (tried at once, retried with back-off,
-   * remembered for redraws); then posted copies are redrawn. Failures are logged, never fatal.
+   * Side posts and redraws (see deliverReply). A robot webhook's copy is redrawn as a new post; a
+   * member's copy spends its response code, and the next code is remembered in its place.
    */
   async deliver(reply: Reply, clicked?: { user: string; taskId: string }): Promise<void> {
-    const dms: ChannelPost[] = (reply.notify ?? []).map((n) => ({ channel: n.userId, cards: n.cards, locale: n.locale ?? reply.locale, entity: n.entity }));
-    const fresh = new Set<string>();
-    for (const p of [...dms, ...(reply.posts ?? [])]) {
-      await this.safely({ channel: p.channel }, async () => {
-        if (!reply.workspaceId) throw new Error('a reply with posts has no workspace');
-        const kind = isWebhook(p.channel) ? 'channel' : 'dm';
-        const copy = await this.posts.send({ workspaceId: reply.workspaceId, platform: 'wecom', to: p.channel, kind, cards: p.cards, locale: p.locale ?? reply.locale ?? this.defaultLocale, entity: p.entity });
-        if (copy) fresh.add(`${copy.channel}:${copy.ref}`);
-      });
-    }
-    for (const u of reply.workspaceId ? (reply.updates ?? []) : []) {
-      const owner = { workspaceId: reply.workspaceId!, entityKind: u.entity.kind, entityId: u.entity.id, platform: 'wecom' };
-      for (const c of await this.copies.list(owner)) {
-        if (fresh.has(`${c.channel}:${c.ref}`)) continue;
-        // The clicked card was just redrawn with the click's own code; its send-time code stays unspent.
-        if (clicked && c.channel === clicked.user && parseCardRef(c.ref).taskId === clicked.taskId) continue;
-        await this.safely({ channel: c.channel }, async () => {
-          const locale = u.locale ?? this.defaultLocale;
-          if (isWebhook(c.channel)) {
-            await this.post(c.channel, u.cards, locale);
-            return;
-          }
-          const ref = parseCardRef(c.ref);
-          const next = await this.redraw(c.channel, ref, u.cards, locale);
-          await this.copies.replaceRef(owner, c.channel, c.ref, JSON.stringify(next));
-        });
-      }
-    }
+    const transport: ReplyTransport = {
+      platform: 'wecom',
+      isChannel: isWebhook,
+      // The clicked card was just redrawn with the click's own code; its send-time code stays unspent.
+      skip: (c) => Boolean(clicked && c.channel === clicked.user && parseCardRef(c.ref).taskId === clicked.taskId),
+      redraw: async (c, u, owner) => {
+        const locale = u.locale ?? this.defaultLocale;
+        if (isWebhook(c.channel)) {
+          await this.post(c.channel, u.cards, locale);
+          return;
+        }
+        const next = await this.redraw(c.channel, parseCardRef(c.ref), u.cards, locale);
+        await this.copies.replaceRef(owner, c.channel, c.ref, JSON.stringify(next));
+      },
+    };
+    await deliverReply(reply, transport, { copies: this.copies, posts: this.posts, logger: this.logger, defaultLocale: this.defaultLocale });
   }
 
   /**

@@ -13,7 +13,7 @@ export interface Delivery {
   form?: { messageId: string; values: Record<string, string> };
 }
 
-export function deliver(feed: SandboxFeed, reply: Reply, d: Delivery): void {
+export function deliverSandboxReply(feed: SandboxFeed, reply: Reply, d: Delivery): void {
   const chat = paneId('chat', d.as);
   const locale = reply.locale;
   if (d.form && feed.get(d.form.messageId)) {

@@ -1,11 +1,24 @@
-import type { Locale } from '../config';
-import type { Actor } from '../modules/workspaces/actor';
-import { isLocale, t } from '../platform/i18n';
-import { formatWhen } from '../platform/dates';
-import { formatMoney } from '../platform/money';
-import type { MemberEntity } from '../modules/workspaces/member.model';
-import type { Ctx } from './types';
-import type { Logger } from '../platform/logger';
+import type { Locale } from '../../config';
+import type { Actor } from './actor';
+import { isLocale, t, type MessageKey, type MessageParams } from '../../platform/i18n';
+import { formatWhen } from '../../platform/dates';
+import { formatMoney } from '../../platform/money';
+import type { MemberEntity } from './member.model';
+import type { Reply } from '../../platform/cards/card';
+import type { Logger } from '../../platform/logger';
+
+export interface Ctx {
+  actor: Actor;
+  locale: Locale;
+  timeZone: string;
+  region: string;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  formatDate: (d: Date) => string;
+  formatMoney: (amount: number, currency: string | null) => string;
+  log: Logger;
+}
+
+export type Handler<I> = (ctx: Ctx, input: I) => Promise<Reply>;
 
 /** The language a member reads: their own choice, else the workspace's. */
 export function localeOf(member: Pick<MemberEntity, 'locale'>, workspaceLocale: string, fallback: Locale): Locale {

@@ -4,7 +4,7 @@ import { renderMessage } from './render-slack';
 import type { Messenger, Outgoing, SendResult } from '../../platform/outbox/messenger';
 
 /** Message metadata type that carries the outbox key, so a resend can first look for the message. */
-export const OUTBOX_EVENT_TYPE = 'chatcrm_outbox';
+const OUTBOX_EVENT_TYPE = 'chatcrm_outbox';
 const HISTORY_PAGES = 5;
 // Slack errors that mean "try later" rather than "this will never work".
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
@@ -16,7 +16,7 @@ interface SlackError {
   statusCode?: number;
 }
 
-export function classifySlackError(err: unknown): Extract<SendResult, { ok: false }> {
+function classifySlackError(err: unknown): Extract<SendResult, { ok: false }> {
   const e = (err ?? {}) as SlackError;
   if (e.code === 'slack_webapi_rate_limited_error') return { ok: false, reason: 'rate limited (429)', retry: true, mayHaveArrived: false, retryAfterMs: (e.retryAfter ?? 1) * 1000 };
   if (e.code === 'slack_webapi_platform_error') {
@@ -33,7 +33,7 @@ export function classifySlackError(err: unknown): Extract<SendResult, { ok: fals
  * may start calls for another quarter: so an attempt (the look, one call that began just in time, the
  * post) always ends inside its lease, before another instance may take the next one.
  */
-export function slackTimeoutMs(leaseSeconds: number): number {
+function slackTimeoutMs(leaseSeconds: number): number {
   return Math.min(30_000, Math.floor((leaseSeconds * 1000) / 4));
 }
 
@@ -42,7 +42,7 @@ export function slackTimeoutMs(leaseSeconds: number): number {
  * client, so the outbox decides when to try again. Each post carries its key as message metadata; a
  * resend after an uncertain attempt first reads the channel's recent history for that key.
  */
-export class SlackOutbox implements Messenger {
+export class SlackSender implements Messenger {
   private readonly client: InstanceType<typeof webApi.WebClient>;
   private readonly dmChannels = new Map<string, string>();
   private readonly lookupBudgetMs: number;

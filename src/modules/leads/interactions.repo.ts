@@ -30,4 +30,9 @@ export const interactionsRepo = {
   async latest(workspaceId: Types.ObjectId, leadId: Types.ObjectId, limit: number): Promise<InteractionEntity[]> {
     return plainMany<InteractionEntity>(await InteractionModel.find({ workspaceId, leadId }).sort({ at: -1, _id: -1 }).limit(limit));
   },
+
+  /** Every interaction in a workspace, oldest first (whatever lead or ticket it belongs to). */
+  async all(workspaceId: Types.ObjectId) {
+    return InteractionModel.find({ workspaceId }).sort({ at: 1, _id: 1 }).lean();
+  },
 };

@@ -1,13 +1,13 @@
 import type { Types } from 'mongoose';
-import type { Config, Locale } from '../config';
-import type { Logger } from '../platform/logger';
-import type { Card, EntityRef } from '../platform/cards/card';
-import { localeOf, makeCtx } from './context';
-import type { Ctx } from './types';
-import type { Platform } from '../modules/workspaces/actor';
-import { queueMessage } from '../platform/outbox/outbox.service';
-import type { MemberEntity } from '../modules/workspaces/member.model';
-import type { WorkspaceEntity } from '../modules/workspaces/workspace.model';
+import type { Config, Locale } from '../../config';
+import type { Logger } from '../../platform/logger';
+import type { Card, EntityRef } from '../../platform/cards/card';
+import { localeOf, makeCtx } from './ctx';
+import type { Ctx } from './ctx';
+import type { Platform } from './actor';
+import { queueMessage } from '../../platform/outbox/outbox.service';
+import type { MemberEntity } from './member.model';
+import type { WorkspaceEntity } from './workspace.model';
 
 export interface JobDeps {
   config: Pick<Config, 'DEFAULT_LOCALE'>;

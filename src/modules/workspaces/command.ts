@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { MessageKey } from '../platform/i18n';
-import type { Reply } from '../platform/cards/card';
-import type { Ctx } from './types';
-import type { Role } from '../modules/workspaces/member.model';
+import type { MessageKey } from '../../platform/i18n';
+import type { Reply } from '../../platform/cards/card';
+import type { Ctx } from './ctx';
+import type { Role } from './member.model';
 
 export interface CommandDef<I = unknown> {
   /** "lead add": the slash command without "/" and the subcommand. */

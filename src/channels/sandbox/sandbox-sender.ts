@@ -2,7 +2,7 @@ import type { Messenger, Outgoing, SendResult } from '../../platform/outbox/mess
 import { paneId, type SandboxFeed } from './sandbox-feed';
 
 /** Queued messages land in the sandbox's panes: a member's direct messages or a channel. */
-export class SandboxOutbox implements Messenger {
+export class SandboxSender implements Messenger {
   private readonly delivered = new Set<string>();
 
   constructor(private readonly feed: SandboxFeed) {}

@@ -3,12 +3,13 @@ import type { Logger } from '../../platform/logger';
 import { renderWecomMarkdown, renderWecomReply, WECOM_LIMITS } from './render-wecom';
 import { REPLY_KEY_PREFIX, type Messenger, type Outgoing, type SendResult } from '../../platform/outbox/messenger';
 import type { CardRef } from './card-ref';
-import { isWebhook, webhookFor, WecomApiError, WecomConfigError, WecomNetworkError, type WecomClient } from './wecom-client';
+import { isWebhook, webhookFor } from './wecom-webhook';
+import { WecomApiError, WecomConfigError, WecomNetworkError, type WecomClient } from './wecom-client';
 
 const RATE_LIMITED_MS = 60_000; // a 45009 block lasts the minute window
 const CONFIG_RETRY_MS = 10 * 60_000; // the client's own cool-down after a bad secret
 
-export function classifyWecomError(err: unknown): Extract<SendResult, { ok: false }> {
+function classifyWecomError(err: unknown): Extract<SendResult, { ok: false }> {
   if (err instanceof WecomNetworkError) return { ok: false, reason: err.message, retry: true, mayHaveArrived: err.maybeSent };
   if (err instanceof WecomConfigError) return { ok: false, reason: err.message, retry: true, mayHaveArrived: false, retryAfterMs: CONFIG_RETRY_MS };
   if (err instanceof WecomApiError) {
@@ -24,7 +25,7 @@ export function classifyWecomError(err: unknown): Extract<SendResult, { ok: fals
  * (same key, so the same task id and body) within 4 hours is delivered once, so an uncertain attempt
  * is simply repeated. Group-robot webhooks have no such check: an uncertain post is not repeated.
  */
-export class WecomOutbox implements Messenger {
+export class WecomSender implements Messenger {
   constructor(
     private readonly client: WecomClient | undefined,
     private readonly logger: Logger,
@@ -42,7 +43,7 @@ export class WecomOutbox implements Messenger {
       if (reply && opts.recheck) return { ok: false, reason: 'an earlier attempt of this answer may have arrived; answers are not sent twice', retry: false, mayHaveArrived: true };
       // One task id per card, derived from the key: a repeated request is byte-for-byte the same.
       const taskIdFor = (i: number) => `crm_${createHash('sha256').update(`${m.key}#${i}`).digest('hex').slice(0, 24)}`;
-      // What a redraw needs (see WecomMessenger): the first card's task id and its single-use response code.
+      // What a redraw needs (see WecomReplier): the first card's task id and its single-use response code.
       const ref: CardRef = { taskId: taskIdFor(0), code: '', at: Date.now() };
       let first = true;
       for (const msg of renderWecomReply({ cards: m.cards, form: m.form }, { locale: m.locale, taskIdFor })) {

@@ -1,10 +1,10 @@
-import { allWorkspaces, missedClaims, missedResolutions, slaChased } from '../follow-ups/nudges.service';
-import { ticketWatchers } from './tickets.service';
-import { ticketCard } from './ticket.cards';
+import { allWorkspaces, missedClaims, missedResolutions, slaChased } from './nudges.service';
+import { ticketWatchers } from '../tickets';
+import { ticketCard } from '../tickets';
 import type { Types } from 'mongoose';
-import type { TicketEntity } from './ticket.model';
-import type { WorkspaceEntity } from '../workspaces/workspace.model';
-import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../../dispatcher/job-deps';
+import type { TicketEntity } from '../tickets';
+import type { WorkspaceEntity } from '../workspaces';
+import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 
 export const TICKET_SLA_JOB = 'ticket-sla';
 

@@ -1,9 +1,12 @@
 // Small readers for command arguments typed in chat.
 
 import { z } from 'zod';
-import type { MentionRef } from '../modules/workspaces/members.service';
-
-export type Mention = MentionRef;
+/** Someone named in a command: a platform user id and the name shown; `typed` when written as `@name`, not picked. */
+export interface Mention {
+  id: string;
+  name: string;
+  typed?: boolean;
+}
 
 /** A parsed mention as command input (keeps `typed`, which a plain object schema would drop). */
 export const mentionSchema = z.object({ id: z.string(), name: z.string(), typed: z.boolean().optional() }, { error: 'mention' });

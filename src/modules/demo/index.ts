@@ -1,0 +1,3 @@
+// What other modules may use from demo.
+export * from './demo-seed.service';
+export * from './demo-workspace';

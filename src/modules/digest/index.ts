@@ -1,0 +1,4 @@
+// What other modules may use from digest.
+export * from './pipeline.commands';
+export * from './weekly-digest.jobs';
+export { digestMessages } from './digest.messages';
