@@ -17,12 +17,17 @@ type FormHandler = (ctx: Ctx, values: Record<string, string>, metadata: string) 
 
 const FIELD_FOR_ISSUE: Record<string, string> = { company: 'company', contact: 'contact', phone: 'phone', email: 'email', source: 'source', value: 'value', next: 'next', tags: 'tags', note: 'note' };
 
-/** A field-level problem: the form stays open and shows the message under `field`. */
-function fieldError(ctx: Ctx, field: string, err: unknown): Reply {
-  if (err instanceof AppError && err.code !== 'internal' && err.code !== 'db_unavailable') {
-    return reply([], { formErrors: { [field]: ctx.t(err.userMessage.key, err.userMessage.params) } });
-  }
-  throw err;
+/**
+ * A refused submission keeps the form open: each message goes under the field the use case named
+ * (`err.fields`, renamed to this form's field ids by `rename`); an error naming no field goes under `fallback`.
+ */
+function fieldError(ctx: Ctx, fallback: string, err: unknown, rename: Record<string, string> = {}): Reply {
+  if (!(err instanceof AppError) || err.code === 'internal' || err.code === 'db_unavailable') throw err;
+  const named = Object.entries(err.fields ?? {});
+  if (!named.length) return reply([], { formErrors: { [fallback]: ctx.t(err.userMessage.key, err.userMessage.params) } });
+  const formErrors: Record<string, string> = {};
+  for (const [field, m] of named) formErrors[rename[field] ?? field] ??= ctx.t(m.key, m.params);
+  return reply([], { formErrors });
 }
 
 export const formHandlers: Record<string, FormHandler> = {
@@ -51,7 +56,7 @@ export const formHandlers: Record<string, FormHandler> = {
     try {
       return await nextReply(ctx, lead, v.when ?? '');
     } catch (err) {
-      return fieldError(ctx, 'when', err);
+      return fieldError(ctx, 'when', err, { at: 'when', what: 'when' });
     }
   },
   [FORMS.leadReassign]: async (ctx, v, leadId) => {
@@ -62,7 +67,7 @@ export const formHandlers: Record<string, FormHandler> = {
     try {
       return await logFormReply(ctx, v, meta);
     } catch (err) {
-      return fieldError(ctx, err instanceof AppError && err.userMessage.key === 'log.kind_unknown' ? 'kind' : 'text', err);
+      return fieldError(ctx, 'text', err);
     }
   },
   [FORMS.ticketNew]: async (ctx, v) => {
@@ -97,7 +102,7 @@ export const formHandlers: Record<string, FormHandler> = {
     try {
       return await reassignReply(ctx, t, { id: v.assignee, name: '' });
     } catch (err) {
-      return fieldError(ctx, 'assignee', err);
+      return fieldError(ctx, 'assignee', err, { to: 'assignee' });
     }
   },
   [FORMS.leadLost]: async (ctx, v, leadId) => {

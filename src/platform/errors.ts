@@ -14,7 +14,7 @@ export type ErrorCode =
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly userMessage: { key: MessageKey; params?: MessageParams };
-  /** Field-level messages, for forms (block_id -> message key). */
+  /** Field-level messages, by the name of the use case's input that failed (a form maps it to its field). */
   readonly fields?: Record<string, { key: MessageKey; params?: MessageParams }>;
 
   constructor(
@@ -32,4 +32,9 @@ export class AppError extends Error {
 
 export function userError(code: ErrorCode, key: MessageKey, params?: MessageParams): AppError {
   return new AppError(code, key, { userMessage: { key, params } });
+}
+
+/** A bad value of one named input: forms show the message under that field, everything else shows it whole. */
+export function fieldError(field: string, key: MessageKey, params?: MessageParams, code: ErrorCode = 'invalid_input'): AppError {
+  return new AppError(code, key, { userMessage: { key, params }, fields: { [field]: { key, params } } });
 }

@@ -17,10 +17,11 @@ import { messageCopiesRepo } from '../../src/platform/copies/message-copies.repo
 const ALL = 100_000;
 type Id = Types.ObjectId;
 
+/** Outbox rows are still mongoose documents; the entity repos already return plain objects. */
 const plain = <T>(d: HydratedDocument<T>) => d.toObject() as T & { _id: Id };
 
 export async function workspaces() {
-  return (await workspacesRepo.all()).map(plain);
+  return workspacesRepo.all();
 }
 
 export async function workspaceOf(platform: 'slack' | 'wecom' | 'sandbox', externalId?: string) {
@@ -35,7 +36,7 @@ async function each<T>(read: (workspaceId: Id) => Promise<T[]>): Promise<T[]> {
 
 /** Every lead not deleted, in every workspace, oldest (lowest number) first. */
 export async function leads() {
-  const rows = await each(async (ws) => (await leadsRepo.list(ws, {}, 0, ALL)).map(plain));
+  const rows = await each(async (ws) => leadsRepo.list(ws, {}, 0, ALL));
   return rows.sort((a, b) => a.seq - b.seq);
 }
 
@@ -47,7 +48,7 @@ export async function leadBySeq(seq: number | string) {
   const n = typeof seq === 'string' ? Number(seq.replace(/^L-/, '')) : seq;
   const found = await each(async (ws) => {
     const l = await leadsRepo.bySeq(ws, n);
-    return l ? [plain(l)] : [];
+    return l ? [l] : [];
   });
   return found[0];
 }
@@ -57,7 +58,7 @@ export async function heldKeys(lead: { workspaceId: Id; _id: Id }) {
 }
 
 export async function tickets() {
-  const rows = await each(async (ws) => (await ticketsRepo.list(ws, {}, 0, ALL)).map(plain));
+  const rows = await each(async (ws) => ticketsRepo.list(ws, {}, 0, ALL));
   return rows.sort((a, b) => a.seq - b.seq);
 }
 
@@ -72,7 +73,7 @@ export async function ticketClaims(t: { workspaceId: Id; _id: Id }) {
 }
 
 export async function members() {
-  return each(async (ws) => (await membersRepo.all(ws)).map(plain));
+  return each(async (ws) => membersRepo.all(ws));
 }
 
 export const memberByUser = async (platformUserId: string) => (await members()).find((m) => m.platformUserId === platformUserId);
@@ -111,7 +112,7 @@ export const countOf = async <T>(rows: Promise<T[]>): Promise<number> => (await 
 export async function leadById(id: Id) {
   const found = await each(async (ws) => {
     const l = await leadsRepo.byId(ws, id);
-    return l ? [plain(l)] : [];
+    return l ? [l] : [];
   });
   return found[0];
 }

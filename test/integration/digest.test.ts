@@ -221,9 +221,9 @@ function normalise(f: DigestFigures) {
   };
 }
 
-type WorkspaceDoc = NonNullable<Awaited<ReturnType<typeof workspacesRepo.byId>>>;
-let acme: WorkspaceDoc;
-let quiet: WorkspaceDoc;
+type WorkspaceEntity = NonNullable<Awaited<ReturnType<typeof workspacesRepo.byId>>>;
+let acme: WorkspaceEntity;
+let quiet: WorkspaceEntity;
 const kick = jest.fn();
 const deps: JobDeps = { config: { DEFAULT_LOCALE: 'en' }, logger: createLogger('silent'), kick };
 

@@ -3,8 +3,8 @@ import { configure } from '../workspaces';
 import { claimTicket, createTicket } from '../tickets';
 import type { Logger } from '../../platform/logger';
 import { workspacesRepo } from '../workspaces';
-import type { MemberDoc } from '../workspaces';
-import type { WorkspaceDoc } from '../workspaces';
+import type { MemberEntity } from '../workspaces';
+import type { WorkspaceEntity } from '../workspaces';
 import type { Actor } from '../workspaces';
 import { isLocale } from '../../platform/i18n';
 import { tzOffsetMinutes } from '../../platform/dates';
@@ -55,8 +55,8 @@ async function seedLead(actorAt: (daysAgo: number) => Actor, demo: DemoLead, now
 /** Creates (or completes) the demo workspace: its members and roles, then its leads if it has none. */
 export async function seedDemoWorkspace(defaults: DemoDefaults, clock: () => Date = () => new Date()): Promise<SeedResult> {
   const wsDefaults = { locale: defaults.DEFAULT_LOCALE, timezone: defaults.DEFAULT_TIMEZONE, phoneRegion: defaults.DEFAULT_PHONE_REGION };
-  const members = new Map<string, MemberDoc>();
-  let workspace: WorkspaceDoc | undefined;
+  const members = new Map<string, MemberEntity>();
+  let workspace: WorkspaceEntity | undefined;
   // One at a time: the first member of a workspace becomes its admin.
   for (const m of DEMO_MEMBERS) {
     const r = await resolveIdentity(DEMO_WORKSPACE.platform, DEMO_WORKSPACE.externalId, DEMO_WORKSPACE.name, m.id, m.name, wsDefaults, 'platform');
@@ -65,7 +65,7 @@ export async function seedDemoWorkspace(defaults: DemoDefaults, clock: () => Dat
   }
   const ws = workspace!;
   const now = clock();
-  const actorOf = (member: MemberDoc, at: Date = now): Actor => ({
+  const actorOf = (member: MemberEntity, at: Date = now): Actor => ({
     workspace: ws,
     member,
     platform: 'sandbox',
@@ -96,7 +96,7 @@ export async function seedDemoWorkspace(defaults: DemoDefaults, clock: () => Dat
 }
 
 /** Two demo tickets: one waiting in the queue, one being worked on, so the ticket cards have content. */
-async function seedTickets(actorOf: (m: MemberDoc) => Actor, members: Map<string, MemberDoc>): Promise<void> {
+async function seedTickets(actorOf: (m: MemberEntity) => Actor, members: Map<string, MemberEntity>): Promise<void> {
   const rep = actorOf(members.get('li.wei')!);
   const support = actorOf(members.get('zhou.min')!);
   const first = await listLeads(rep, { kind: 'mine' }, 1);

@@ -2,9 +2,9 @@ import type { Types } from 'mongoose';
 import { digestRepo, type Window } from './digest.repo';
 import { leadsRepo } from '../leads';
 import { membersRepo } from '../workspaces';
-import type { LeadDoc } from '../leads';
-import type { MemberDoc } from '../workspaces';
-import type { WorkspaceDoc } from '../workspaces';
+import type { LeadEntity } from '../leads';
+import type { MemberEntity } from '../workspaces';
+import type { WorkspaceEntity } from '../workspaces';
 import type { Actor } from '../workspaces';
 import { visibleOwnerIds } from '../workspaces';
 import { userError } from '../../platform/errors';
@@ -59,12 +59,11 @@ export function stageWeight(open: string[], stage: string): number {
   return i < 0 ? 0 : (i + 1) / (open.length + 1);
 }
 
-/** `ownerIds` undefined = the whole workspace. */
-export async function pipelineFigures(ws: WorkspaceDoc, ownerIds: Types.ObjectId[] | undefined, window: Window): Promise<DigestFigures> {
-  const id = ws._id;
-  const open = openStages(ws.settings);
-  const inScope = (owner: string) => !ownerIds || ownerIds.some((o) => String(o) === owner);
+type Scope = { id: Types.ObjectId; open: string[]; ownerIds: Types.ObjectId[] | undefined; window: Window };
 
+/** Stage moves in the window: per from/to pair, the leads won and lost with their value, and the conversion per open stage. */
+async function moveFigures({ id, open, ownerIds, window }: Scope): Promise<Pick<DigestFigures, 'moves' | 'movesTotal' | 'won' | 'lost' | 'conversion'>> {
+  const inScope = (owner: string) => !ownerIds || ownerIds.some((o) => String(o) === owner);
   const moves = (await digestRepo.stageMoves(id, window)).filter((m) => inScope(m.ownerId));
   const pairs = new Map<string, { from: string; to: string; count: number }>();
   for (const m of moves) {
@@ -88,7 +87,11 @@ export async function pipelineFigures(ws: WorkspaceDoc, ownerIds: Types.ObjectId
       return { stage, forward, exits: exits.length };
     })
     .filter((c) => c.exits > 0);
+  return { moves: [...pairs.values()], movesTotal: moves.length, won: closed('won'), lost: closed('lost'), conversion };
+}
 
+/** Open leads per stage with their value, and the value weighted by stage. */
+async function pipelineByStage({ id, open, ownerIds }: Scope): Promise<Pick<DigestFigures, 'pipeline' | 'weighted'>> {
   const rows = await digestRepo.pipeline(id, open, ownerIds);
   const weighted: Amount[] = [];
   const pipeline = open.map((stage) => {
@@ -100,22 +103,36 @@ export async function pipelineFigures(ws: WorkspaceDoc, ownerIds: Types.ObjectId
     }
     return { stage, count: mine.reduce((n, r) => n + r.count, 0), value };
   });
+  return { pipeline, weighted: weighted.map((w) => ({ currency: w.currency, amount: round2(w.amount) })) };
+}
 
-  const staleBefore = new Date(window.to.getTime() - (ws.settings?.staleDays ?? 3) * DAY);
+/** Stale leads (the first few by name, with their owners) and interactions per author. */
+async function activityFigures({ id, ownerIds, window }: Scope, staleDays: number): Promise<Pick<DigestFigures, 'stale' | 'interactions'>> {
+  const staleBefore = new Date(window.to.getTime() - staleDays * DAY);
   const staleQuery = { openOnly: true, lastContactBefore: staleBefore, ownerIds };
   const [staleTotal, staleLeads] = await Promise.all([leadsRepo.count(id, staleQuery), leadsRepo.list(id, staleQuery, 0, STALE_SHOWN)]);
-
   const perAuthor = await digestRepo.interactionsPerAuthor(id, window, ownerIds);
-  const people = await membersRepo.byIds(id, [...perAuthor.map((p) => p.authorId), ...staleLeads.map((l: LeadDoc) => l.ownerId)]);
+  const people = await membersRepo.byIds(id, [...perAuthor.map((p) => p.authorId), ...staleLeads.map((l: LeadEntity) => l.ownerId)]);
   const person = (pid: unknown) => memberName(people.find((m) => m._id.equals(pid as Types.ObjectId)));
+  return {
+    stale: { total: staleTotal, leads: staleLeads.map((l) => ({ seq: l.seq, company: l.company, owner: person(l.ownerId) })) },
+    interactions: perAuthor.map((p) => ({ member: person(p.authorId), count: p.count })).sort((a, b) => b.count - a.count || a.member.localeCompare(b.member)),
+  };
+}
 
+/** Tickets opened and resolved in the window, and how many missed a claim or resolution target that fell in it. */
+async function ticketFigures({ id, window }: Scope): Promise<DigestFigures['tickets']> {
   const due = await digestRepo.ticketsDue(id, window);
   const inW = (d: Date | null | undefined) => Boolean(d && d >= window.from && d < window.to);
   const missed = (dueAt: Date, doneAt: Date | null | undefined) => !doneAt || doneAt > dueAt;
   const pastSla = due.filter(
     (t) => (inW(t.firstResponseDueAt) && missed(t.firstResponseDueAt, t.claimedAt)) || (inW(t.resolutionDueAt) && missed(t.resolutionDueAt, t.resolvedAt)),
   ).length;
+  return { opened: await digestRepo.ticketsOpened(id, window), resolved: await digestRepo.ticketsResolved(id, window), pastSla };
+}
 
+/** Of the open leads, how many have a phone or email, a company, a source, a value. */
+async function completenessFigures({ id, open, ownerIds }: Scope): Promise<DigestFigures['completeness']> {
   const count = (extra: Record<string, unknown>) => digestRepo.countOpen(id, open, extra, ownerIds);
   const [total, noContact, company, source, value] = await Promise.all([
     count({}),
@@ -124,33 +141,29 @@ export async function pipelineFigures(ws: WorkspaceDoc, ownerIds: Types.ObjectId
     count({ source: { $nin: ['', null] } }),
     count({ value: { $ne: null } }),
   ]);
+  return { total, contact: total - noContact, company, source, value };
+}
 
-  return {
-    window,
-    newLeads: await digestRepo.newLeads(id, window, ownerIds),
-    moves: [...pairs.values()],
-    movesTotal: moves.length,
-    won: closed('won'),
-    lost: closed('lost'),
-    conversion,
-    pipeline,
-    weighted: weighted.map((w) => ({ currency: w.currency, amount: round2(w.amount) })),
-    stale: { total: staleTotal, leads: staleLeads.map((l) => ({ seq: l.seq, company: l.company, owner: person(l.ownerId) })) },
-    interactions: perAuthor.map((p) => ({ member: person(p.authorId), count: p.count })).sort((a, b) => b.count - a.count || a.member.localeCompare(b.member)),
-    tickets: { opened: await digestRepo.ticketsOpened(id, window), resolved: await digestRepo.ticketsResolved(id, window), pastSla },
-    completeness: { total, contact: total - noContact, company, source, value },
-  };
+/** `ownerIds` undefined = the whole workspace. */
+export async function pipelineFigures(ws: WorkspaceEntity, ownerIds: Types.ObjectId[] | undefined, window: Window): Promise<DigestFigures> {
+  const scope: Scope = { id: ws._id, open: openStages(ws.settings), ownerIds, window };
+  const moves = await moveFigures(scope);
+  const pipeline = await pipelineByStage(scope);
+  const activity = await activityFigures(scope, ws.settings?.staleDays ?? 3);
+  const tickets = await ticketFigures(scope);
+  const completeness = await completenessFigures(scope);
+  return { window, newLeads: await digestRepo.newLeads(scope.id, window, ownerIds), ...moves, ...pipeline, ...activity, tickets, completeness };
 }
 
 /** A digest's audiences: one per team name ('' = members without a team), with its members. */
-export async function teamsOf(ws: WorkspaceDoc): Promise<{ team: string; members: MemberDoc[] }[]> {
+export async function teamsOf(ws: WorkspaceEntity): Promise<{ team: string; members: MemberEntity[] }[]> {
   const members = await membersRepo.all(ws._id);
   const names = [...new Set(members.map((m) => m.team ?? ''))].sort();
   return names.map((team) => ({ team, members: members.filter((m) => (m.team ?? '') === team) }));
 }
 
 /** Where a team's digest goes: its channel, else its managers (else the admins) by direct message. */
-export async function digestDestinations(ws: WorkspaceDoc, team: string, members: MemberDoc[]): Promise<{ channel?: string; members: MemberDoc[] }> {
+export async function digestDestinations(ws: WorkspaceEntity, team: string, members: MemberEntity[]): Promise<{ channel?: string; members: MemberEntity[] }> {
   const channel = ws.settings?.digest?.channels?.find((c) => (c.team ?? '') === team)?.channel;
   if (channel) return { channel, members: [] };
   const managers = members.filter((m) => m.role === 'manager');
@@ -158,7 +171,7 @@ export async function digestDestinations(ws: WorkspaceDoc, team: string, members
   return { members: await membersRepo.byRole(ws._id, 'admin') };
 }
 
-export type PipelineScope = { kind: 'me' } | { kind: 'team' } | { kind: 'member'; member: MemberDoc };
+export type PipelineScope = { kind: 'me' } | { kind: 'team' } | { kind: 'member'; member: MemberEntity };
 
 /**
  * Whose leads `/pipeline` counts, if the actor may see them: reps their own; managers themselves, their

@@ -4,8 +4,8 @@ import { isQueued } from '../../platform/outbox/outbox.service';
 import { digestDestinations, pipelineFigures, teamsOf } from './digest.service';
 import { digestCard } from './digest.cards';
 import type { Types } from 'mongoose';
-import type { WorkspaceDoc } from '../workspaces';
-import type { MemberDoc } from '../workspaces';
+import type { WorkspaceEntity } from '../workspaces';
+import type { MemberEntity } from '../workspaces';
 import { channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 
 export const WEEKLY_DIGEST_JOB = 'weekly-digest';
@@ -37,11 +37,11 @@ export async function runWeeklyDigest(deps: JobDeps, now: Date, opts: RunScope &
 
 interface Team {
   team: string;
-  members: MemberDoc[];
+  members: MemberEntity[];
   ownerIds: Types.ObjectId[] | undefined;
 }
 
-async function digestForTeam(deps: JobDeps, ws: WorkspaceDoc, { team, members, ownerIds }: Team, window: { from: Date; to: Date }, week: string, now: Date): Promise<number> {
+async function digestForTeam(deps: JobDeps, ws: WorkspaceEntity, { team, members, ownerIds }: Team, window: { from: Date; to: Date }, week: string, now: Date): Promise<number> {
   const key = `digest:${team}:${week}`;
   const dest = await digestDestinations(ws, team, members);
   const copies = dest.channel

@@ -4,10 +4,10 @@ import { ticketsRepo } from '../tickets';
 import { workspacesRepo } from '../workspaces';
 import { interactionsRepo } from '../leads';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import type { LeadDoc } from '../leads';
-import type { MemberDoc } from '../workspaces';
-import type { TicketDoc } from '../tickets';
-import type { WorkspaceDoc } from '../workspaces';
+import type { LeadEntity } from '../leads';
+import type { MemberEntity } from '../workspaces';
+import type { TicketEntity } from '../tickets';
+import type { WorkspaceEntity } from '../workspaces';
 import { type Actor, type Platform, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
 import type { DigestSchedule, WorkHours } from '../../platform/schedule';
@@ -20,41 +20,41 @@ import { isClosedStage } from '../workspaces';
 /** The workspaces a job run covers: all of them, or one platform's (the sandbox's Run now covers its own only). */
 export const allWorkspaces = (platform?: Platform) => workspacesRepo.all(platform);
 
-export function workHoursOf(ws: WorkspaceDoc): WorkHours {
+export function workHoursOf(ws: WorkspaceEntity): WorkHours {
   const w = ws.settings?.workHours;
   return { start: w?.start ?? '09:00', end: w?.end ?? '18:00', days: w?.days?.length ? [...w.days] : [1, 2, 3, 4, 5] };
 }
 
-export function digestScheduleOf(ws: WorkspaceDoc): DigestSchedule {
+export function digestScheduleOf(ws: WorkspaceEntity): DigestSchedule {
   return { day: ws.settings?.digest?.day ?? 1, time: ws.settings?.digest?.time ?? '09:00' };
 }
 
-export const dueFollowUps = (ws: WorkspaceDoc, now: Date, limit: number) => leadsRepo.dueFollowUps(ws._id, now, limit);
+export const dueFollowUps = (ws: WorkspaceEntity, now: Date, limit: number) => leadsRepo.dueFollowUps(ws._id, now, limit);
 
 /** The nudge for this follow-up time is queued (or not needed): unless the time moved meanwhile. */
-export async function followUpHandled(ws: WorkspaceDoc, lead: LeadDoc): Promise<void> {
+export async function followUpHandled(ws: WorkspaceEntity, lead: LeadEntity): Promise<void> {
   await leadsRepo.update(ws._id, lead._id, { nextFollowUpAt: lead.nextFollowUpAt, followUpPending: true }, { followUpPending: false });
 }
 
-export const quietLeads = (ws: WorkspaceDoc, level: number, before: Date, limit: number, nudgedBefore?: Date) => leadsRepo.quiet(ws._id, level, before, limit, nudgedBefore);
+export const quietLeads = (ws: WorkspaceEntity, level: number, before: Date, limit: number, nudgedBefore?: Date) => leadsRepo.quiet(ws._id, level, before, limit, nudgedBefore);
 
 /** Moves a quiet lead to `level` (1: owner nudged, at `now`; 2: escalated), unless it changed meanwhile. */
-export async function setQuietLevel(ws: WorkspaceDoc, lead: LeadDoc, level: number, now?: Date): Promise<void> {
+export async function setQuietLevel(ws: WorkspaceEntity, lead: LeadEntity, level: number, now?: Date): Promise<void> {
   await leadsRepo.update(ws._id, lead._id, { quietLevel: lead.quietLevel, lastContactAt: lead.lastContactAt }, { quietLevel: level, ...(now ? { quietNudgedAt: now } : {}) });
 }
 
 /** When the lead was last touched: its last interaction, else its creation. */
-export const lastActivity = (lead: LeadDoc): Date => lead.lastContactAt ?? lead.createdAt;
+export const lastActivity = (lead: LeadEntity): Date => lead.lastContactAt ?? lead.createdAt;
 
-export async function lastInteraction(ws: WorkspaceDoc, lead: LeadDoc) {
+export async function lastInteraction(ws: WorkspaceEntity, lead: LeadEntity) {
   const [last] = await interactionsRepo.latest(ws._id, lead._id, 1);
   return last ?? null;
 }
 
-export const memberById = (ws: WorkspaceDoc, id: unknown) => membersRepo.byId(ws._id, id);
+export const memberById = (ws: WorkspaceEntity, id: unknown) => membersRepo.byId(ws._id, id);
 
 /** Who hears about a member's quiet leads: their manager, else their team's managers, else the admins. */
-export async function managersOf(ws: WorkspaceDoc, member: MemberDoc): Promise<MemberDoc[]> {
+export async function managersOf(ws: WorkspaceEntity, member: MemberEntity): Promise<MemberEntity[]> {
   if (member.managerId) {
     const boss = await membersRepo.byId(ws._id, member.managerId);
     if (boss) return [boss];
@@ -65,11 +65,11 @@ export async function managersOf(ws: WorkspaceDoc, member: MemberDoc): Promise<M
   return (await membersRepo.byRole(ws._id, 'admin')).filter((m) => !m._id.equals(member._id));
 }
 
-export const missedClaims = (ws: WorkspaceDoc, now: Date, limit: number) => ticketsRepo.missedClaim(ws._id, now, limit);
-export const missedResolutions = (ws: WorkspaceDoc, now: Date, limit: number) => ticketsRepo.missedResolution(ws._id, now, limit);
+export const missedClaims = (ws: WorkspaceEntity, now: Date, limit: number) => ticketsRepo.missedClaim(ws._id, now, limit);
+export const missedResolutions = (ws: WorkspaceEntity, now: Date, limit: number) => ticketsRepo.missedResolution(ws._id, now, limit);
 
 /** Records that this round's missed target was chased; an unresolved ticket is also flagged escalated. */
-export async function slaChased(ws: WorkspaceDoc, t: TicketDoc, which: 'claim' | 'resolve', now: Date): Promise<TicketDoc | null> {
+export async function slaChased(ws: WorkspaceEntity, t: TicketEntity, which: 'claim' | 'resolve', now: Date): Promise<TicketEntity | null> {
   const round = { claimRound: t.claimRound };
   const set = which === 'claim' ? { slaClaimAlerted: true } : { slaResolveAlerted: true, escalated: true };
   const done = await ticketsRepo.transition(ws._id, t._id, round, set);
@@ -80,7 +80,7 @@ export async function slaChased(ws: WorkspaceDoc, t: TicketDoc, which: 'claim' |
 }
 
 /** Snooze from a nudge: the follow-up (and its one pending nudge) moves `days` days from now. */
-export async function snoozeFollowUp(actor: Actor, lead: LeadDoc, days: number, dueMs: number): Promise<LeadDoc> {
+export async function snoozeFollowUp(actor: Actor, lead: LeadEntity, days: number, dueMs: number): Promise<LeadEntity> {
   if (isClosedStage(lead.stage)) throw userError('conflict', 'lead.closed', { id: leadRef(lead), stage: lead.stage });
   // A nudge for a follow-up that was moved since is stale: say so rather than overwrite the new time.
   if (!lead.nextFollowUpAt || lead.nextFollowUpAt.getTime() !== dueMs) throw userError('conflict', 'nudge.moved', { id: leadRef(lead) });

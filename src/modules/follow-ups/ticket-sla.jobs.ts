@@ -2,8 +2,8 @@ import { allWorkspaces, missedClaims, missedResolutions, slaChased } from './nud
 import { ticketWatchers } from '../tickets';
 import { ticketCard } from '../tickets';
 import type { Types } from 'mongoose';
-import type { TicketDoc } from '../tickets';
-import type { WorkspaceDoc } from '../workspaces';
+import type { TicketEntity } from '../tickets';
+import type { WorkspaceEntity } from '../workspaces';
 import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 import { getTicketView } from '../tickets';
 
@@ -18,7 +18,7 @@ export async function runTicketSla(deps: JobDeps, now: Date, opts: RunScope = {}
   let queued = 0;
   const log = deps.logger.child({ job: TICKET_SLA_JOB });
 
-  const chase = async (ws: WorkspaceDoc, t: TicketDoc, which: 'claim' | 'resolve') => {
+  const chase = async (ws: WorkspaceEntity, t: TicketEntity, which: 'claim' | 'resolve') => {
     const base = `sla-${which}:${t._id}:${t.claimRound ?? 0}`;
     const notice = which === 'claim' ? 'sla.claim_missed' : 'sla.resolve_missed';
     // A missed resolution escalates the ticket: the cards say so already.

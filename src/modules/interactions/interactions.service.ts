@@ -2,10 +2,10 @@ import { interactionsRepo } from '../leads';
 import { leadsRepo } from '../leads';
 import { auditRepo } from '../../platform/audit/audit.repo';
 import { INTERACTION_KINDS } from '../leads';
-import type { LeadDoc } from '../leads';
-import type { TicketDoc } from '../tickets';
+import type { LeadEntity } from '../leads';
+import type { TicketEntity } from '../tickets';
 import { type Actor, wsId } from '../workspaces';
-import { userError } from '../../platform/errors';
+import { fieldError } from '../../platform/errors';
 import { PAGE_SIZE, leadRef } from '../leads';
 import { createTicket } from '../tickets';
 import { isClosedStage } from '../workspaces';
@@ -46,12 +46,12 @@ export interface LogInput {
  * Records a customer touch: the interaction, the lead's last-contact time, optionally its next
  * follow-up; a complaint also opens a ticket linked to the lead.
  */
-export async function logInteraction(actor: Actor, lead: LeadDoc, input: LogInput): Promise<{ lead: LeadDoc; ticket: TicketDoc | null }> {
+export async function logInteraction(actor: Actor, lead: LeadEntity, input: LogInput): Promise<{ lead: LeadEntity; ticket: TicketEntity | null }> {
   const text = input.text.trim();
-  if (!text) throw userError('invalid_input', 'log.text_missing');
-  if (text.length > TEXT_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'text', max: TEXT_MAX });
-  if (input.next && input.next.at.getTime() <= actor.now().getTime()) throw userError('invalid_input', 'error.date_past');
-  if (input.next && isClosedStage(lead.stage)) throw userError('conflict', 'lead.closed_no_followup', { id: leadRef(lead), stage: lead.stage });
+  if (!text) throw fieldError('text', 'log.text_missing');
+  if (text.length > TEXT_MAX) throw fieldError('text', 'error.field_too_long', { field: 'text', max: TEXT_MAX });
+  if (input.next && input.next.at.getTime() <= actor.now().getTime()) throw fieldError('next', 'error.date_past');
+  if (input.next && (isClosedStage(lead.stage))) throw fieldError('next', 'lead.closed_no_followup', { id: leadRef(lead), stage: lead.stage }, 'conflict');
   const ws = wsId(actor);
   const at = actor.now();
   const interaction = await interactionsRepo.add(ws, {
@@ -68,10 +68,10 @@ export async function logInteraction(actor: Actor, lead: LeadDoc, input: LogInpu
   if (input.next) Object.assign(set, { nextFollowUpAt: input.next.at, nextFollowUpWhat: input.next.what, followUpPending: true });
   const updated = (await leadsRepo.update(ws, lead._id, {}, set)) ?? lead;
   // `before` keeps what the log changed on the lead, so `/undo` can put it back.
-  const o = lead.toObject() as Record<string, unknown>;
+  const o: Record<string, unknown> = { ...lead };
   const before = Object.fromEntries(Object.keys(set).map((k) => [k, o[k] ?? null]));
   await auditRepo.record(ws, { actorId: actor.member._id, platform: actor.platform, action: 'interaction.create', entity: 'lead', entityId: lead._id, before, after: { interactionId: interaction._id, kind: input.kind, ...set }, at });
-  let ticket: TicketDoc | null = null;
+  let ticket: TicketEntity | null = null;
   if (input.kind === 'complaint') {
     const subject = text.split('\n')[0].slice(0, 80);
     ticket = await createTicket(actor, { subject: `${lead.company}: ${subject}`.slice(0, 200), description: text, leadId: lead._id, priority: 'high' });
@@ -80,7 +80,7 @@ export async function logInteraction(actor: Actor, lead: LeadDoc, input: LogInpu
   return { lead: updated, ticket };
 }
 
-export async function leadHistory(actor: Actor, lead: LeadDoc, page: number) {
+export async function leadHistory(actor: Actor, lead: LeadEntity, page: number) {
   const ws = wsId(actor);
   const total = await interactionsRepo.count(ws, lead._id);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

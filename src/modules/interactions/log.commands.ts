@@ -5,8 +5,8 @@ import { INTERACTION_KINDS, KIND_ALIASES, leadHistory, logInteraction, parseKind
 import { choicesCard, type Choice } from '../../platform/cards/choices';
 import { closest } from '../../platform/suggest';
 import { parseWhen } from '../../platform/dates';
-import { userError } from '../../platform/errors';
-import type { LeadDoc } from '../leads';
+import { fieldError } from '../../platform/errors';
+import type { LeadEntity } from '../leads';
 import type { MessageKey } from '../../platform/i18n';
 import { splitFirst, takePage } from '../../platform/args';
 import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
@@ -33,7 +33,7 @@ function kindList(ctx: Ctx): string {
  * (the closest one first), and the whole text, that word included, is logged with it. Text that reads
  * as a time (`跟进 L-9 明天下午3点 回访`, the old meaning of 跟进) also offers to set the next follow-up.
  */
-function kindChoices(ctx: Ctx, lead: LeadDoc, word: string, text: string, next: string): Reply {
+function kindChoices(ctx: Ctx, lead: LeadEntity, word: string, text: string, next: string): Reply {
   const said = `${word} ${text}`.trim();
   const near = closest(word, [...INTERACTION_KINDS, ...Object.keys(KIND_ALIASES)]);
   const guess = near ? parseKind(near) : null;
@@ -52,13 +52,13 @@ function kindChoices(ctx: Ctx, lead: LeadDoc, word: string, text: string, next: 
 }
 
 /** Logs the touch and answers with the updated lead card (and the ticket a complaint opened). */
-export async function loggedReply(ctx: Ctx, lead: LeadDoc, kind: string, text: string, nextText: string, extra: Pick<LogInput, 'messageAuthor' | 'messageLink'> = {}): Promise<Reply> {
+export async function loggedReply(ctx: Ctx, lead: LeadEntity, kind: string, text: string, nextText: string, extra: Pick<LogInput, 'messageAuthor' | 'messageLink'> = {}): Promise<Reply> {
   const k = parseKind(kind);
-  if (!k) throw userError('invalid_input', 'log.kind_unknown', { value: kind.slice(0, 30), kinds: kindList(ctx) });
+  if (!k) throw fieldError('kind', 'log.kind_unknown', { value: kind.slice(0, 30), kinds: kindList(ctx) });
   let next: LogInput['next'] = null;
   if (nextText.trim()) {
     const when = parseWhen(nextText, ctx.timeZone, ctx.actor.now());
-    if (!when) throw userError('invalid_input', 'error.date_invalid', { value: nextText.slice(0, 60) });
+    if (!when) throw fieldError('next', 'error.date_invalid', { value: nextText.slice(0, 60) });
     next = { at: when.at, what: when.rest };
   }
   const { lead: updated, ticket } = await logInteraction(ctx.actor, lead, { kind: k, text, next, ...extra });
@@ -87,7 +87,7 @@ const log = defineCommand({
   },
 });
 
-export async function historyReply(ctx: Ctx, lead: LeadDoc, page: number): Promise<Reply> {
+export async function historyReply(ctx: Ctx, lead: LeadEntity, page: number): Promise<Reply> {
   const res = await leadHistory(ctx.actor, lead, page);
   const authors = await membersById(ctx.actor, res.items.map((i) => i.authorId));
   // A logged chat message's author is kept as the platform's mention (`<@U123>`): shown by name when
@@ -129,7 +129,7 @@ const history = defineCommand({
 });
 
 /** The log form: from a lead card's Log button (lead fixed) or the "Log to lead" shortcut (search the lead). */
-export function logForm(ctx: Ctx, opts: { lead?: LeadDoc; text?: string; author?: string; link?: string }): Form {
+export function logForm(ctx: Ctx, opts: { lead?: LeadEntity; text?: string; author?: string; link?: string }): Form {
   const kinds = INTERACTION_KINDS.map((k) => ({ value: k, label: ctx.t(`interaction.${k}` as MessageKey) }));
   const fields: Form['fields'] = [
     { id: 'kind', label: ctx.t('log.field.kind'), kind: 'select', options: kinds, initial: 'call' },

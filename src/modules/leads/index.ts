@@ -1,12 +1,13 @@
 // What other modules may use from leads.
 export * from './crm-config.commands';
-export { INTERACTION_KINDS, type Interaction } from './interaction.model';
+export { INTERACTION_KINDS, type Interaction, type InteractionEntity } from './interaction.model';
 export * from './lead-edit.commands';
+export * from './lead-create.service';
 export * from './lead-input';
 export * from './lead.cards';
 export * from './lead.commands';
 export * from './lead.ids';
-export type { Lead, LeadDoc } from './lead.model';
+export type { Lead, LeadEntity } from './lead.model';
 export * from './leads.service';
 export * from './lead-view.service';
 export * from './pickers';

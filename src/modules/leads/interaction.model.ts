@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType } from 'mongoose';
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 export const INTERACTION_KINDS = ['call', 'meeting', 'visit', 'email', 'wechat', 'note', 'complaint'] as const;
 
@@ -18,4 +18,6 @@ interactionSchema.index({ workspaceId: 1, leadId: 1, at: -1 });
 interactionSchema.index({ workspaceId: 1, at: 1 });
 
 export type Interaction = InferSchemaType<typeof interactionSchema>;
+/** An interaction as the repo returns it: a plain object, never a mongoose document. */
+export type InteractionEntity = Interaction & { _id: Types.ObjectId };
 export const InteractionModel = model('Interaction', interactionSchema);

@@ -1,12 +1,13 @@
 import type { Types } from 'mongoose';
-import { InteractionModel, type Interaction } from './interaction.model';
+import { plainMany } from '../../platform/db/plain';
+import { InteractionModel, type Interaction, type InteractionEntity } from './interaction.model';
 
 export const interactionsRepo = {
   async add(
     workspaceId: Types.ObjectId,
     i: { leadId: Types.ObjectId; kind: Interaction['kind']; text: string; authorId: Types.ObjectId; at: Date; messageAuthor?: string; messageLink?: string },
-  ) {
-    return InteractionModel.create({ workspaceId, ...i });
+  ): Promise<InteractionEntity> {
+    return (await InteractionModel.create({ workspaceId, ...i })).toObject() as InteractionEntity;
   },
 
   /** Removes a logged interaction (its log was undone). */
@@ -22,12 +23,12 @@ export const interactionsRepo = {
     return InteractionModel.countDocuments({ workspaceId, leadId });
   },
 
-  async page(workspaceId: Types.ObjectId, leadId: Types.ObjectId, skip: number, limit: number) {
-    return InteractionModel.find({ workspaceId, leadId }).sort({ at: -1, _id: -1 }).skip(skip).limit(limit).lean();
+  async page(workspaceId: Types.ObjectId, leadId: Types.ObjectId, skip: number, limit: number): Promise<InteractionEntity[]> {
+    return plainMany<InteractionEntity>(await InteractionModel.find({ workspaceId, leadId }).sort({ at: -1, _id: -1 }).skip(skip).limit(limit));
   },
 
-  async latest(workspaceId: Types.ObjectId, leadId: Types.ObjectId, limit: number) {
-    return InteractionModel.find({ workspaceId, leadId }).sort({ at: -1, _id: -1 }).limit(limit).lean();
+  async latest(workspaceId: Types.ObjectId, leadId: Types.ObjectId, limit: number): Promise<InteractionEntity[]> {
+    return plainMany<InteractionEntity>(await InteractionModel.find({ workspaceId, leadId }).sort({ at: -1, _id: -1 }).limit(limit));
   },
 
   /** Every interaction in a workspace, oldest first (whatever lead or ticket it belongs to). */

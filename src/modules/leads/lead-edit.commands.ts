@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reply, type Form, type Reply } from '../../platform/cards/card';
-import type { LeadDoc } from './lead.model';
+import type { LeadEntity } from './lead.model';
 import * as leads from './leads.service';
 import { canSeeLead } from '../workspaces';
 import { deleteLead, editLead, getDeletedLead, reopenLead, restoreLead, type EditableField, type LeadEdit } from './lead-edit.service';
@@ -40,7 +40,7 @@ export function parseEdit(text: string): LeadEdit {
   return edit;
 }
 
-function editForm(ctx: Ctx, lead: LeadDoc): Form {
+function editForm(ctx: Ctx, lead: LeadEntity): Form {
   const f = (id: string, label: string, value: string, optional = true) => ({ id, label, kind: 'text' as const, initial: value || undefined, optional });
   const value = lead.value === null || lead.value === undefined ? '' : `${lead.value}${lead.currency ? ` ${lead.currency}` : ''}`;
   return {
@@ -62,7 +62,7 @@ function editForm(ctx: Ctx, lead: LeadDoc): Form {
   };
 }
 
-async function editedReply(ctx: Ctx, lead: LeadDoc, edit: LeadEdit): Promise<Reply> {
+async function editedReply(ctx: Ctx, lead: LeadEntity, edit: LeadEdit): Promise<Reply> {
   const res = await editLead(ctx.actor, lead, edit);
   if (res.kind === 'invalid') return reply([issuesCard(ctx, res.issues, `/lead edit ${leadRef(lead)} phone: +86 138-1234-5678`)]);
   if (res.kind === 'unchanged') return reply([leadCard(ctx, await getLeadView(ctx.actor, res.lead), { notice: ctx.t('lead.edit_unchanged', { id: leadRef(lead) }) })]);
@@ -84,7 +84,7 @@ const edit = defineCommand({
   },
 });
 
-function deletedCard(ctx: Ctx, lead: LeadDoc) {
+function deletedCard(ctx: Ctx, lead: LeadEntity) {
   return { ...infoCard(ctx.t('lead.deleted', { id: leadRef(lead), company: lead.company })), actions: [{ id: LEAD_ACTIONS.leadUndo, label: ctx.t('lead.btn.undo'), value: String(lead._id) }] };
 }
 
@@ -108,7 +108,7 @@ const restore = defineCommand({
   },
 });
 
-async function reopenedReply(ctx: Ctx, lead0: LeadDoc, stage: string): Promise<Reply> {
+async function reopenedReply(ctx: Ctx, lead0: LeadEntity, stage: string): Promise<Reply> {
   const lead = await reopenLead(ctx.actor, lead0, stage);
   return reply([leadCard(ctx, await getLeadView(ctx.actor, lead), { notice: ctx.t('lead.reopened', { id: leadRef(lead), stage: stageLabel(ctx, lead.stage) }), undo: true })]);
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../workspaces';
-import type { LeadDoc } from './lead.model';
+import type { LeadEntity } from './lead.model';
 import type { LeadFacts, LeadView } from './lead.cards';
 import { membersById, recentInteractions } from './leads.service';
 
@@ -7,7 +7,7 @@ import { membersById, recentInteractions } from './leads.service';
 const RECENT = 5;
 
 /** The lead as the card shows it: plain data, no document. */
-export function leadFacts(lead: LeadDoc): LeadFacts {
+export function leadFacts(lead: LeadEntity): LeadFacts {
   return {
     id: String(lead._id),
     seq: lead.seq,
@@ -30,7 +30,7 @@ export function leadFacts(lead: LeadDoc): LeadFacts {
 }
 
 /** What the lead card shows: the lead, its owner, its latest interactions and their authors. */
-export async function getLeadView(actor: Actor, lead: LeadDoc): Promise<LeadView> {
+export async function getLeadView(actor: Actor, lead: LeadEntity): Promise<LeadView> {
   const [owners, interactions] = await Promise.all([membersById(actor, [lead.ownerId]), recentInteractions(actor, lead, RECENT)]);
   const authors = await membersById(actor, interactions.map((i) => i.authorId));
   return {

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import type { Form, Notification } from '../../platform/cards/card';
-import type { LeadDoc } from './lead.model';
-import type { MemberDoc } from '../workspaces';
+import type { LeadEntity } from './lead.model';
+import type { MemberEntity } from '../workspaces';
 import { ctxFor } from '../workspaces';
 import { reply } from '../../platform/cards/card';
 import * as leads from './leads.service';
+import { createLead, type CreateResult } from './lead-create.service';
 import { parseLeadText, LIMITS, type RawLead } from './lead-input';
 import { normalizeEmail, normalizePhone } from './normalize';
 import { parseMoney } from '../../platform/money';
 import { parseWhen } from '../../platform/dates';
-import { AppError, userError } from '../../platform/errors';
+import { AppError, userError, fieldError } from '../../platform/errors';
 import { memberForMention } from '../workspaces';
 import { mentionSchema, parseMention, splitFirst, takePage, type Mention } from '../../platform/args';
 import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
@@ -52,21 +53,21 @@ export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string }
 }
 
 /** The card a new owner gets by direct message, in their own language. */
-function assignedDm(ctx: Ctx, view: LeadView, owner: MemberDoc): Notification {
+function assignedDm(ctx: Ctx, view: LeadView, owner: MemberEntity): Notification {
   const rc = ctxFor(ctx, owner);
   const notice = rc.t('lead.assigned_to_you', { id: leadRef(view.lead), by: memberName(ctx.actor.member) });
   return { userId: owner.platformUserId, cards: [leadCard(rc, view, { notice })], locale: rc.locale };
 }
 
 /** The owner a lead was taken from hears who took it and who has it now (they can no longer open it). */
-function reassignedAwayDm(ctx: Ctx, lead: LeadDoc, previous: MemberDoc, to: MemberDoc): Notification {
+function reassignedAwayDm(ctx: Ctx, lead: LeadEntity, previous: MemberEntity, to: MemberEntity): Notification {
   const rc = ctxFor(ctx, previous);
   const text = rc.t('lead.reassigned_away', { id: leadRef(lead), company: lead.company, owner: memberName(to), by: memberName(ctx.actor.member) });
   return { userId: previous.platformUserId, cards: [infoCard(text, 'info')], locale: rc.locale };
 }
 
 /** Shared by `/lead add`, the form and "Create anyway": turn a create result into the reply. */
-export async function createdReply(ctx: Ctx, result: leads.CreateResult) {
+export async function createdReply(ctx: Ctx, result: CreateResult) {
   if (result.kind === 'duplicate') return reply([duplicateCard(ctx, result.existing, result.owner, result.draftId, result.visible)]);
   if (result.incomplete) ctx.log.error({ err: result.incomplete, lead: leadRef(result.lead) }, 'lead created but its note or audit event was not written');
   const view = await getLeadView(ctx.actor, result.lead);
@@ -84,7 +85,7 @@ const add = defineCommand({
     if (!text.trim()) return reply([], { form: leadForm(ctx) });
     const { input, issues } = parseLeadText(text, { region: ctx.region, timeZone: ctx.timeZone, now: ctx.actor.now() });
     if (!input) return reply([issuesCard(ctx, issues, ctx.t('lead.example'))]);
-    return createdReply(ctx, await leads.createLead(ctx.actor, input));
+    return createdReply(ctx, await createLead(ctx.actor, input));
   },
 });
 
@@ -182,7 +183,7 @@ const stage = defineCommand({
 });
 
 /** A button per stage the lead can move to; Lost opens the form that asks why. */
-function stageChoices(ctx: Ctx, lead: LeadDoc, text: string, guess?: string) {
+function stageChoices(ctx: Ctx, lead: LeadEntity, text: string, guess?: string) {
   const ref = leadRef(lead);
   const stages = (ctx.actor.workspace.settings?.stages ?? []).filter((s) => s !== lead.stage && s !== 'lost');
   const ordered = guess && stages.includes(guess) ? [guess, ...stages.filter((s) => s !== guess)] : stages;
@@ -245,7 +246,7 @@ const assign = defineCommand({
 
 export async function nextReply(ctx: Ctx, lead0: Awaited<ReturnType<typeof leads.getLead>>, whenText: string) {
   const when = parseWhen(whenText, ctx.timeZone, ctx.actor.now());
-  if (!when) throw userError('invalid_input', 'error.date_invalid', { value: whenText.slice(0, 60) });
+  if (!when) throw fieldError('at', 'error.date_invalid', { value: whenText.slice(0, 60) });
   const lead = await leads.setNextFollowUp(ctx.actor, lead0, when.at, when.rest);
   return reply([leadCard(ctx, await getLeadView(ctx.actor, lead), { notice: ctx.t('lead.next_set', { id: leadRef(lead), when: ctx.formatDate(when.at) }) })]);
 }

@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 const leadSchema = new Schema(
   {
@@ -54,5 +54,6 @@ leadSchema.index({ workspaceId: 1, quietLevel: 1, lastContactAt: 1 });
 leadSchema.index({ workspaceId: 1, createdAt: 1 });
 
 export type Lead = InferSchemaType<typeof leadSchema>;
-export type LeadDoc = HydratedDocument<Lead>;
+/** A lead as the repo returns it: a plain object, never a mongoose document. */
+export type LeadEntity = Lead & { _id: Types.ObjectId };
 export const LeadModel = model('Lead', leadSchema);

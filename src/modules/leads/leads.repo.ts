@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
-import { LeadModel, type Lead, type LeadDoc } from './lead.model';
+import { plainMany, plainOne } from '../../platform/db/plain';
+import { LeadModel, type Lead, type LeadEntity } from './lead.model';
 import { LeadKeyModel } from './lead-key.model';
 import { isDuplicateKeyError } from '../../platform/db/db-errors';
 import { CLOSED_STAGES } from '../workspaces';
@@ -62,11 +63,11 @@ export const leadsRepo = {
     return new Types.ObjectId();
   },
 
-  async findDuplicate(workspaceId: Types.ObjectId, k: LeadKeys): Promise<LeadDoc | null> {
+  async findDuplicate(workspaceId: Types.ObjectId, k: LeadKeys): Promise<LeadEntity | null> {
     const or: Record<string, unknown>[] = [{ 'keys.company': k.company, 'keys.contact': k.contact }];
     if (k.emails.length) or.push({ 'keys.emails': { $in: k.emails } });
     if (k.phones.length) or.push({ 'keys.phones': { $in: k.phones } });
-    return LeadModel.findOne({ workspaceId, deletedAt: null, $or: or }).sort({ seq: 1 });
+    return plainOne<LeadEntity>(await LeadModel.findOne({ workspaceId, deletedAt: null, $or: or }).sort({ seq: 1 }));
   },
 
   /**
@@ -119,39 +120,39 @@ export const leadsRepo = {
     return res.deletedCount;
   },
 
-  async create(workspaceId: Types.ObjectId, data: Omit<Lead, 'workspaceId' | 'createdAt' | 'updatedAt'> & { _id: Types.ObjectId }): Promise<LeadDoc> {
-    return LeadModel.create({ ...data, workspaceId });
+  async create(workspaceId: Types.ObjectId, data: Omit<Lead, 'workspaceId' | 'createdAt' | 'updatedAt'> & { _id: Types.ObjectId }): Promise<LeadEntity> {
+    return (await LeadModel.create({ ...data, workspaceId })).toObject() as LeadEntity;
   },
 
-  async byId(workspaceId: Types.ObjectId, id: unknown): Promise<LeadDoc | null> {
-    return LeadModel.findOne({ workspaceId, _id: id });
+  async byId(workspaceId: Types.ObjectId, id: unknown): Promise<LeadEntity | null> {
+    return plainOne<LeadEntity>(await LeadModel.findOne({ workspaceId, _id: id }));
   },
 
-  async bySeq(workspaceId: Types.ObjectId, seq: number): Promise<LeadDoc | null> {
-    return LeadModel.findOne({ workspaceId, seq });
+  async bySeq(workspaceId: Types.ObjectId, seq: number): Promise<LeadEntity | null> {
+    return plainOne<LeadEntity>(await LeadModel.findOne({ workspaceId, seq }));
   },
 
   async count(workspaceId: Types.ObjectId, q: LeadQuery = {}): Promise<number> {
     return LeadModel.countDocuments(toFilter(workspaceId, q));
   },
 
-  async list(workspaceId: Types.ObjectId, q: LeadQuery, skip: number, limit: number): Promise<LeadDoc[]> {
-    return LeadModel.find(toFilter(workspaceId, q)).sort({ updatedAt: -1, _id: -1 }).skip(skip).limit(limit);
+  async list(workspaceId: Types.ObjectId, q: LeadQuery, skip: number, limit: number): Promise<LeadEntity[]> {
+    return plainMany<LeadEntity>(await LeadModel.find(toFilter(workspaceId, q)).sort({ updatedAt: -1, _id: -1 }).skip(skip).limit(limit));
   },
 
   /** Leads whose follow-up time has come and whose nudge is not queued yet. */
-  async dueFollowUps(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<LeadDoc[]> {
-    return LeadModel.find({ workspaceId, deletedAt: null, stage: { $nin: CLOSED_STAGES }, followUpPending: true, nextFollowUpAt: { $lte: now } }).sort({ nextFollowUpAt: 1 }).limit(limit);
+  async dueFollowUps(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<LeadEntity[]> {
+    return plainMany<LeadEntity>(await LeadModel.find({ workspaceId, deletedAt: null, stage: { $nin: CLOSED_STAGES }, followUpPending: true, nextFollowUpAt: { $lte: now } }).sort({ nextFollowUpAt: 1 }).limit(limit));
   },
 
   /**
    * Open leads at gone-quiet `level` whose last contact (or creation) is before `before` and, with
    * `nudgedBefore`, whose owner was nudged before then (or before this was recorded).
    */
-  async quiet(workspaceId: Types.ObjectId, level: number, before: Date, limit: number, nudgedBefore?: Date): Promise<LeadDoc[]> {
+  async quiet(workspaceId: Types.ObjectId, level: number, before: Date, limit: number, nudgedBefore?: Date): Promise<LeadEntity[]> {
     const quietSince = { $or: [{ lastContactAt: { $lte: before } }, { lastContactAt: null, createdAt: { $lte: before } }] };
     const nudged = nudgedBefore ? [{ $or: [{ quietNudgedAt: null }, { quietNudgedAt: { $lte: nudgedBefore } }] }] : [];
-    return LeadModel.find({
+    return plainMany<LeadEntity>(await LeadModel.find({
       workspaceId,
       deletedAt: null,
       quietLevel: level,
@@ -159,7 +160,7 @@ export const leadsRepo = {
       $and: [quietSince, ...nudged],
     })
       .sort({ _id: 1 })
-      .limit(limit);
+      .limit(limit));
   },
 
   /** The ids of every lead a member owns (ids only: a rep's ticket list is limited to them). */
@@ -179,7 +180,7 @@ export const leadsRepo = {
   },
 
   /** Applies `set` only if the lead still matches `expect` (optimistic check); null when it changed. */
-  async update(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<LeadDoc | null> {
-    return LeadModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after' });
+  async update(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<LeadEntity | null> {
+    return plainOne<LeadEntity>(await LeadModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after' }));
   },
 };

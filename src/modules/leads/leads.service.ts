@@ -1,29 +1,19 @@
 import type { Types } from 'mongoose';
-import { leadsRepo, identityKeys } from './leads.repo';
-import { countersRepo } from '../../platform/ids/counters.repo';
+import { leadsRepo } from './leads.repo';
 import { membersRepo } from '../workspaces';
 import { interactionsRepo } from './interactions.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import { draftsRepo } from '../../platform/drafts/drafts.repo';
-import type { LeadDoc } from './lead.model';
-import type { MemberDoc } from '../workspaces';
+import type { LeadEntity } from './lead.model';
+import type { MemberEntity } from '../workspaces';
 import { type Actor, wsId } from '../workspaces';
-import { assertCanSeeLead, canSeeLead, visibleOwnerIds } from '../workspaces';
-import { AppError, userError } from '../../platform/errors';
-import { leadKeysOf, type LeadInput } from './lead-input';
+import { assertCanSeeLead, visibleOwnerIds } from '../workspaces';
+import { AppError, userError, fieldError } from '../../platform/errors';
 import { foldCompany, foldName } from './normalize';
 import { isClosedStage, matchStage, openStages, stageName } from '../workspaces';
 import { oneChange } from '../../platform/changes/one-change';
 import { leadRef } from './lead-ref';
 
 export const PAGE_SIZE = 10;
-const ORPHAN_AFTER_MS = 10_000;
-
-export type CreateResult =
-  | { kind: 'created'; lead: LeadDoc; owner: MemberDoc; notifyOwner: boolean; incomplete?: unknown }
-  | { kind: 'duplicate'; existing: LeadDoc; owner: MemberDoc | null; draftId: string; visible: boolean };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** "L-12", "l12", "12" -> 12; null when it is not a lead id. */
 export function parseLeadId(s: string): number | null {
@@ -33,8 +23,8 @@ export function parseLeadId(s: string): number | null {
 }
 
 /** The lead's fields an audit event keeps from before a change: the usual ones and every field `set` touches (so it can be undone). */
-function snapshot(lead: LeadDoc, set: Record<string, unknown> = {}) {
-  const o = lead.toObject() as Record<string, unknown>;
+function snapshot(lead: LeadEntity, set: Record<string, unknown> = {}) {
+  const o: Record<string, unknown> = { ...lead };
   const touched = Object.fromEntries(Object.keys(set).map((k) => [k, o[k] ?? null]));
   return { stage: o.stage, ownerId: o.ownerId, value: o.value, currency: o.currency, nextFollowUpAt: o.nextFollowUpAt, nextFollowUpWhat: o.nextFollowUpWhat, lostReason: o.lostReason, ...touched };
 }
@@ -42,123 +32,17 @@ function snapshot(lead: LeadDoc, set: Record<string, unknown> = {}) {
 /** Closing a lead ends its follow-up: no time, no pending nudge. */
 const NO_FOLLOW_UP = { nextFollowUpAt: null, nextFollowUpWhat: '', followUpPending: false };
 
-async function audit(actor: Actor, action: string, lead: LeadDoc, before: unknown, after: unknown) {
+export async function audit(actor: Actor, action: string, lead: LeadEntity, before: unknown, after: unknown) {
   await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action, entity: 'lead', entityId: lead._id, before, after, at: actor.now() });
 }
 
-async function pickOwner(actor: Actor): Promise<MemberDoc> {
-  const ws = actor.workspace;
-  if (ws.settings?.assignment !== 'round_robin' || actor.member.role === 'rep') return actor.member;
-  const reps = await membersRepo.byRole(wsId(actor), 'rep');
-  if (!reps.length) return actor.member;
-  const turn = await countersRepo.next(wsId(actor), 'round_robin');
-  return reps[(turn - 1) % reps.length];
-}
-
-async function ownerOf(actor: Actor, lead: LeadDoc): Promise<MemberDoc | null> {
+/** The member who owns `lead` now (null if they are gone). */
+export async function ownerOf(actor: Actor, lead: LeadEntity): Promise<MemberEntity | null> {
   return membersRepo.byId(wsId(actor), lead.ownerId);
 }
 
-async function duplicateOf(actor: Actor, existing: LeadDoc, input: LeadInput): Promise<CreateResult> {
-  const draftId = await draftsRepo.save(wsId(actor), actor.member._id, input);
-  return { kind: 'duplicate', existing, owner: await ownerOf(actor, existing), draftId, visible: await canSeeLead(actor, existing) };
-}
-
-/** Waits briefly for a lead whose keys were just reserved by a concurrent request to be written. */
-async function waitForLead(actor: Actor, id: Types.ObjectId): Promise<LeadDoc | null> {
-  for (let i = 0; i < 40; i++) {
-    const lead = await leadsRepo.byId(wsId(actor), id);
-    if (lead) return lead;
-    await sleep(50);
-  }
-  return null;
-}
-
-/**
- * Creates a lead unless one with the same email, phone, or company and contact exists. Identity
- * keys are reserved through a unique index first, so simultaneous identical requests create one lead.
- */
-export async function createLead(actor: Actor, input: LeadInput, opts: { force?: boolean } = {}): Promise<CreateResult> {
-  const ws = wsId(actor);
-  const keys = leadKeysOf(input);
-  if (!opts.force) {
-    const existing = await leadsRepo.findDuplicate(ws, keys);
-    if (existing) return duplicateOf(actor, existing, input);
-  }
-  const id = leadsRepo.newId();
-  if (!opts.force) {
-    let holder = await leadsRepo.claimKeys(ws, id, identityKeys(keys));
-    if (holder) {
-      const existing = await waitForLead(actor, holder);
-      if (existing) return duplicateOf(actor, existing, input);
-      // A reservation with no lead behind it after the wait was left by a crash: reclaim once.
-      const stale = new Date(actor.now().getTime() - ORPHAN_AFTER_MS);
-      if (await leadsRepo.dropOrphanKeys(ws, holder, stale)) holder = await leadsRepo.claimKeys(ws, id, identityKeys(keys));
-      if (holder) throw userError('conflict', 'lead.being_created');
-    }
-  }
-  let lead: LeadDoc;
-  let owner: MemberDoc;
-  try {
-    owner = await pickOwner(actor);
-    lead = await countersRepo.insertNumbered(ws, 'lead', (seq) =>
-      leadsRepo.create(ws, {
-        _id: id,
-        seq,
-        company: input.company,
-        contactName: input.contactName,
-        phones: input.phones.map((p) => p.raw),
-        phoneGuesses: input.phones.filter((p) => p.guessed).map((p) => p.e164),
-        emails: input.emails,
-        source: input.source,
-        value: input.value,
-        currency: input.value === null ? null : (input.currency ?? actor.workspace.settings?.currency ?? 'CNY'),
-        stage: actor.workspace.settings?.stages?.[0] ?? 'new',
-        ownerId: owner._id,
-        createdById: actor.member._id,
-        tags: input.tags,
-        nextFollowUpAt: input.next?.at ?? null,
-        nextFollowUpWhat: input.next?.what ?? '',
-        followUpPending: Boolean(input.next),
-        quietLevel: 0,
-        rev: 0,
-        lostReason: '',
-        lastContactAt: null,
-        keys,
-      }),
-    );
-  } catch (err) {
-    // The lead was not written: free its reservations (a leftover is reclaimed later if this fails too).
-    if (!opts.force) await leadsRepo.releaseKeys(ws, id).catch(() => undefined);
-    throw err;
-  }
-  // The lead exists from here on: a failure below must not make the user think nothing was saved.
-  let incomplete: unknown;
-  try {
-    if (input.note) await interactionsRepo.add(ws, { leadId: lead._id, kind: 'note', text: input.note, authorId: actor.member._id, at: actor.now() });
-    await audit(actor, 'lead.create', lead, null, lead.toObject());
-  } catch (err) {
-    incomplete = err;
-  }
-  return { kind: 'created', lead, owner, notifyOwner: !owner._id.equals(actor.member._id), incomplete };
-}
-
-/** "Create anyway" from a duplicate warning: usable once, by the member who was warned. */
-export async function createFromDraft(actor: Actor, draftId: string): Promise<CreateResult> {
-  if (!/^[0-9a-f]{24}$/i.test(draftId)) throw userError('not_found', 'lead.draft_used');
-  const data = (await draftsRepo.take(wsId(actor), actor.member._id, draftId)) as (LeadInput & { next: { at: string | Date; what: string } | null }) | null;
-  if (!data) throw userError('conflict', 'lead.draft_used');
-  const input: LeadInput = { ...data, next: data.next ? { at: new Date(data.next.at), what: data.next.what } : null };
-  try {
-    return await createLead(actor, input, { force: true });
-  } catch (err) {
-    await draftsRepo.release(wsId(actor), draftId).catch(() => undefined);
-    throw err;
-  }
-}
-
 /** The lead `L-<seq>` if the actor may see it; a clear error otherwise. */
-export async function getLead(actor: Actor, ref: string | number): Promise<LeadDoc> {
+export async function getLead(actor: Actor, ref: string | number): Promise<LeadEntity> {
   const seq = typeof ref === 'number' ? ref : parseLeadId(ref);
   if (seq === null) throw userError('invalid_input', 'error.lead_id_invalid', { value: String(ref).slice(0, 40) });
   const lead = await leadsRepo.bySeq(wsId(actor), seq);
@@ -168,11 +52,11 @@ export async function getLead(actor: Actor, ref: string | number): Promise<LeadD
   return lead;
 }
 
-function assertNotDeleted(lead: LeadDoc): void {
+function assertNotDeleted(lead: LeadEntity): void {
   if (lead.deletedAt) throw userError('not_found', 'error.lead_deleted', { id: leadRef(lead) });
 }
 
-export async function getLeadById(actor: Actor, id: string): Promise<LeadDoc> {
+export async function getLeadById(actor: Actor, id: string): Promise<LeadEntity> {
   const lead = /^[0-9a-f]{24}$/i.test(id) ? await leadsRepo.byId(wsId(actor), id) : null;
   if (!lead) throw userError('not_found', 'error.lead_gone');
   await assertCanSeeLead(actor, lead);
@@ -180,7 +64,7 @@ export async function getLeadById(actor: Actor, id: string): Promise<LeadDoc> {
   return lead;
 }
 
-export async function change(actor: Actor, lead: LeadDoc, action: string, set: Record<string, unknown>, expect: Record<string, unknown> = {}): Promise<LeadDoc> {
+export async function change(actor: Actor, lead: LeadEntity, action: string, set: Record<string, unknown>, expect: Record<string, unknown> = {}): Promise<LeadEntity> {
   const before = snapshot(lead, set);
   // One change per state of the lead: of simultaneous clicks on the same card, one goes through.
   const updated = await oneChange(
@@ -231,7 +115,7 @@ export async function remapStage(actor: Actor, from: string, to: string): Promis
   return moved;
 }
 
-export async function setStage(actor: Actor, lead: LeadDoc, stageInput: string): Promise<LeadDoc> {
+export async function setStage(actor: Actor, lead: LeadEntity, stageInput: string): Promise<LeadEntity> {
   const stage = findStage(actor, stageInput);
   if (stage === 'lost') throw userError('invalid_input', 'lead.lost_needs_reason', { id: leadRef(lead) });
   if (stage === lead.stage) return lead;
@@ -242,7 +126,7 @@ export async function setStage(actor: Actor, lead: LeadDoc, stageInput: string):
 }
 
 /** Moves to the next open stage; `fromStage` is what the clicked card showed (a stale card gets told). */
-export async function advanceStage(actor: Actor, lead: LeadDoc, fromStage?: string): Promise<LeadDoc> {
+export async function advanceStage(actor: Actor, lead: LeadEntity, fromStage?: string): Promise<LeadEntity> {
   if (fromStage && fromStage !== lead.stage) throw userError('conflict', 'lead.changed_meanwhile', { id: leadRef(lead) });
   if (isClosedStage(lead.stage)) throw userError('conflict', 'lead.closed', { id: leadRef(lead), stage: lead.stage });
   const open = openStages(actor.workspace.settings);
@@ -251,23 +135,23 @@ export async function advanceStage(actor: Actor, lead: LeadDoc, fromStage?: stri
   return change(actor, lead, 'lead.stage', { stage: open[i + 1] });
 }
 
-export async function markWon(actor: Actor, lead: LeadDoc, value: { amount: number; currency: string | null } | null): Promise<LeadDoc> {
+export async function markWon(actor: Actor, lead: LeadEntity, value: { amount: number; currency: string | null } | null): Promise<LeadEntity> {
   if (lead.stage === 'won') throw userError('conflict', 'lead.already', { id: leadRef(lead), stage: 'won' });
   const set: Record<string, unknown> = { stage: 'won', lostReason: '', ...NO_FOLLOW_UP };
   if (value) Object.assign(set, { value: value.amount, currency: value.currency ?? lead.currency ?? actor.workspace.settings?.currency ?? 'CNY' });
   return change(actor, lead, 'lead.won', set);
 }
 
-export async function markLost(actor: Actor, lead: LeadDoc, reason: string): Promise<LeadDoc> {
+export async function markLost(actor: Actor, lead: LeadEntity, reason: string): Promise<LeadEntity> {
   const r = reason.trim();
-  if (!r) throw userError('invalid_input', 'lead.lost_needs_reason', { id: leadRef(lead) });
-  if (r.length > 500) throw userError('invalid_input', 'error.field_too_long', { field: 'reason', max: 500 });
+  if (!r) throw fieldError('reason', 'lead.lost_needs_reason', { id: leadRef(lead) });
+  if (r.length > 500) throw fieldError('reason', 'error.field_too_long', { field: 'reason', max: 500 });
   if (lead.stage === 'lost') throw userError('conflict', 'lead.already', { id: leadRef(lead), stage: 'lost' });
   return change(actor, lead, 'lead.lost', { stage: 'lost', lostReason: r, ...NO_FOLLOW_UP });
 }
 
 /** `previous`: the owner it was taken from, to be told (unless they did it themselves). */
-export async function assignLead(actor: Actor, lead: LeadDoc, to: MemberDoc): Promise<{ lead: LeadDoc; notify: boolean; previous: MemberDoc | null }> {
+export async function assignLead(actor: Actor, lead: LeadEntity, to: MemberEntity): Promise<{ lead: LeadEntity; notify: boolean; previous: MemberEntity | null }> {
   if (to._id.equals(lead.ownerId)) return { lead, notify: false, previous: null };
   const updated = await change(actor, lead, 'lead.assign', { ownerId: to._id }, { ownerId: lead.ownerId });
   const previous = lead.ownerId.equals(actor.member._id) ? null : await ownerOf(actor, lead);
@@ -275,14 +159,14 @@ export async function assignLead(actor: Actor, lead: LeadDoc, to: MemberDoc): Pr
 }
 
 /** A closed lead gets no follow-ups (commands, buttons and the job agree): reopen it first. */
-export function assertFollowUpAllowed(lead: LeadDoc): void {
+export function assertFollowUpAllowed(lead: LeadEntity): void {
   if (isClosedStage(lead.stage)) throw userError('conflict', 'lead.closed_no_followup', { id: leadRef(lead), stage: lead.stage });
 }
 
-export async function setNextFollowUp(actor: Actor, lead: LeadDoc, at: Date, what: string): Promise<LeadDoc> {
+export async function setNextFollowUp(actor: Actor, lead: LeadEntity, at: Date, what: string): Promise<LeadEntity> {
   assertFollowUpAllowed(lead);
-  if (at.getTime() <= actor.now().getTime()) throw userError('invalid_input', 'error.date_past');
-  if (what.length > 300) throw userError('invalid_input', 'error.field_too_long', { field: 'what', max: 300 });
+  if (at.getTime() <= actor.now().getTime()) throw fieldError('at', 'error.date_past');
+  if (what.length > 300) throw fieldError('what', 'error.field_too_long', { field: 'what', max: 300 });
   // A new time moves the lead's one pending nudge (the follow-up job reads these two fields).
   return change(actor, lead, 'lead.next', { nextFollowUpAt: at, nextFollowUpWhat: what, followUpPending: true });
 }
@@ -319,7 +203,7 @@ export async function findLeads(actor: Actor, query: { phone?: string; email?: s
   return { leads: await leadsRepo.list(ws, q, (p - 1) * PAGE_SIZE, PAGE_SIZE), total, page: p, pages };
 }
 
-export async function recentInteractions(actor: Actor, lead: LeadDoc, limit = 5) {
+export async function recentInteractions(actor: Actor, lead: LeadEntity, limit = 5) {
   return interactionsRepo.latest(wsId(actor), lead._id, limit);
 }
 
@@ -330,13 +214,13 @@ export async function leadSummary(actor: Actor, id: Types.ObjectId): Promise<{ s
 }
 
 /** Members of the actor's workspace by platform user id (e.g. the authors of logged chat messages). */
-export async function membersByPlatformId(actor: Actor, ids: string[]): Promise<Map<string, MemberDoc>> {
+export async function membersByPlatformId(actor: Actor, ids: string[]): Promise<Map<string, MemberEntity>> {
   if (!ids.length) return new Map();
   const rows = await membersRepo.byPlatformUserIds(wsId(actor), ids);
   return new Map(rows.map((m) => [m.platformUserId, m]));
 }
 
-export async function membersById(actor: Actor, ids: unknown[]): Promise<Map<string, MemberDoc>> {
+export async function membersById(actor: Actor, ids: unknown[]): Promise<Map<string, MemberEntity>> {
   const rows = await membersRepo.byIds(wsId(actor), ids);
   return new Map(rows.map((m) => [String(m._id), m]));
 }

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { auditRepo } from '../../platform/audit/audit.repo';
 import { leadsRepo, identityKeys } from './leads.repo';
 import { interactionsRepo } from './interactions.repo';
-import type { LeadDoc } from './lead.model';
+import type { LeadEntity } from './lead.model';
 import { type Actor, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
 import { oneChange } from '../../platform/changes/one-change';
@@ -29,7 +29,7 @@ function canon(v: unknown): unknown {
 const same = (a: unknown, b: unknown) => JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 
 export interface UndoResult {
-  lead: LeadDoc;
+  lead: LeadEntity;
   /** The action undone: `lead.stage`, `lead.delete`, … */
   action: string;
 }
@@ -54,7 +54,7 @@ export async function undoLast(actor: Actor, leadId?: string): Promise<UndoResul
   const after = (ev.after ?? {}) as Record<string, unknown>;
   const before = (ev.before ?? {}) as Record<string, unknown>;
   const fields = Object.keys(after).filter((k) => !NOT_FIELDS.has(k));
-  const now = lead.toObject() as Record<string, unknown>;
+  const now: Record<string, unknown> = { ...lead };
   if (fields.some((k) => !same(now[k], after[k]))) throw userError('conflict', 'undo.changed_since', { id: leadRef(lead) });
   const set = Object.fromEntries(fields.map((k) => [k, before[k] ?? null]));
   // The same guard as every change: of an undo and a simultaneous change (or a second undo), one wins.

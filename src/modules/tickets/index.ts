@@ -3,7 +3,7 @@ export * from './ticket-form.cards';
 export * from './ticket.cards';
 export * from './ticket.commands';
 export * from './ticket.ids';
-export { TICKET_STATUSES, type Ticket, type TicketDoc } from './ticket.model';
+export { TICKET_STATUSES, type Ticket, type TicketEntity } from './ticket.model';
 export * from './tickets.service';
 export * from './ticket-rules';
 export * from './ticket-view.service';

@@ -1,4 +1,4 @@
-import type { TicketDoc } from './ticket.model';
+import type { TicketEntity } from './ticket.model';
 import { auditRepo } from '../../platform/audit/audit.repo';
 import { membersRepo } from '../workspaces';
 import { type Actor, wsId } from '../workspaces';
@@ -20,7 +20,7 @@ const text = (v: unknown, key: string): string => {
 };
 
 /** Every step of a ticket, oldest first, from its audit trail (resolution notes survive a reopen there). */
-export async function ticketHistory(actor: Actor, ref: string): Promise<{ ticket: TicketDoc; entries: TicketHistoryEntry[] }> {
+export async function ticketHistory(actor: Actor, ref: string): Promise<{ ticket: TicketEntity; entries: TicketHistoryEntry[] }> {
   const ticket = await getTicket(actor, ref);
   const events = await auditRepo.forEntity(wsId(actor), 'ticket', ticket._id);
   const ids = events.flatMap((e) => [e.actorId, (e.after as { assigneeId?: unknown } | null)?.assigneeId].filter(Boolean));

@@ -1,10 +1,10 @@
 import type { Actor } from '../workspaces';
-import type { TicketDoc } from './ticket.model';
+import type { TicketEntity } from './ticket.model';
 import type { TicketFacts, TicketView } from './ticket.cards';
 import { leadSummary, membersById } from '../leads';
 
 /** The ticket as the card shows it: plain data, no document. */
-export function ticketFacts(t: TicketDoc): TicketFacts {
+export function ticketFacts(t: TicketEntity): TicketFacts {
   return {
     id: String(t._id),
     seq: t.seq,
@@ -24,7 +24,7 @@ export function ticketFacts(t: TicketDoc): TicketFacts {
 }
 
 /** What the ticket card shows: the ticket, who opened it, who has it, and the lead it is about. */
-export async function getTicketView(actor: Actor, t: TicketDoc): Promise<TicketView> {
+export async function getTicketView(actor: Actor, t: TicketEntity): Promise<TicketView> {
   const [people, lead] = await Promise.all([membersById(actor, [t.createdById, t.assigneeId].filter(Boolean)), t.leadId ? leadSummary(actor, t.leadId) : null]);
   return {
     ticket: ticketFacts(t),

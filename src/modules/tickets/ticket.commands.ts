@@ -6,7 +6,7 @@ import { ticketHistory } from './ticket-history.service';
 import { userError } from '../../platform/errors';
 import { memberForMention } from '../workspaces';
 import { isLocale, type MessageKey } from '../../platform/i18n';
-import type { TicketDoc } from './ticket.model';
+import type { TicketEntity } from './ticket.model';
 import { parseMention, splitFirst, takePage, type Mention } from '../../platform/args';
 import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
 import { infoCard, memberName } from '../leads';
@@ -41,13 +41,13 @@ export function channelCtx(ctx: Ctx): Ctx {
 }
 
 /** Redraw every posted copy of the ticket card (e.g. "Claimed by … at …" on each). */
-export async function ticketUpdate(ctx: Ctx, t: TicketDoc): Promise<Pick<Reply, 'updates'>> {
+export async function ticketUpdate(ctx: Ctx, t: TicketEntity): Promise<Pick<Reply, 'updates'>> {
   const cc = channelCtx(ctx);
   return { updates: [{ entity: { kind: 'ticket', id: String(t._id) }, cards: [ticketCard(cc, await getTicketView(cc.actor, t), { channel: true })], locale: cc.locale }] };
 }
 
 /** A new ticket: posted to the support channel (or the creator's DM), confirmed to the creator. */
-export async function openedReply(ctx: Ctx, t: TicketDoc, notice?: string): Promise<Reply> {
+export async function openedReply(ctx: Ctx, t: TicketEntity, notice?: string): Promise<Reply> {
   const cc = channelCtx(ctx);
   const channel = ctx.actor.workspace.settings?.supportChannel || ctx.actor.member.platformUserId;
   const text = [notice, ctx.t('ticket.opened', { id: tickets.ticketRef(t) })].filter(Boolean).join(' ');
@@ -104,7 +104,7 @@ const list = defineCommand({
 });
 
 /** Tells the rep who owns the ticket's customer what happened (a DM through the outbox). */
-async function tellLeadOwner(ctx: Ctx, t: TicketDoc, key: 'ticket.owner_claimed' | 'ticket.owner_resolved'): Promise<Reply['notify']> {
+async function tellLeadOwner(ctx: Ctx, t: TicketEntity, key: 'ticket.owner_claimed' | 'ticket.owner_resolved'): Promise<Reply['notify']> {
   const owner = await tickets.ticketLeadOwner(ctx.actor, t);
   if (!owner) return undefined;
   const view = await getTicketView(ctx.actor, t);
@@ -115,24 +115,24 @@ async function tellLeadOwner(ctx: Ctx, t: TicketDoc, key: 'ticket.owner_claimed'
   return [{ userId: owner.platformUserId, cards: [ticketCard(oc, view, { notice })], locale: oc.locale, entity: { kind: 'ticket' as const, id: String(t._id) } }];
 }
 
-export async function claimReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
+export async function claimReply(ctx: Ctx, t: TicketEntity): Promise<Reply> {
   const claimed = await tickets.claimTicket(ctx.actor, t);
   const notify = await tellLeadOwner(ctx, claimed, 'ticket.owner_claimed');
   return reply([infoCard(ctx.t('ticket.you_claimed', { id: tickets.ticketRef(claimed) }))], { ...(await ticketUpdate(ctx, claimed)), notify });
 }
 
-export async function resolveReply(ctx: Ctx, t: TicketDoc, note: string): Promise<Reply> {
+export async function resolveReply(ctx: Ctx, t: TicketEntity, note: string): Promise<Reply> {
   const done = await tickets.resolveTicket(ctx.actor, t, note);
   const notify = await tellLeadOwner(ctx, done, 'ticket.owner_resolved');
   return reply([infoCard(ctx.t('ticket.resolved', { id: tickets.ticketRef(done) }))], { ...(await ticketUpdate(ctx, done)), notify });
 }
 
-export async function reopenReply(ctx: Ctx, t: TicketDoc, reason: string): Promise<Reply> {
+export async function reopenReply(ctx: Ctx, t: TicketEntity, reason: string): Promise<Reply> {
   const open = await tickets.reopenTicket(ctx.actor, t, reason);
   return reply([infoCard(ctx.t('ticket.reopened', { id: tickets.ticketRef(open) }))], await ticketUpdate(ctx, open));
 }
 
-export async function escalateReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
+export async function escalateReply(ctx: Ctx, t: TicketEntity): Promise<Reply> {
   const { ticket, managers } = await tickets.escalateTicket(ctx.actor, t);
   const view = await getTicketView(ctx.actor, ticket);
   const notify = managers.map((m) => {
@@ -143,7 +143,7 @@ export async function escalateReply(ctx: Ctx, t: TicketDoc): Promise<Reply> {
   return reply([infoCard(ctx.t('ticket.escalated_done', { id: tickets.ticketRef(ticket), count: managers.length }))], { ...(await ticketUpdate(ctx, ticket)), notify });
 }
 
-export async function reassignReply(ctx: Ctx, t: TicketDoc, who: Mention): Promise<Reply> {
+export async function reassignReply(ctx: Ctx, t: TicketEntity, who: Mention): Promise<Reply> {
   const to = await memberForMention(ctx.actor, who);
   const moved = await tickets.reassignTicket(ctx.actor, t, to);
   const tc = ctxFor(ctx, to);
@@ -158,7 +158,7 @@ export async function reassignReply(ctx: Ctx, t: TicketDoc, who: Mention): Promi
 
 const WORKERS: CommandDef['roles'] = ['support', 'manager', 'admin'];
 
-const byId = (name: string, help: Parameters<typeof defineCommand>[0]['help'], run: (ctx: Ctx, t: TicketDoc, rest: string) => Promise<Reply>, roles?: CommandDef['roles']) =>
+const byId = (name: string, help: Parameters<typeof defineCommand>[0]['help'], run: (ctx: Ctx, t: TicketEntity, rest: string) => Promise<Reply>, roles?: CommandDef['roles']) =>
   defineCommand({
     name,
     help,

@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { PRIORITIES } from './ticket-priority';
 
 export { PRIORITIES };
@@ -42,5 +42,6 @@ ticketSchema.index({ workspaceId: 1, createdAt: 1 });
 ticketSchema.index({ workspaceId: 1, resolvedAt: 1 });
 
 export type Ticket = InferSchemaType<typeof ticketSchema>;
-export type TicketDoc = HydratedDocument<Ticket>;
+/** A ticket as the repo returns it: a plain object, never a mongoose document. */
+export type TicketEntity = Ticket & { _id: Types.ObjectId };
 export const TicketModel = model('Ticket', ticketSchema);

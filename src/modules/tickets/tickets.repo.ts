@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import { TicketModel, type Ticket, type TicketDoc } from './ticket.model';
+import { plainMany, plainOne } from '../../platform/db/plain';
+import { TicketModel, type Ticket, type TicketEntity } from './ticket.model';
 import { TicketClaimModel } from './ticket-claim.model';
 import { isDuplicateKeyError } from '../../platform/db/db-errors';
 
@@ -19,24 +20,24 @@ function toFilter(workspaceId: Types.ObjectId, q: TicketQuery): Record<string, u
 }
 
 export const ticketsRepo = {
-  async create(workspaceId: Types.ObjectId, data: Partial<Ticket> & Pick<Ticket, 'seq' | 'subject' | 'createdById' | 'firstResponseDueAt' | 'resolutionDueAt'>): Promise<TicketDoc> {
-    return TicketModel.create({ ...data, workspaceId });
+  async create(workspaceId: Types.ObjectId, data: Partial<Ticket> & Pick<Ticket, 'seq' | 'subject' | 'createdById' | 'firstResponseDueAt' | 'resolutionDueAt'>): Promise<TicketEntity> {
+    return (await TicketModel.create({ ...data, workspaceId })).toObject() as TicketEntity;
   },
 
-  async bySeq(workspaceId: Types.ObjectId, seq: number): Promise<TicketDoc | null> {
-    return TicketModel.findOne({ workspaceId, seq });
+  async bySeq(workspaceId: Types.ObjectId, seq: number): Promise<TicketEntity | null> {
+    return plainOne<TicketEntity>(await TicketModel.findOne({ workspaceId, seq }));
   },
 
-  async byId(workspaceId: Types.ObjectId, id: unknown): Promise<TicketDoc | null> {
-    return TicketModel.findOne({ workspaceId, _id: id });
+  async byId(workspaceId: Types.ObjectId, id: unknown): Promise<TicketEntity | null> {
+    return plainOne<TicketEntity>(await TicketModel.findOne({ workspaceId, _id: id }));
   },
 
   /**
    * One atomic conditional update: applies `set` only while the ticket still matches `expect`
    * (e.g. status open for a claim), so of many simultaneous clicks exactly one wins.
    */
-  async transition(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<TicketDoc | null> {
-    return TicketModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after' });
+  async transition(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<TicketEntity | null> {
+    return plainOne<TicketEntity>(await TicketModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after' }));
   },
 
   /** Takes the ticket's claim for this round; true for exactly one caller, however many race. */
@@ -70,21 +71,21 @@ export const ticketsRepo = {
   },
 
   /** Unclaimed tickets past their first-response target, not chased yet this round. */
-  async missedClaim(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<TicketDoc[]> {
-    return TicketModel.find({ workspaceId, status: 'open', firstResponseDueAt: { $lte: now }, slaClaimAlerted: { $ne: true } }).limit(limit);
+  async missedClaim(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<TicketEntity[]> {
+    return plainMany<TicketEntity>(await TicketModel.find({ workspaceId, status: 'open', firstResponseDueAt: { $lte: now }, slaClaimAlerted: { $ne: true } }).limit(limit));
   },
 
   /** Unresolved tickets past their resolution target, not chased yet this round. */
-  async missedResolution(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<TicketDoc[]> {
-    return TicketModel.find({ workspaceId, status: { $in: ['open', 'claimed'] }, resolutionDueAt: { $lte: now }, slaResolveAlerted: { $ne: true } }).limit(limit);
+  async missedResolution(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<TicketEntity[]> {
+    return plainMany<TicketEntity>(await TicketModel.find({ workspaceId, status: { $in: ['open', 'claimed'] }, resolutionDueAt: { $lte: now }, slaResolveAlerted: { $ne: true } }).limit(limit));
   },
 
   async count(workspaceId: Types.ObjectId, q: TicketQuery): Promise<number> {
     return TicketModel.countDocuments(toFilter(workspaceId, q));
   },
 
-  async list(workspaceId: Types.ObjectId, q: TicketQuery, skip: number, limit: number): Promise<TicketDoc[]> {
-    return TicketModel.find(toFilter(workspaceId, q)).sort({ createdAt: -1, _id: -1 }).skip(skip).limit(limit);
+  async list(workspaceId: Types.ObjectId, q: TicketQuery, skip: number, limit: number): Promise<TicketEntity[]> {
+    return plainMany<TicketEntity>(await TicketModel.find(toFilter(workspaceId, q)).sort({ createdAt: -1, _id: -1 }).skip(skip).limit(limit));
   },
 
   /** Every claim row of a ticket, all rounds (who holds or held it). */

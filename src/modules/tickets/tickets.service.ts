@@ -4,17 +4,17 @@ import { countersRepo } from '../../platform/ids/counters.repo';
 import { membersRepo } from '../workspaces';
 import { leadsRepo } from '../leads';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import type { TicketDoc } from './ticket.model';
-import type { MemberDoc } from '../workspaces';
+import type { TicketEntity } from './ticket.model';
+import type { MemberEntity } from '../workspaces';
 import { PRIORITIES, mayFollowUp, ticketRef, worksTickets, type Priority } from './ticket-rules';
 import { type Actor, wsId } from '../workspaces';
-import { userError } from '../../platform/errors';
+import { userError, fieldError } from '../../platform/errors';
 import { PAGE_SIZE } from '../leads';
 import { oneChange } from '../../platform/changes/one-change';
 import { memberName } from '../workspaces';
 
 /** The ticket as stored now (to tell whether an update that failed half-way happened). */
-const current = (actor: Actor, t: TicketDoc) => () => ticketsRepo.byId(wsId(actor), t._id);
+const current = (actor: Actor, t: TicketEntity) => () => ticketsRepo.byId(wsId(actor), t._id);
 
 export { PRIORITIES, mayFollowUp, ticketRef, worksTickets, type Priority };
 export const SUBJECT_MAX = 200;
@@ -28,7 +28,7 @@ export function parseTicketId(s: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-async function canSee(actor: Actor, t: TicketDoc): Promise<boolean> {
+async function canSee(actor: Actor, t: TicketEntity): Promise<boolean> {
   if (worksTickets(actor.member) || t.createdById.equals(actor.member._id)) return true;
   if (!t.leadId) return false;
   const lead = await leadsRepo.byId(wsId(actor), t.leadId);
@@ -36,7 +36,7 @@ async function canSee(actor: Actor, t: TicketDoc): Promise<boolean> {
 }
 
 /** The rep who owns the ticket's customer, to be told of its progress (not when they made the change). */
-export async function ticketLeadOwner(actor: Actor, t: TicketDoc): Promise<MemberDoc | null> {
+export async function ticketLeadOwner(actor: Actor, t: TicketEntity): Promise<MemberEntity | null> {
   const lead = t.leadId ? await leadsRepo.byId(wsId(actor), t.leadId) : null;
   if (!lead || lead.ownerId.equals(actor.member._id)) return null;
   return membersRepo.byId(wsId(actor), lead.ownerId);
@@ -46,7 +46,7 @@ function assertWorker(actor: Actor): void {
   if (!worksTickets(actor.member)) throw userError('forbidden', 'ticket.support_only');
 }
 
-async function audit(actor: Actor, action: string, t: TicketDoc, before: unknown, after: unknown) {
+async function audit(actor: Actor, action: string, t: TicketEntity, before: unknown, after: unknown) {
   await auditRepo.record(wsId(actor), { actorId: actor.member._id, platform: actor.platform, action, entity: 'ticket', entityId: t._id, before, after, at: actor.now() });
 }
 
@@ -65,11 +65,11 @@ export interface NewTicket {
   leadId?: Types.ObjectId | null;
 }
 
-export async function createTicket(actor: Actor, input: NewTicket): Promise<TicketDoc> {
+export async function createTicket(actor: Actor, input: NewTicket): Promise<TicketEntity> {
   const subject = input.subject.trim();
-  if (!subject) throw userError('invalid_input', 'ticket.subject_missing');
-  if (subject.length > SUBJECT_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'subject', max: SUBJECT_MAX });
-  if ((input.description ?? '').length > DESCRIPTION_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'description', max: DESCRIPTION_MAX });
+  if (!subject) throw fieldError('subject', 'ticket.subject_missing');
+  if (subject.length > SUBJECT_MAX) throw fieldError('subject', 'error.field_too_long', { field: 'subject', max: SUBJECT_MAX });
+  if ((input.description ?? '').length > DESCRIPTION_MAX) throw fieldError('description', 'error.field_too_long', { field: 'description', max: DESCRIPTION_MAX });
   const priority = input.priority ?? 'normal';
   const ticket = await countersRepo.insertNumbered(wsId(actor), 'ticket', (seq) =>
     ticketsRepo.create(wsId(actor), {
@@ -82,11 +82,11 @@ export async function createTicket(actor: Actor, input: NewTicket): Promise<Tick
       ...dueTimes(actor, priority, actor.now()),
     }),
   );
-  await audit(actor, 'ticket.create', ticket, null, ticket.toObject());
+  await audit(actor, 'ticket.create', ticket, null, ticket);
   return ticket;
 }
 
-export async function getTicket(actor: Actor, ref: string): Promise<TicketDoc> {
+export async function getTicket(actor: Actor, ref: string): Promise<TicketEntity> {
   const seq = parseTicketId(ref);
   if (seq === null) throw userError('invalid_input', 'ticket.id_invalid', { value: ref.slice(0, 40) });
   const t = await ticketsRepo.bySeq(wsId(actor), seq);
@@ -95,7 +95,7 @@ export async function getTicket(actor: Actor, ref: string): Promise<TicketDoc> {
   return t;
 }
 
-export async function getTicketById(actor: Actor, id: string): Promise<TicketDoc> {
+export async function getTicketById(actor: Actor, id: string): Promise<TicketEntity> {
   const t = /^[0-9a-f]{24}$/i.test(id) ? await ticketsRepo.byId(wsId(actor), id) : null;
   if (!t) throw userError('not_found', 'ticket.gone');
   if (!(await canSee(actor, t))) throw userError('forbidden', 'ticket.forbidden', { id: ticketRef(t) });
@@ -117,7 +117,7 @@ async function refusal(actor: Actor, id: Types.ObjectId) {
 const STALE_CLAIM_MS = 30_000;
 
 /** This round's claim row for `memberId`; a row left by a claim that died half-way is taken over. */
-async function reserveClaim(actor: Actor, t: TicketDoc, round: number, memberId: Types.ObjectId = actor.member._id): Promise<boolean> {
+async function reserveClaim(actor: Actor, t: TicketEntity, round: number, memberId: Types.ObjectId = actor.member._id): Promise<boolean> {
   const ws = wsId(actor);
   if (await ticketsRepo.reserveClaim(ws, t._id, round, memberId)) return true;
   const now = await ticketsRepo.byId(ws, t._id);
@@ -131,12 +131,12 @@ async function reserveClaim(actor: Actor, t: TicketDoc, round: number, memberId:
  * The first click wins. The claim row's unique index picks exactly one winner per round (atomic on
  * every MongoDB-protocol server), then one conditional update records it on the ticket.
  */
-export async function claimTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc> {
+export async function claimTicket(actor: Actor, t: TicketEntity): Promise<TicketEntity> {
   assertWorker(actor);
   const ws = wsId(actor);
   const round = t.claimRound ?? 0;
   if (t.status !== 'open' || !(await reserveClaim(actor, t, round))) throw await refusal(actor, t._id);
-  let claimed: TicketDoc | null;
+  let claimed: TicketEntity | null;
   try {
     claimed = await ticketsRepo.transition(ws, t._id, { status: 'open', claimRound: round }, { status: 'claimed', assigneeId: actor.member._id, claimedAt: actor.now() });
   } catch (err) {
@@ -153,11 +153,11 @@ export async function claimTicket(actor: Actor, t: TicketDoc): Promise<TicketDoc
   return claimed;
 }
 
-export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): Promise<TicketDoc> {
+export async function resolveTicket(actor: Actor, t: TicketEntity, note: string): Promise<TicketEntity> {
   assertWorker(actor);
   const resolution = note.trim();
-  if (!resolution) throw userError('invalid_input', 'ticket.resolution_missing', { id: ticketRef(t) });
-  if (resolution.length > RESOLUTION_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'resolution', max: RESOLUTION_MAX });
+  if (!resolution) throw fieldError('note', 'ticket.resolution_missing', { id: ticketRef(t) });
+  if (resolution.length > RESOLUTION_MAX) throw fieldError('note', 'error.field_too_long', { field: 'resolution', max: RESOLUTION_MAX });
   const set = { status: 'resolved', resolution, resolvedAt: actor.now(), assigneeId: t.assigneeId ?? actor.member._id };
   // Conditioned on the assignee read above too: a reassign committed in between is not undone.
   const done = await oneChange(wsId(actor), t._id, t.rev ?? 0, () => ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] }, assigneeId: t.assigneeId }, set), current(actor, t));
@@ -171,11 +171,11 @@ export async function resolveTicket(actor: Actor, t: TicketDoc, note: string): P
 }
 
 /** A reopened ticket says why; the earlier resolution note stays in its history (the audit trail). */
-export async function reopenTicket(actor: Actor, t: TicketDoc, reason: string): Promise<TicketDoc> {
+export async function reopenTicket(actor: Actor, t: TicketEntity, reason: string): Promise<TicketEntity> {
   if (!mayFollowUp(actor.member, t)) throw userError('forbidden', 'ticket.support_only');
   const why = reason.trim();
-  if (!why) throw userError('invalid_input', 'ticket.reopen_reason_missing', { id: ticketRef(t) });
-  if (why.length > RESOLUTION_MAX) throw userError('invalid_input', 'error.field_too_long', { field: 'reason', max: RESOLUTION_MAX });
+  if (!why) throw fieldError('reason', 'ticket.reopen_reason_missing', { id: ticketRef(t) });
+  if (why.length > RESOLUTION_MAX) throw fieldError('reason', 'error.field_too_long', { field: 'reason', max: RESOLUTION_MAX });
   const set = { status: 'open', assigneeId: null, claimedAt: null, resolvedAt: null, resolution: '', claimRound: (t.claimRound ?? 0) + 1, slaClaimAlerted: false, slaResolveAlerted: false, ...dueTimes(actor, t.priority, actor.now()) };
   const open = await oneChange(wsId(actor), t._id, t.rev ?? 0, () => ticketsRepo.transition(wsId(actor), t._id, { status: 'resolved' }, set), current(actor, t));
   if (!open) throw userError('conflict', 'ticket.not_resolved', { id: ticketRef(t) });
@@ -184,7 +184,7 @@ export async function reopenTicket(actor: Actor, t: TicketDoc, reason: string): 
 }
 
 /** Flags the ticket and returns the managers (and admins) to tell. */
-export async function escalateTicket(actor: Actor, t: TicketDoc): Promise<{ ticket: TicketDoc; managers: MemberDoc[] }> {
+export async function escalateTicket(actor: Actor, t: TicketEntity): Promise<{ ticket: TicketEntity; managers: MemberEntity[] }> {
   if (!mayFollowUp(actor.member, t)) throw userError('forbidden', 'ticket.support_only');
   const escalated = await oneChange(wsId(actor), t._id, t.rev ?? 0, () => ticketsRepo.transition(wsId(actor), t._id, { status: { $ne: 'resolved' }, escalated: false }, { escalated: true }), current(actor, t));
   if (!escalated) {
@@ -201,20 +201,20 @@ export async function escalateTicket(actor: Actor, t: TicketDoc): Promise<{ tick
 }
 
 /** Managers and admins: told when a ticket is escalated, by a person or by its missed SLA. */
-export async function ticketWatchers(workspaceId: Types.ObjectId): Promise<MemberDoc[]> {
+export async function ticketWatchers(workspaceId: Types.ObjectId): Promise<MemberEntity[]> {
   return [...(await membersRepo.byRole(workspaceId, 'manager')), ...(await membersRepo.byRole(workspaceId, 'admin'))];
 }
 
-export async function reassignTicket(actor: Actor, t: TicketDoc, to: MemberDoc): Promise<TicketDoc> {
+export async function reassignTicket(actor: Actor, t: TicketEntity, to: MemberEntity): Promise<TicketEntity> {
   assertWorker(actor);
-  if (to.role !== 'support') throw userError('invalid_input', 'ticket.assignee_not_support', { who: memberName(to) });
+  if (to.role !== 'support') throw fieldError('to', 'ticket.assignee_not_support', { who: memberName(to) });
   const set = { status: 'claimed', assigneeId: to._id, claimedAt: t.claimedAt ?? actor.now() };
   // Giving away an unclaimed ticket takes its claim, so a simultaneous Claim cannot also win.
   const round = t.claimRound ?? 0;
   const reserved = t.status === 'open';
   if (reserved && !(await reserveClaim(actor, t, round, to._id))) throw await refusal(actor, t._id);
   const giveBack = () => (reserved ? ticketsRepo.releaseClaim(wsId(actor), t._id, round, to._id).catch(() => undefined) : undefined);
-  let moved: TicketDoc | null;
+  let moved: TicketEntity | null;
   try {
     moved = await ticketsRepo.transition(wsId(actor), t._id, { status: { $in: ['open', 'claimed'] }, assigneeId: t.assigneeId }, set);
   } catch (err) {
@@ -230,7 +230,7 @@ export async function reassignTicket(actor: Actor, t: TicketDoc, to: MemberDoc):
 }
 
 /** The support agents a ticket can be given to. */
-export async function supportAgents(actor: Actor): Promise<MemberDoc[]> {
+export async function supportAgents(actor: Actor): Promise<MemberEntity[]> {
   return membersRepo.byRole(wsId(actor), 'support');
 }
 

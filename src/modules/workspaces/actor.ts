@@ -1,15 +1,15 @@
 import type { Types } from 'mongoose';
 import type { Locale } from '../../config';
-import type { WorkspaceDoc } from './workspace.model';
-import type { MemberDoc } from './member.model';
+import type { WorkspaceEntity } from './workspace.model';
+import type { MemberEntity } from './member.model';
 import type { MemberDirectory } from '../../platform/directory';
 
 export type Platform = 'slack' | 'wecom' | 'sandbox';
 
 /** Who is acting, where: every domain call takes one, so every query is scoped to its workspace. */
 export interface Actor {
-  workspace: WorkspaceDoc;
-  member: MemberDoc;
+  workspace: WorkspaceEntity;
+  member: MemberEntity;
   platform: Platform;
   locale: Locale;
   now: () => Date;

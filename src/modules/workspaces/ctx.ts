@@ -3,7 +3,7 @@ import type { Actor } from './actor';
 import { isLocale, t, type MessageKey, type MessageParams } from '../../platform/i18n';
 import { formatWhen } from '../../platform/dates';
 import { formatMoney } from '../../platform/money';
-import type { MemberDoc } from './member.model';
+import type { MemberEntity } from './member.model';
 import type { Reply } from '../../platform/cards/card';
 import type { Logger } from '../../platform/logger';
 
@@ -21,13 +21,13 @@ export interface Ctx {
 export type Handler<I> = (ctx: Ctx, input: I) => Promise<Reply>;
 
 /** The language a member reads: their own choice, else the workspace's. */
-export function localeOf(member: Pick<MemberDoc, 'locale'>, workspaceLocale: string, fallback: Locale): Locale {
+export function localeOf(member: Pick<MemberEntity, 'locale'>, workspaceLocale: string, fallback: Locale): Locale {
   const wanted = member.locale ?? workspaceLocale;
   return isLocale(wanted) ? wanted : fallback;
 }
 
 /** The time zone a member reads and types dates in: their own (`/crm tz`), else the workspace's. */
-export function timeZoneOf(member: Pick<MemberDoc, 'timezone'>, workspaceZone: string): string {
+export function timeZoneOf(member: Pick<MemberEntity, 'timezone'>, workspaceZone: string): string {
   return member.timezone || workspaceZone;
 }
 
@@ -48,7 +48,7 @@ export function makeCtx(actor: Actor, locale: Locale, log: Logger, opts: { works
 }
 
 /** A context for rendering a card that `reader` will see (a DM): their language, their buttons. */
-export function ctxFor(ctx: Ctx, reader: MemberDoc): Ctx {
+export function ctxFor(ctx: Ctx, reader: MemberEntity): Ctx {
   const locale = localeOf(reader, ctx.actor.workspace.settings!.locale, ctx.locale);
   return makeCtx({ ...ctx.actor, member: reader }, locale, ctx.log);
 }

@@ -6,8 +6,8 @@ import { localeOf, makeCtx } from './ctx';
 import type { Ctx } from './ctx';
 import type { Platform } from './actor';
 import { queueMessage } from '../../platform/outbox/outbox.service';
-import type { MemberDoc } from './member.model';
-import type { WorkspaceDoc } from './workspace.model';
+import type { MemberEntity } from './member.model';
+import type { WorkspaceEntity } from './workspace.model';
 
 export interface JobDeps {
   config: Pick<Config, 'DEFAULT_LOCALE'>;
@@ -29,20 +29,20 @@ export interface JobResult {
 export const BATCH = 200;
 
 /** The card context for a member who will read the message: their language and time zone. */
-export function readerCtx(deps: JobDeps, ws: WorkspaceDoc, member: MemberDoc, now: Date): Ctx {
+export function readerCtx(deps: JobDeps, ws: WorkspaceEntity, member: MemberEntity, now: Date): Ctx {
   const locale = localeOf(member, ws.settings!.locale, deps.config.DEFAULT_LOCALE);
   return makeCtx({ workspace: ws, member, platform: ws.platform as Platform, locale, now: () => now }, locale, deps.logger);
 }
 
 /** A reader for a channel post: nobody in particular, in the workspace's language, with no rights. */
-export function channelCtx(deps: JobDeps, ws: WorkspaceDoc, now: Date): Ctx {
-  const nobody = { _id: ws._id, role: 'rep', team: '', locale: null, timezone: null, displayName: '', chosenName: '', platformUserId: '', managerId: null, muted: false } as unknown as MemberDoc;
+export function channelCtx(deps: JobDeps, ws: WorkspaceEntity, now: Date): Ctx {
+  const nobody = { _id: ws._id, role: 'rep', team: '', locale: null, timezone: null, displayName: '', chosenName: '', platformUserId: '', managerId: null, muted: false } as unknown as MemberEntity;
   return readerCtx(deps, ws, nobody, now);
 }
 
 /** Writes one message to the outbox under its idempotency key; 1 when new, 0 when already there. */
 export async function queue(
-  ws: WorkspaceDoc,
+  ws: WorkspaceEntity,
   m: { key: string; to: string; kind: 'dm' | 'channel'; cards: Card[]; locale: Locale; entity?: EntityRef },
   now: Date,
 ): Promise<number> {

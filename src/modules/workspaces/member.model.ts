@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType, type HydratedDocument, type Types } from 'mongoose';
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 export const ROLES = ['admin', 'manager', 'rep', 'support'] as const;
 export type Role = (typeof ROLES)[number];
@@ -32,5 +32,6 @@ memberSchema.index({ workspaceId: 1, role: 1, createdAt: 1 });
 memberSchema.index({ workspaceId: 1, team: 1 });
 
 export type Member = InferSchemaType<typeof memberSchema> & { role: Role };
-export type MemberDoc = HydratedDocument<Member> & { _id: Types.ObjectId };
+/** A member as the repo returns it: a plain object, never a mongoose document. */
+export type MemberEntity = Member & { _id: Types.ObjectId };
 export const MemberModel = model('Member', memberSchema);

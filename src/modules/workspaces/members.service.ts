@@ -3,10 +3,10 @@ import { isTimeZone } from '../../config';
 import { membersRepo } from './members.repo';
 import { workspacesRepo, type WorkspaceDefaults } from './workspaces.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import { ROLES, type MemberDoc, type NameSource, type Role } from './member.model';
+import { ROLES, type MemberEntity, type NameSource, type Role } from './member.model';
 
 export { ROLES };
-import type { WorkspaceDoc } from './workspace.model';
+import type { WorkspaceEntity } from './workspace.model';
 import { type Actor, type Platform, wsId } from './actor';
 import { assertAdmin } from './access';
 import { userError } from '../../platform/errors';
@@ -22,7 +22,7 @@ export async function resolveIdentity(
   userName: string,
   defaults: WorkspaceDefaults,
   nameSource: NameSource = 'handle',
-): Promise<{ workspace: WorkspaceDoc; member: MemberDoc }> {
+): Promise<{ workspace: WorkspaceEntity; member: MemberEntity }> {
   const workspace = await workspacesRepo.ensure(platform, workspaceExternalId, workspaceName, defaults);
   const ws = workspace._id as Types.ObjectId;
   const { member, created } = await membersRepo.ensure(ws, userId, userName, nameSource);
@@ -55,7 +55,7 @@ export interface MentionRef {
 const LOOKS_LIKE_ID: Record<Platform, RegExp> = { slack: /^[UW][A-Z0-9]{2,20}$/, wecom: /^[\w.-]{1,64}$/, sandbox: /^[\w.-]{1,64}$/ };
 
 /** A member named by a mention; created as a rep when they have not used ChatCRM yet. */
-export async function memberForMention(actor: Actor, who: MentionRef): Promise<MemberDoc> {
+export async function memberForMention(actor: Actor, who: MentionRef): Promise<MemberEntity> {
   const known = await membersRepo.byPlatformUserId(wsId(actor), who.id);
   if (known) return refreshName(actor, known);
   if (who.typed) {
@@ -73,20 +73,20 @@ export async function memberForMention(actor: Actor, who: MentionRef): Promise<M
 }
 
 /** Members whose shown name is `name` (case and spacing aside). */
-async function membersNamed(actor: Actor, name: string): Promise<MemberDoc[]> {
+async function membersNamed(actor: Actor, name: string): Promise<MemberEntity[]> {
   const fold = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
   const want = fold(name);
   const all = await membersRepo.all(wsId(actor));
   return all.filter((m) => [m.chosenName, m.displayName].some((n) => n && fold(n) === want));
 }
 
-const describeMember = (m: MemberDoc) => `${memberName(m)} (@${m.platformUserId})`;
+const describeMember = (m: MemberEntity) => `${memberName(m)} (@${m.platformUserId})`;
 
 /**
  * The member with their real display name from the platform's directory, asked once and cached on the
  * member (asked again a day later when the platform had none). A handle never replaces it.
  */
-export async function refreshName(actor: Actor, member: MemberDoc): Promise<MemberDoc> {
+export async function refreshName(actor: Actor, member: MemberEntity): Promise<MemberEntity> {
   const dir = actor.directory;
   if (!dir || member.nameSource === 'platform') return member;
   const checked = member.nameCheckedAt?.getTime() ?? 0;
@@ -96,9 +96,9 @@ export async function refreshName(actor: Actor, member: MemberDoc): Promise<Memb
   return (await membersRepo.update(wsId(actor), member._id, set)) ?? member;
 }
 
-async function changeMember(actor: Actor, target: MemberDoc, set: Record<string, unknown>, action: string): Promise<MemberDoc> {
+async function changeMember(actor: Actor, target: MemberEntity, set: Record<string, unknown>, action: string): Promise<MemberEntity> {
   // Before and after name the same fields: what this change set.
-  const before = Object.fromEntries(Object.keys(set).map((k) => [k, target.get(k) ?? null]));
+  const before = Object.fromEntries(Object.keys(set).map((k) => [k, (target as Record<string, unknown>)[k] ?? null]));
   const updated = await membersRepo.update(wsId(actor), target._id, set);
   if (!updated) throw userError('not_found', 'error.member_not_found');
   await auditRepo.record(wsId(actor), {
@@ -113,7 +113,7 @@ async function changeMember(actor: Actor, target: MemberDoc, set: Record<string,
   return updated;
 }
 
-export async function setRole(actor: Actor, target: MemberDoc, role: Role): Promise<MemberDoc> {
+export async function setRole(actor: Actor, target: MemberEntity, role: Role): Promise<MemberEntity> {
   assertAdmin(actor);
   if (target._id.equals(actor.member._id) && role !== 'admin') {
     const admins = await membersRepo.byRole(wsId(actor), 'admin');
@@ -122,20 +122,20 @@ export async function setRole(actor: Actor, target: MemberDoc, role: Role): Prom
   return changeMember(actor, target, { role }, 'member.role');
 }
 
-export async function setTeam(actor: Actor, target: MemberDoc, team: string): Promise<MemberDoc> {
+export async function setTeam(actor: Actor, target: MemberEntity, team: string): Promise<MemberEntity> {
   assertAdmin(actor);
   if (team.length > 60) throw userError('invalid_input', 'error.field_too_long', { field: 'team', max: 60 });
   return changeMember(actor, target, { team }, 'member.team');
 }
 
-export async function setManager(actor: Actor, target: MemberDoc, manager: MemberDoc): Promise<MemberDoc> {
+export async function setManager(actor: Actor, target: MemberEntity, manager: MemberEntity): Promise<MemberEntity> {
   assertAdmin(actor);
   if (target._id.equals(manager._id)) throw userError('invalid_input', 'crm.self_manager');
   return changeMember(actor, target, { managerId: manager._id }, 'member.manager');
 }
 
 /** The name cards show for a member: anyone may set their own, admins anyone's. */
-export async function setName(actor: Actor, target: MemberDoc, name: string): Promise<MemberDoc> {
+export async function setName(actor: Actor, target: MemberEntity, name: string): Promise<MemberEntity> {
   if (!target._id.equals(actor.member._id)) assertAdmin(actor);
   const chosen = name.trim().replace(/\s+/g, ' ');
   if (!chosen) throw userError('invalid_input', 'crm.name_missing');
@@ -144,13 +144,13 @@ export async function setName(actor: Actor, target: MemberDoc, name: string): Pr
 }
 
 /** A member's own time zone for dates; an empty value goes back to the workspace's. */
-export async function setOwnTimeZone(actor: Actor, zone: string): Promise<MemberDoc> {
+export async function setOwnTimeZone(actor: Actor, zone: string): Promise<MemberEntity> {
   const z = zone.trim();
   if (z && !isTimeZone(z)) throw userError('invalid_input', 'crm.config_bad_value', { name: 'tz', allowed: 'Asia/Shanghai, Europe/London, America/New_York, …' });
   return changeMember(actor, actor.member, { timezone: z || null }, 'member.timezone');
 }
 
-export async function setOwnLocale(actor: Actor, locale: string): Promise<MemberDoc> {
+export async function setOwnLocale(actor: Actor, locale: string): Promise<MemberEntity> {
   return changeMember(actor, actor.member, { locale }, 'member.locale');
 }
 

@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
 export const DEFAULT_STAGES = ['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
 
@@ -48,7 +48,8 @@ const workspaceSchema = new Schema(
 workspaceSchema.index({ platform: 1, externalId: 1 }, { unique: true });
 
 export type Workspace = InferSchemaType<typeof workspaceSchema>;
-export type WorkspaceDoc = HydratedDocument<Workspace>;
+/** A workspace as the repo returns it: a plain object, never a mongoose document. */
+export type WorkspaceEntity = Workspace & { _id: Types.ObjectId };
 export const WorkspaceModel = model('Workspace', workspaceSchema);
 
 // The one admin seat of a workspace: its unique index gives it to exactly one of several members who

@@ -1,9 +1,10 @@
 import { workspacesRepo } from './workspaces.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import type { WorkspaceDoc } from './workspace.model';
+import type { WorkspaceEntity } from './workspace.model';
 import { type Actor, wsId } from './actor';
 import { assertAdmin } from './access';
-import { AppError, userError } from '../../platform/errors';
+import { z } from 'zod';
+import { AppError, userError, fieldError } from '../../platform/errors';
 import { isLocale } from '../../platform/i18n';
 import { isTimeZone } from '../../config';
 import { readDuration, readHoursRange, readPriority, readTime, splitDurations } from './setting-input';
@@ -81,67 +82,79 @@ export function parseChannel(s: string): string | null {
   return null;
 }
 
+type Patch = Record<string, unknown>;
 
-/** Validates one `/crm config <name> <value>` and returns the settings patch. */
-function settingPatch(name: Exclude<SettingName, 'digest-channel' | 'stages'>, value: string): Record<string, unknown> {
-  const v = value.trim();
-  switch (name) {
-    case 'locale':
-      if (!isLocale(v)) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'en, zh-CN' });
-      return { locale: v };
-    case 'timezone':
-      if (!isTimeZone(v)) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'Asia/Shanghai, Europe/London, …' });
-      return { timezone: v };
-    case 'assignment': {
+/** A typed setting value -> its settings patch; `read` answers null for a value it cannot read. */
+const patchOf = (read: (v: string) => Patch | null) =>
+  z.string().trim().transform((v, ctx): Patch => read(v) ?? (ctx.addIssue({ code: 'custom', message: 'unreadable' }), z.NEVER));
+
+const dayCount = (key: string) =>
+  patchOf((v) => {
+    const n = Number(v);
+    return Number.isInteger(n) && n >= 1 && n <= 365 ? { [key]: n } : null;
+  });
+
+/** The settings `/crm config <name> <value>` sets from the value alone: what a value may be (shown when it is not) and how it is read. */
+const SETTINGS: Record<Exclude<SettingName, 'digest-channel' | 'stages'>, { allowed: string; schema: z.ZodType<Patch, string> }> = {
+  locale: { allowed: 'en, zh-CN', schema: patchOf((v) => (isLocale(v) ? { locale: v } : null)) },
+  timezone: { allowed: 'Asia/Shanghai, Europe/London, …', schema: patchOf((v) => (isTimeZone(v) ? { timezone: v } : null)) },
+  assignment: {
+    allowed: 'creator, round-robin',
+    schema: patchOf((v) => {
       const a = v.replace('-', '_');
-      if (a !== 'creator' && a !== 'round_robin') throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'creator, round-robin' });
-      return { assignment: a };
-    }
-    case 'stale-days': {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 365) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '1–365' });
-      return { staleDays: n };
-    }
-    case 'escalate-days': {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 365) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '1–365' });
-      return { escalateDays: n };
-    }
-    case 'work-hours': {
-      // "09:00-18:00 mon-fri", "9-6", "9am-6pm 周一至周五"; without days the working days stay as they are.
+      return a === 'creator' || a === 'round_robin' ? { assignment: a } : null;
+    }),
+  },
+  'stale-days': { allowed: '1–365', schema: dayCount('staleDays') },
+  'escalate-days': { allowed: '1–365', schema: dayCount('escalateDays') },
+  // "09:00-18:00 mon-fri", "9-6", "9am-6pm 周一至周五"; without days the working days stay as they are.
+  'work-hours': {
+    allowed: '9-6, 09:00-18:00 mon-fri',
+    schema: patchOf((v) => {
       const [range, ...rest] = v.split(/\s+/);
       const hours = readHoursRange(range ?? '');
       const days = rest.length ? parseWeekdays(rest.join(' ')) : [];
-      if (!hours || !days) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '9-6, 09:00-18:00 mon-fri' });
+      if (!hours || !days) return null;
       return { 'workHours.start': hours.start, 'workHours.end': hours.end, ...(days.length ? { 'workHours.days': days } : {}) };
-    }
-    case 'digest': {
-      // "mon 09:00", "monday 9am", "周一 上午9点", "friday at 4pm"
+    }),
+  },
+  // "mon 09:00", "monday 9am", "周一 上午9点", "friday at 4pm"
+  digest: {
+    allowed: 'monday 9am, mon 09:00',
+    schema: patchOf((v) => {
       const [dayText, ...rest] = v.split(/\s+/);
       const days = parseWeekdays(dayText ?? '');
       const time = readTime(rest.join(' '));
-      if (!days || days.length !== 1 || !time) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'monday 9am, mon 09:00' });
-      return { 'digest.day': days[0], 'digest.time': time };
-    }
-    case 'currency':
-      if (!/^[A-Z]{3}$/.test(v.toUpperCase())) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'CNY, USD, EUR, …' });
-      return { currency: v.toUpperCase() };
-    case 'support-channel': {
+      return days && days.length === 1 && time ? { 'digest.day': days[0], 'digest.time': time } : null;
+    }),
+  },
+  currency: { allowed: 'CNY, USD, EUR, …', schema: patchOf((v) => (/^[A-Z]{3}$/.test(v.toUpperCase()) ? { currency: v.toUpperCase() } : null)) },
+  'support-channel': {
+    allowed: '#channel, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…, none',
+    schema: patchOf((v) => {
       const channel = parseChannel(v);
-      if (channel === null) throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: '#channel, https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…, none' });
-      return { supportChannel: channel };
-    }
-    case 'sla': {
-      // "high 1h 8h", "高 1小时 8小时", "normal 4 hours 2 days": first response (claim) and resolution.
+      return channel === null ? null : { supportChannel: channel };
+    }),
+  },
+  // "high 1h 8h", "高 1小时 8小时", "normal 4 hours 2 days": first response (claim) and resolution.
+  sla: {
+    allowed: 'high|normal|low <first response> <resolution>, e.g. high 1h 8h',
+    schema: patchOf((v) => {
       const [priorityText, ...rest] = v.split(/\s+/);
       const priority = readPriority(priorityText ?? '');
       const [c, r, extra] = splitDurations(rest.join(' ')).map(readDuration);
-      if (!priority || !c || !r || r < c || extra !== undefined) {
-        throw userError('invalid_input', 'crm.config_bad_value', { name, allowed: 'high|normal|low <first response> <resolution>, e.g. high 1h 8h' });
-      }
+      if (!priority || !c || !r || r < c || extra !== undefined) return null;
       return { [`sla.${priority}.claim`]: c, [`sla.${priority}.resolve`]: r };
-    }
-  }
+    }),
+  },
+};
+
+/** Validates one `/crm config <name> <value>` whose value alone decides it and returns the settings patch. */
+function settingPatch(name: keyof typeof SETTINGS, value: string): Patch {
+  const { allowed, schema } = SETTINGS[name];
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw fieldError('value', 'crm.config_bad_value', { name, allowed });
+  return parsed.data;
 }
 
 /** `/crm config digest-channel [team] #channel`: where a team's digest goes ('none' = its managers). */
@@ -157,7 +170,7 @@ async function digestChannelPatch(actor: Actor, value: string): Promise<Record<s
 }
 
 export interface ConfigResult {
-  workspace: WorkspaceDoc;
+  workspace: WorkspaceEntity;
   /** Leads moved out of removed stages (a stage change only). */
   moved: { from: string; to: string; count: number }[];
 }
@@ -173,7 +186,7 @@ export async function configure(actor: Actor, name: SettingName, value: string, 
     ? { stages: [...plan.open, ...CLOSED_STAGES], stageNames: mergeNames(actor.workspace.settings, plan.names) }
     : name === 'digest-channel'
       ? await digestChannelPatch(actor, value)
-      : settingPatch(name as Exclude<SettingName, 'digest-channel' | 'stages'>, value);
+      : settingPatch(name as keyof typeof SETTINGS, value);
   // Audit as { setting: value }: stored keys may not contain '.', which the update paths do.
   const before = { [name]: JSON.parse(JSON.stringify(actor.workspace.settings ?? {})) };
   const updated = await workspacesRepo.updateSettings(wsId(actor), patch);

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
-import { AdminSeatModel, WorkspaceModel, type Workspace, type WorkspaceDoc } from './workspace.model';
+import { plainMany, plainOne } from '../../platform/db/plain';
+import { AdminSeatModel, WorkspaceModel, type Workspace, type WorkspaceEntity } from './workspace.model';
 import { isDuplicateKeyError, retryOnDuplicate } from '../../platform/db/db-errors';
 
 export interface WorkspaceDefaults {
@@ -9,20 +10,20 @@ export interface WorkspaceDefaults {
 }
 
 export const workspacesRepo = {
-  async ensure(platform: Workspace['platform'], externalId: string, name: string, defaults: WorkspaceDefaults): Promise<WorkspaceDoc> {
-    return retryOnDuplicate(async () => {
-      const doc = await WorkspaceModel.findOneAndUpdate(
+  async ensure(platform: Workspace['platform'], externalId: string, name: string, defaults: WorkspaceDefaults): Promise<WorkspaceEntity> {
+    const doc = await retryOnDuplicate(() =>
+      WorkspaceModel.findOneAndUpdate(
         { platform, externalId },
         { $setOnInsert: { platform, externalId, name, settings: { ...defaults } } },
         { upsert: true, returnDocument: 'after', setDefaultsOnInsert: true },
-      );
-      return doc as WorkspaceDoc;
-    });
+      ),
+    );
+    return plainOne<WorkspaceEntity>(doc) as WorkspaceEntity;
   },
 
   /** Every workspace (a small collection), or those of one platform: the jobs fan out over them. */
-  async all(platform?: Workspace['platform']): Promise<WorkspaceDoc[]> {
-    return WorkspaceModel.find(platform ? { platform } : {}).sort({ _id: 1 });
+  async all(platform?: Workspace['platform']): Promise<WorkspaceEntity[]> {
+    return plainMany<WorkspaceEntity>(await WorkspaceModel.find(platform ? { platform } : {}).sort({ _id: 1 }));
   },
 
   /** True when the database holds this platform's workspace (the sandbox demo is seeded when it does not). */
@@ -30,8 +31,8 @@ export const workspacesRepo = {
     return (await WorkspaceModel.exists({ platform, externalId })) !== null;
   },
 
-  async byId(workspaceId: unknown): Promise<WorkspaceDoc | null> {
-    return WorkspaceModel.findById(workspaceId);
+  async byId(workspaceId: unknown): Promise<WorkspaceEntity | null> {
+    return plainOne<WorkspaceEntity>(await WorkspaceModel.findById(workspaceId));
   },
 
   /**
@@ -56,8 +57,8 @@ export const workspacesRepo = {
     await WorkspaceModel.updateOne({ _id: workspaceId }, { $set: { adminClaimed: true } });
   },
 
-  async updateSettings(workspaceId: unknown, set: Record<string, unknown>): Promise<WorkspaceDoc | null> {
+  async updateSettings(workspaceId: unknown, set: Record<string, unknown>): Promise<WorkspaceEntity | null> {
     const prefixed = Object.fromEntries(Object.entries(set).map(([k, v]) => [`settings.${k}`, v]));
-    return WorkspaceModel.findOneAndUpdate({ _id: workspaceId }, { $set: prefixed }, { returnDocument: 'after' });
+    return plainOne<WorkspaceEntity>(await WorkspaceModel.findOneAndUpdate({ _id: workspaceId }, { $set: prefixed }, { returnDocument: 'after' }));
   },
 };
