@@ -1,5 +1,5 @@
 import type { Card } from '../../platform/cards/card';
-import type { Amount, DigestFigures } from './digest.service';
+import type { Amount, DigestFigures } from './digest.figures';
 import { leadRef, stageLabel } from '../leads';
 import type { Ctx } from '../workspaces';
 

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { digestRepo, type Window } from './digest.repo';
+import type { Amount, DigestFigures } from './digest.figures';
 import { leadsRepo } from '../leads';
 import { membersRepo } from '../workspaces';
 import type { LeadEntity } from '../leads';
@@ -20,26 +21,7 @@ import { memberName, openStages } from '../workspaces';
 //  - tickets: workspace-wide; past SLA = a claim or resolution target that fell in the window and was missed;
 //  - completeness: the scope's open leads with a phone or email, company, source, value.
 
-export interface Amount {
-  currency: string;
-  amount: number;
-}
-
-export interface DigestFigures {
-  window: Window;
-  newLeads: number;
-  moves: { from: string; to: string; count: number }[];
-  movesTotal: number;
-  won: { count: number; value: Amount[] };
-  lost: { count: number; value: Amount[] };
-  conversion: { stage: string; forward: number; exits: number }[];
-  pipeline: { stage: string; count: number; value: Amount[] }[];
-  weighted: Amount[];
-  stale: { total: number; leads: { seq: number; company: string; owner: string }[] };
-  interactions: { member: string; count: number }[];
-  tickets: { opened: number; resolved: number; pastSla: number };
-  completeness: { total: number; contact: number; company: number; source: number; value: number };
-}
+export type { Amount, DigestFigures } from './digest.figures';
 
 export const STALE_SHOWN = 10;
 const DAY = 86_400_000;

@@ -2,7 +2,8 @@ import type { Card } from '../../platform/cards/card';
 import type { MessageKey } from '../../platform/i18n';
 import { PRIORITIES, readPriority, type Priority } from './setting-input';
 import { openStages, stageName } from './stages';
-import { SETTING_NAMES, type ConfigResult, type SettingName } from './workspace.service';
+import { SETTING_NAMES, type SettingName } from './setting-names';
+import type { ConfigResult } from './settings-result';
 import type { Ctx } from './ctx';
 
 type Settings = NonNullable<ConfigResult['workspace']['settings']>;

@@ -1,6 +1,5 @@
 import { workspacesRepo } from './workspaces.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import type { WorkspaceEntity } from './workspace.model';
 import { type Actor, wsId } from './actor';
 import { assertAdmin } from './access';
 import { z } from 'zod';
@@ -9,22 +8,10 @@ import { isLocale } from '../../platform/i18n';
 import { isTimeZone } from '../../config';
 import { readDuration, readHoursRange, readPriority, readTime, splitDurations } from './setting-input';
 import { CLOSED_STAGES, mergeNames, type StagePlan } from './stages';
+import type { SettingName } from './setting-names';
+import type { ConfigResult } from './settings-result';
 
-export const SETTING_NAMES = [
-  'locale',
-  'timezone',
-  'stages',
-  'assignment',
-  'stale-days',
-  'escalate-days',
-  'work-hours',
-  'digest',
-  'digest-channel',
-  'currency',
-  'support-channel',
-  'sla',
-] as const;
-export type SettingName = (typeof SETTING_NAMES)[number];
+export { SETTING_NAMES, type SettingName } from './setting-names';
 
 // Setting names as a Chinese admin may type them (`设置 工作时间 9-6`).
 const SETTING_ALIASES: Record<string, SettingName> = {
@@ -169,11 +156,7 @@ async function digestChannelPatch(actor: Actor, value: string): Promise<Record<s
   return { 'digest.channels': channel ? [...others, { team, channel }] : others };
 }
 
-export interface ConfigResult {
-  workspace: WorkspaceEntity;
-  /** Leads moved out of removed stages (a stage change only). */
-  moved: { from: string; to: string; count: number }[];
-}
+export type { ConfigResult } from './settings-result';
 
 /**
  * Changes one setting. A pipeline change comes with its checked plan (the leads module's
