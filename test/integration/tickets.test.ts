@@ -52,6 +52,14 @@ describe('opening tickets', () => {
     expect(await countOf(auditOfAction(t!, 'ticket', 'ticket.create'))).toBe(1);
   });
 
+  it('should link a ticket typed with a full-width lead id and read medium as normal priority', async () => {
+    const wide = leadRef.replace('L', 'Ｌ').replace('-', '－').replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    const { ref, card } = await newTicket(`${wide} 登录失败 priority: medium`);
+    expect(visibleText(card)).toContain(`${ref} · 登录失败`);
+    expect(visibleText(card)).toContain(`${leadRef} · Globex Ltd`);
+    expect((await ticketByRef(ref))!.priority).toBe('normal');
+  });
+
   it('should use the workspace SLA settings', async () => {
     expect(await say('UADMIN', '/crm', 'config sla low 30m 2h')).toContain('Saved. Low: claim within 30 min, resolve within 2 h.');
     const { ref } = await newTicket('font looks odd priority: low');

@@ -12,13 +12,11 @@ import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
 import { infoCard, memberName } from '../leads';
 import { ticketCard } from './ticket.cards';
 import { makeCtx, ctxFor } from '../workspaces';
-import type { Ctx } from '../workspaces';
+import { readPriority, type Ctx } from '../workspaces';
 import { TICKET_ACTIONS } from './ticket.ids';
 import { TICKET_VALUES } from './ticket.ids';
 import { leadRef } from '../leads';
 import { getTicketView } from './ticket-view.service';
-
-const PRIORITY_WORDS: Record<string, tickets.Priority> = { high: 'high', normal: 'normal', low: 'low', 高: 'high', 中: 'normal', 普通: 'normal', 低: 'low' };
 
 /** "[L-12] <subject> [priority: high]" (also 优先级：高). */
 export function parseNewTicket(text: string): { leadRef?: string; subject: string; priority?: string } {
@@ -26,16 +24,17 @@ export function parseNewTicket(text: string): { leadRef?: string; subject: strin
   let priority: string | undefined;
   rest = rest.replace(/[\s;；,，]*(?:priority|优先级)\s*[:：]\s*(\S+)\s*$/i, (_m, p: string) => {
     // An unknown word stays as typed, so the schema refuses it instead of quietly using "normal".
-    priority = PRIORITY_WORDS[p.toLowerCase()] ?? p;
+    priority = readPriority(p) ?? p;
     return '';
   });
   // A lone lead id is a ticket without a subject, not a ticket called "L-12".
-  const m = rest.match(/^(L-?\d+)(?:\s+([\s\S]*))?$/i);
-  return m ? { leadRef: m[1], subject: (m[2] ?? '').trim(), priority } : { subject: rest, priority };
+  // Full-width ids (`Ｌ－１５`) are read like half-width ones.
+  const m = rest.match(/^([LＬｌ][-－]?[\d０-９]+)(?:\s+([\s\S]*))?$/i);
+  return m ? { leadRef: m[1].normalize('NFKC'), subject: (m[2] ?? '').trim(), priority } : { subject: rest, priority };
 }
 
 /** A context speaking the workspace's language and time, for cards posted where many people read. */
-export function channelCtx(ctx: Ctx): Ctx {
+function channelCtx(ctx: Ctx): Ctx {
   const l = ctx.actor.workspace.settings?.locale ?? ctx.locale;
   return makeCtx(ctx.actor, isLocale(l) ? l : ctx.locale, ctx.log, { workspaceZone: true });
 }

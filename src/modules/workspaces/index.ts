@@ -9,9 +9,9 @@ export * from './member-name';
 export { ROLES, type Member, type MemberEntity, type NameSource, type Role } from './member.model';
 export * from './members.service';
 export * from './settings.cards';
-export { PRIORITIES, type Priority } from './setting-input';
+export { PRIORITIES, readPriority, type Priority } from './setting-input';
 export * from './stages';
-export { DEFAULT_STAGES, type Workspace, type WorkspaceEntity } from './workspace.model';
+export { type Workspace, type WorkspaceEntity } from './workspace.model';
 export * from './workspace.service';
 
 // Store-level access other modules still use directly; each is to become a use case of this module

@@ -1,6 +1,6 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
-export const DEFAULT_STAGES = ['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
+import { BUILT_IN_STAGES } from './stages';
 
 const workspaceSchema = new Schema(
   {
@@ -13,7 +13,7 @@ const workspaceSchema = new Schema(
       timezone: { type: String, required: true },
       phoneRegion: { type: String, required: true },
       currency: { type: String, default: 'CNY' },
-      stages: { type: [String], default: () => [...DEFAULT_STAGES] },
+      stages: { type: [String], default: () => [...BUILT_IN_STAGES] },
       // Names of custom stages in each language (built-in ones come from the catalogue); kept after a
       // stage is removed, so old history and digests still name it.
       stageNames: { type: [{ _id: false, stage: String, en: String, zh: String }], default: () => [] },
