@@ -1,20 +1,14 @@
 import { reply, type Form, type Reply } from '../platform/cards/card';
 import * as leads from '../modules/leads';
-import { AppError } from '../platform/errors';
+import { AppError, userError } from '../platform/errors';
 import { ACTIONS, FORMS } from './constants';
-import { createdReply, listReply, type PageRef, assignReply } from '../modules/leads';
-import { infoCard, leadCard, leadRef, memberName, stageLabel } from '../modules/leads';
-import { snoozeFollowUp } from '../modules/follow-ups';
+import { createdReply, listReply, type PageRef, assignReply, infoCard, leadCard, leadRef, memberName, stageLabel, getLeadView, leadEditActions, LEAD_VALUES } from '../modules/leads';
+import { snoozeFollowUp, NUDGE_VALUES } from '../modules/follow-ups';
 import type { Ctx } from './types';
 import { z } from 'zod';
 import * as tickets from '../modules/tickets';
 import { historyReply, logForm } from '../modules/interactions';
-import { claimReply, escalateReply, ticketListReply } from '../modules/tickets';
-import { userError } from '../platform/errors';
-import { getLeadView, leadEditActions } from '../modules/leads';
-import { LEAD_VALUES } from '../modules/leads';
-import { NUDGE_VALUES } from '../modules/follow-ups';
-import { TICKET_VALUES } from '../modules/tickets';
+import { claimReply, escalateReply, ticketListReply, TICKET_VALUES } from '../modules/tickets';
 
 type ActionHandler = (ctx: Ctx, value: string) => Promise<Reply>;
 

@@ -1,17 +1,12 @@
 import { reply, type Reply } from '../platform/cards/card';
 import * as leads from '../modules/leads';
-import { validateLead, emptyRaw } from '../modules/leads';
+import { validateLead, emptyRaw, assignReply, createdReply, nextReply, leadCard, leadRef, getLeadById, getLeadView, leadEditForms } from '../modules/leads';
 import { AppError } from '../platform/errors';
-import { FORMS } from './constants';
-import { assignReply, createdReply, nextReply } from '../modules/leads';
-import { leadCard, leadRef } from '../modules/leads';
+import { FORMS, LEAD_SEARCH_FIELD } from './constants';
 import type { Ctx } from './types';
 import * as tickets from '../modules/tickets';
-import { getLeadById } from '../modules/leads';
 import { logFormReply } from '../modules/interactions';
 import { openedReply, reassignReply, reopenReply, resolveReply } from '../modules/tickets';
-import { LEAD_SEARCH_FIELD } from './constants';
-import { getLeadView, leadEditForms } from '../modules/leads';
 
 type FormHandler = (ctx: Ctx, values: Record<string, string>, metadata: string) => Promise<Reply>;
 

@@ -1,11 +1,10 @@
 import { App, ExpressReceiver, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Router } from 'express';
-import type { Config } from '../../config';
+import type { Config, Locale } from '../../config';
 import type { Logger } from '../../platform/logger';
 import type { BotRequest } from '../../dispatcher/types';
 import type { Card, Reply } from '../../platform/cards/card';
 import { t } from '../../platform/i18n';
-import type { Locale } from '../../config';
 import { ACTIONS, LEAD_SEARCH_ACTION, SHORTCUTS, SLASH_COMMANDS } from '../../dispatcher/constants';
 
 // Every card button: a registered action id, with the ":<index>" suffix that keeps ids unique in a message.

@@ -1,17 +1,12 @@
 import type { Config } from '../../config';
-import { configure } from '../workspaces';
+import { configure, workspacesRepo, resolveIdentity, setManager, setOwnLocale, setRole, setTeam } from '../workspaces';
 import { claimTicket, createTicket } from '../tickets';
 import type { Logger } from '../../platform/logger';
-import { workspacesRepo } from '../workspaces';
-import type { MemberEntity } from '../workspaces';
-import type { WorkspaceEntity } from '../workspaces';
-import type { Actor } from '../workspaces';
+import type { MemberEntity, WorkspaceEntity, Actor } from '../workspaces';
 import { isLocale } from '../../platform/i18n';
 import { tzOffsetMinutes } from '../../platform/dates';
-import { parseLeadText } from '../leads';
-import { createLead, listLeads, markLost, markWon, setNextFollowUp, setStage } from '../leads';
+import { parseLeadText, createLead, listLeads, markLost, markWon, setNextFollowUp, setStage } from '../leads';
 import { logInteraction } from '../interactions';
-import { resolveIdentity, setManager, setOwnLocale, setRole, setTeam } from '../workspaces';
 import { DEMO_LEADS, DEMO_MEMBERS, DEMO_WORKSPACE, type DemoLead } from './demo-workspace';
 
 // Writes the sandbox's demo workspace through the same services chat uses, so every rule applies

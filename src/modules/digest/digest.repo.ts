@@ -1,7 +1,6 @@
 import type { Types } from 'mongoose';
-import { LeadModel } from '../leads';
+import { LeadModel, InteractionModel } from '../leads';
 import { AuditEventModel } from '../../platform/audit/audit-event.model';
-import { InteractionModel } from '../leads';
 import { TicketModel } from '../tickets';
 
 // The weekly digest's queries: each reads the week's changes through an index, or lets the database

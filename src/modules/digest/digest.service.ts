@@ -2,14 +2,10 @@ import type { Types } from 'mongoose';
 import { digestRepo, type Window } from './digest.repo';
 import type { Amount, DigestFigures } from './digest.figures';
 import { leadsRepo } from '../leads';
-import { membersRepo } from '../workspaces';
+import { membersRepo, visibleOwnerIds, memberName, openStages } from '../workspaces';
 import type { LeadEntity } from '../leads';
-import type { MemberEntity } from '../workspaces';
-import type { WorkspaceEntity } from '../workspaces';
-import type { Actor } from '../workspaces';
-import { visibleOwnerIds } from '../workspaces';
+import type { MemberEntity, WorkspaceEntity, Actor } from '../workspaces';
 import { userError } from '../../platform/errors';
-import { memberName, openStages } from '../workspaces';
 
 // The pipeline figures behind the weekly digest and /pipeline, for one scope (a team, a member, or the
 // whole workspace) and one window. Definitions (also in the README):

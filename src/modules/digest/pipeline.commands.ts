@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { reply } from '../../platform/cards/card';
 import { pipelineFigures, pipelineOwners, type PipelineScope } from './digest.service';
-import { memberForMention } from '../workspaces';
+import { memberForMention, defineCommand, type CommandDef } from '../workspaces';
 import { mentionSchema, parseMention } from '../../platform/args';
-import { defineCommand, type CommandDef } from '../workspaces';
 import { digestCard } from './digest.cards';
 
 const WEEK = 7 * 86_400_000;

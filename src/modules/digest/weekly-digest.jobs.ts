@@ -4,8 +4,7 @@ import { isQueued } from '../../platform/outbox/outbox.service';
 import { digestDestinations, pipelineFigures, teamsOf } from './digest.service';
 import { digestCard } from './digest.cards';
 import type { Types } from 'mongoose';
-import type { WorkspaceEntity } from '../workspaces';
-import type { MemberEntity } from '../workspaces';
+import type { WorkspaceEntity, MemberEntity } from '../workspaces';
 import { channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 
 export const WEEKLY_DIGEST_JOB = 'weekly-digest';

@@ -1,10 +1,8 @@
 import type { Card } from '../../platform/cards/card';
 import type { MessageKey } from '../../platform/i18n';
-import { leadRef, memberName, stageLabel, type LeadRow, type PersonName } from '../leads';
+import { leadRef, memberName, stageLabel, type LeadRow, type PersonName, LEAD_ACTIONS } from '../leads';
 import type { Ctx } from '../workspaces';
-import { LEAD_ACTIONS } from '../leads';
-import { NUDGE_ACTIONS } from './nudge.ids';
-import { NUDGE_VALUES } from './nudge.ids';
+import { NUDGE_ACTIONS, NUDGE_VALUES } from './nudge.ids';
 
 /** A lead as a nudge shows it: the row, its contact details and its planned follow-up. */
 type NudgeLead = LeadRow & { phones: string[]; emails: string[]; nextFollowUpAt?: Date | null; nextFollowUpWhat?: string | null };

@@ -1,18 +1,12 @@
-import { leadsRepo } from '../leads';
-import { membersRepo } from '../workspaces';
+import { leadsRepo, interactionsRepo, leadRef } from '../leads';
+import { membersRepo, workspacesRepo, type Actor, type Platform, wsId, isClosedStage } from '../workspaces';
 import { ticketsRepo } from '../tickets';
-import { workspacesRepo } from '../workspaces';
-import { interactionsRepo } from '../leads';
 import { auditRepo } from '../../platform/audit/audit.repo';
 import type { LeadEntity } from '../leads';
-import type { MemberEntity } from '../workspaces';
+import type { MemberEntity, WorkspaceEntity } from '../workspaces';
 import type { TicketEntity } from '../tickets';
-import type { WorkspaceEntity } from '../workspaces';
-import { type Actor, type Platform, wsId } from '../workspaces';
 import { userError } from '../../platform/errors';
 import type { DigestSchedule, WorkHours } from '../../platform/schedule';
-import { leadRef } from '../leads';
-import { isClosedStage } from '../workspaces';
 
 // What the scheduled jobs read and change: due follow-ups, quiet leads, missed ticket targets; and
 // lead snoozes and mutes. Each change is conditional on the state the job read, so two instances cannot both act.

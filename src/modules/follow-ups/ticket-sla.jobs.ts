@@ -1,11 +1,9 @@
 import { allWorkspaces, missedClaims, missedResolutions, slaChased } from './nudges.service';
-import { ticketWatchers } from '../tickets';
-import { ticketCard } from '../tickets';
+import { ticketWatchers, ticketCard, getTicketView } from '../tickets';
 import type { Types } from 'mongoose';
 import type { TicketEntity } from '../tickets';
 import type { WorkspaceEntity } from '../workspaces';
 import { BATCH, channelCtx, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
-import { getTicketView } from '../tickets';
 
 export const TICKET_SLA_JOB = 'ticket-sla';
 

@@ -1,14 +1,10 @@
-import { interactionsRepo } from '../leads';
-import { leadsRepo } from '../leads';
+import { interactionsRepo, leadsRepo, INTERACTION_KINDS, PAGE_SIZE, leadRef } from '../leads';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import { INTERACTION_KINDS } from '../leads';
 import type { LeadEntity } from '../leads';
 import type { TicketEntity } from '../tickets';
-import { type Actor, wsId } from '../workspaces';
+import { type Actor, wsId, isClosedStage } from '../workspaces';
 import { fieldError } from '../../platform/errors';
-import { PAGE_SIZE, leadRef } from '../leads';
 import { createTicket } from '../tickets';
-import { isClosedStage } from '../workspaces';
 
 export { INTERACTION_KINDS };
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];

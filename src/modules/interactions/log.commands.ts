@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reply, type Form, type Reply } from '../../platform/cards/card';
-import { getLead, getLeadById } from '../leads';
+import { getLead, getLeadById, getLeadView, leadCard, leadRef, memberName, membersById, membersByPlatformId, LEAD_ACTIONS, LEAD_SEARCH_FIELD, LEAD_VALUES } from '../leads';
 import { INTERACTION_KINDS, KIND_ALIASES, leadHistory, logInteraction, parseKind, type InteractionKind, type LogInput } from './interactions.service';
 import { choicesCard, type Choice } from '../../platform/cards/choices';
 import { closest } from '../../platform/suggest';
@@ -10,13 +10,9 @@ import type { LeadEntity } from '../leads';
 import type { MessageKey } from '../../platform/i18n';
 import { splitFirst, takePage } from '../../platform/args';
 import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
-import { getLeadView, leadCard, leadRef, memberName } from '../leads';
 import { openedReply } from '../tickets';
-import { membersById, membersByPlatformId } from '../leads';
 import type { Ctx } from '../workspaces';
-import { LEAD_ACTIONS, LEAD_SEARCH_FIELD } from '../leads';
 import { LOG_FORMS } from './log.ids';
-import { LEAD_VALUES } from '../leads';
 
 // `… next: friday`, `…，下次：周四上午10点 发报价`, `…。下次：后天`.
 const NEXT = /(?:^|[\s;；,，。])(?:next|下次)\s*[:：]\s*/i;

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { reply } from '../../platform/cards/card';
 import { infoCard } from '../../platform/cards/notices';
 import { splitFirst } from '../../platform/args';
-import { defineCommand, nonEmpty } from '../workspaces';
-import { settingNameOf, SETTING_NAMES } from '../workspaces';
-import { savedText, settingsCard } from '../workspaces';
+import { defineCommand, nonEmpty, settingNameOf, SETTING_NAMES, savedText, settingsCard } from '../workspaces';
 import { configureSetting, strandedLeads } from './pipeline-config.service';
 
 /** `/crm config` alone shows every setting; `/crm config <setting> <value>` changes one. */

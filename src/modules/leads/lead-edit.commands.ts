@@ -2,16 +2,14 @@ import { z } from 'zod';
 import { reply, type Form, type Reply } from '../../platform/cards/card';
 import type { LeadEntity } from './lead.model';
 import * as leads from './leads.service';
-import { canSeeLead } from '../workspaces';
+import { canSeeLead, defineCommand, nonEmpty, type CommandDef } from '../workspaces';
 import { deleteLead, editLead, getDeletedLead, reopenLead, restoreLead, type EditableField, type LeadEdit } from './lead-edit.service';
 import { undoLast } from './undo.service';
 import { userError } from '../../platform/errors';
 import { splitFirst } from '../../platform/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
 import { infoCard, issuesCard, leadCard, leadRef, stageLabel } from './lead.cards';
 import type { Ctx } from '../workspaces';
-import { LEAD_ACTIONS, LEAD_FORMS } from './lead.ids';
-import { LEAD_VALUES } from './lead.ids';
+import { LEAD_ACTIONS, LEAD_FORMS, LEAD_VALUES } from './lead.ids';
 import { getLeadView } from './lead-view.service';
 
 // Edit, delete, restore, reopen and undo: the commands, their buttons and the edit form.

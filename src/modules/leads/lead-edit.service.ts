@@ -1,9 +1,8 @@
 import { leadsRepo, identityKeys } from './leads.repo';
 import type { LeadEntity } from './lead.model';
-import { type Actor, wsId } from '../workspaces';
+import { type Actor, wsId, assertCanSeeLead, isClosedStage, openStages } from '../workspaces';
 import { userError } from '../../platform/errors';
 import { emptyRaw, leadKeysOf, validateLead, type FieldIssue, type RawLead } from './lead-input';
-import { assertCanSeeLead, isClosedStage, openStages } from '../workspaces';
 import { change, findStage } from './leads.service';
 import { leadRef } from './lead-ref';
 

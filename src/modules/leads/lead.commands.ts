@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Form, Notification } from '../../platform/cards/card';
 import type { LeadEntity } from './lead.model';
-import type { MemberEntity } from '../workspaces';
-import { ctxFor } from '../workspaces';
+import type { MemberEntity, Ctx } from '../workspaces';
+import { ctxFor, memberForMention, defineCommand, nonEmpty, type CommandDef, matchStage } from '../workspaces';
 import { reply } from '../../platform/cards/card';
 import * as leads from './leads.service';
 import { createLead, type CreateResult } from './lead-create.service';
@@ -11,14 +11,10 @@ import { normalizeEmail, normalizePhone } from './normalize';
 import { parseMoney } from '../../platform/money';
 import { parseWhen } from '../../platform/dates';
 import { AppError, userError, fieldError } from '../../platform/errors';
-import { memberForMention } from '../workspaces';
 import { mentionSchema, parseMention, splitFirst, takePage, type Mention } from '../../platform/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
-import { matchStage } from '../workspaces';
 import { duplicateCard, infoCard, issuesCard, leadCard, leadListCard, leadRef, memberName, stageIdOf, stageLabel, stageNames, type LeadView } from './lead.cards';
 import { choicesCard, type Choice } from '../../platform/cards/choices';
 import { closest } from '../../platform/suggest';
-import type { Ctx } from '../workspaces';
 import { LEAD_ACTIONS, LEAD_FORMS } from './lead.ids';
 import { getLeadView } from './lead-view.service';
 

@@ -1,15 +1,12 @@
 import type { Types } from 'mongoose';
 import { leadsRepo } from './leads.repo';
-import { membersRepo } from '../workspaces';
+import { membersRepo, type Actor, wsId, assertCanSeeLead, visibleOwnerIds, isClosedStage, matchStage, openStages, stageName } from '../workspaces';
 import { interactionsRepo } from './interactions.repo';
 import { auditRepo } from '../../platform/audit/audit.repo';
 import type { LeadEntity } from './lead.model';
 import type { MemberEntity } from '../workspaces';
-import { type Actor, wsId } from '../workspaces';
-import { assertCanSeeLead, visibleOwnerIds } from '../workspaces';
 import { AppError, userError, fieldError } from '../../platform/errors';
 import { foldCompany, foldName } from './normalize';
-import { isClosedStage, matchStage, openStages, stageName } from '../workspaces';
 import { oneChange } from '../../platform/changes/one-change';
 import { leadRef } from './lead-ref';
 

@@ -2,10 +2,7 @@
 // the leads are moved once the new stages exist. Every other setting goes straight to the workspace.
 import { leadsRepo } from './leads.repo';
 import { remapStage } from './leads.service';
-import { type Actor, wsId } from '../workspaces';
-import { assertAdmin } from '../workspaces';
-import { configure, type ConfigResult, type SettingName } from '../workspaces';
-import { CLOSED_STAGES, parseStagePlan, stageName, type StagePlan } from '../workspaces';
+import { type Actor, wsId, assertAdmin, configure, type ConfigResult, type SettingName, CLOSED_STAGES, parseStagePlan, stageName, type StagePlan } from '../workspaces';
 import { userError } from '../../platform/errors';
 
 /** Open leads sitting in stages the pipeline no longer has (left by a change made before moves were required). */

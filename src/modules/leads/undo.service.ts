@@ -3,10 +3,9 @@ import { auditRepo } from '../../platform/audit/audit.repo';
 import { leadsRepo, identityKeys } from './leads.repo';
 import { interactionsRepo } from './interactions.repo';
 import type { LeadEntity } from './lead.model';
-import { type Actor, wsId } from '../workspaces';
+import { type Actor, wsId, assertCanSeeLead } from '../workspaces';
 import { userError } from '../../platform/errors';
 import { oneChange } from '../../platform/changes/one-change';
-import { assertCanSeeLead } from '../workspaces';
 import { leadRef } from './lead-ref';
 
 // `/undo`: a member takes back their own last change to a lead, within a few minutes, if nobody has

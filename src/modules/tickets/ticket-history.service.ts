@@ -1,8 +1,6 @@
 import type { TicketEntity } from './ticket.model';
 import { auditRepo } from '../../platform/audit/audit.repo';
-import { membersRepo } from '../workspaces';
-import { type Actor, wsId } from '../workspaces';
-import { memberName } from '../workspaces';
+import { membersRepo, type Actor, wsId, memberName } from '../workspaces';
 import { getTicket } from './tickets.service';
 
 export interface TicketHistoryEntry {

@@ -1,21 +1,15 @@
 import { z } from 'zod';
 import { reply, type Reply } from '../../platform/cards/card';
 import * as tickets from './tickets.service';
-import { getLead, membersById } from '../leads';
+import { getLead, membersById, infoCard, memberName, leadRef } from '../leads';
 import { ticketHistory } from './ticket-history.service';
 import { userError } from '../../platform/errors';
-import { memberForMention } from '../workspaces';
+import { memberForMention, defineCommand, nonEmpty, type CommandDef, makeCtx, ctxFor, readPriority, type Ctx } from '../workspaces';
 import { isLocale, type MessageKey } from '../../platform/i18n';
 import type { TicketEntity } from './ticket.model';
 import { parseMention, splitFirst, takePage, type Mention } from '../../platform/args';
-import { defineCommand, nonEmpty, type CommandDef } from '../workspaces';
-import { infoCard, memberName } from '../leads';
 import { ticketCard } from './ticket.cards';
-import { makeCtx, ctxFor } from '../workspaces';
-import { readPriority, type Ctx } from '../workspaces';
-import { TICKET_ACTIONS } from './ticket.ids';
-import { TICKET_VALUES } from './ticket.ids';
-import { leadRef } from '../leads';
+import { TICKET_ACTIONS, TICKET_VALUES } from './ticket.ids';
 import { getTicketView } from './ticket-view.service';
 
 /** "[L-12] <subject> [priority: high]" (also 优先级：高). */

@@ -1,17 +1,14 @@
 import type { Types } from 'mongoose';
 import { ticketsRepo, type TicketQuery } from './tickets.repo';
 import { countersRepo } from '../../platform/ids/counters.repo';
-import { membersRepo } from '../workspaces';
-import { leadsRepo } from '../leads';
+import { membersRepo, type Actor, wsId, memberName } from '../workspaces';
+import { leadsRepo, PAGE_SIZE } from '../leads';
 import { auditRepo } from '../../platform/audit/audit.repo';
 import type { TicketEntity } from './ticket.model';
 import type { MemberEntity } from '../workspaces';
 import { PRIORITIES, mayFollowUp, ticketRef, worksTickets, type Priority } from './ticket-rules';
-import { type Actor, wsId } from '../workspaces';
 import { userError, fieldError } from '../../platform/errors';
-import { PAGE_SIZE } from '../leads';
 import { oneChange } from '../../platform/changes/one-change';
-import { memberName } from '../workspaces';
 
 /** The ticket as stored now (to tell whether an update that failed half-way happened). */
 const current = (actor: Actor, t: TicketEntity) => () => ticketsRepo.byId(wsId(actor), t._id);

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { ensureTestDbBinary, hasGo, testDbBinaryPath } from './testdb-binary';
-import { existsSync } from 'node:fs';
 
 export interface EmbeddedDb {
   uri: string;
