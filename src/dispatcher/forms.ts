@@ -10,8 +10,6 @@ import { openedReply, reassignReply, reopenReply, resolveReply } from '../module
 
 type FormHandler = (ctx: Ctx, values: Record<string, string>, metadata: string) => Promise<Reply>;
 
-const FIELD_FOR_ISSUE: Record<string, string> = { company: 'company', contact: 'contact', phone: 'phone', email: 'email', source: 'source', value: 'value', next: 'next', tags: 'tags', note: 'note' };
-
 /**
  * A refused submission keeps the form open: each message goes under the field the use case named
  * (`err.fields`, renamed to this form's field ids by `rename`); an error naming no field goes under `fallback`.
@@ -41,7 +39,7 @@ export const formHandlers: Record<string, FormHandler> = {
     const { input, issues } = validateLead(raw, { region: ctx.region, timeZone: ctx.timeZone, now: ctx.actor.now() });
     if (!input) {
       const formErrors: Record<string, string> = {};
-      for (const i of issues) formErrors[FIELD_FOR_ISSUE[i.field]] ??= ctx.t(i.key, i.params);
+      for (const i of issues) formErrors[i.field] ??= ctx.t(i.key, i.params);
       return reply([], { formErrors });
     }
     return createdReply(ctx, await leads.createLead(ctx.actor, input));
