@@ -42,6 +42,11 @@ async function tick(when: Date): Promise<PostedMessage[]> {
   await runTicketSla(deps, when);
   await runWeeklyDigest(deps, when);
   await sender.runOnce();
+  // The service's own sender (real clock) may have taken a message first: wait until every message due
+  // by the test clock has left the outbox, so it has reached the fake Slack before we look.
+  for (const end = Date.now() + 3000; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
+    if ((await outboxWhere((m) => m.status === 'pending' && m.nextAttemptAt <= when)).length === 0) break;
+  }
   const fresh = svc.slack.posted.slice(seen);
   seen = svc.slack.posted.length;
   return fresh;
