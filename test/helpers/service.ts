@@ -184,3 +184,10 @@ function parseOrNull(text: string): unknown {
 }
 
 export { slackHeaders, SIGNING_SECRET };
+
+/** Clicks a button as `user` and returns the answer Slack received for it. */
+export async function clicked(svc: TestService, button: { actionId: string; value: string }, user = 'UADMIN'): Promise<SlackMessage> {
+  const r = await click(svc, button, { user });
+  await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
+  return svc.slack.responses(r.responseId)[0].body as SlackMessage;
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { WecomCallbackCrypto, signature } from '../../src/channels/wecom/wecom-crypto';
-import { WECOM_CORP_ID } from './wecom-api';
+import { WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET } from './wecom-api';
 
 // Builds what WeCom sends: AES-encrypted, SHA-1-signed callbacks (../shared/platforms/wecom.md §1, §4).
 export const WECOM_TOKEN = 'test-wecom-token';
@@ -72,4 +72,18 @@ export async function postBotCallback(baseUrl: string, message: Record<string, u
   if (!raw) return { status: res.status, reply: null };
   const env = JSON.parse(raw) as { encrypt: string; msgsignature: string; timestamp: number; nonce: string };
   return { status: res.status, reply: JSON.parse(botCrypto.open(env.msgsignature, String(env.timestamp), env.nonce, env.encrypt)) as Record<string, unknown> };
+}
+
+/** The service's environment for the WeCom app and the intelligent bot, against a fake WeCom API at `apiUrl`. */
+export function wecomServiceEnv(apiUrl: string): Record<string, string> {
+  return {
+    WECOM_CORP_ID,
+    WECOM_AGENT_ID: String(WECOM_AGENT_ID),
+    WECOM_SECRET,
+    WECOM_TOKEN,
+    WECOM_ENCODING_AES_KEY: WECOM_AES_KEY,
+    WECOM_BOT_TOKEN,
+    WECOM_BOT_ENCODING_AES_KEY: WECOM_BOT_AES_KEY,
+    WECOM_API_BASE_URL: apiUrl,
+  };
 }

@@ -1,7 +1,7 @@
+import { wecomServiceEnv } from '../helpers/wecom-callback';
 import { useTestDb } from '../helpers/db';
 import { signedPost, startService, type TestService } from '../helpers/service';
-import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET } from '../helpers/wecom-api';
-import { WECOM_AES_KEY, WECOM_BOT_AES_KEY, WECOM_BOT_TOKEN, WECOM_TOKEN } from '../helpers/wecom-callback';
+import { FakeWecom } from '../helpers/wecom-api';
 
 // What a client is told when its request fails, on every route: a short JSON error with the request
 // id, whatever NODE_ENV is (express's own error page shows the stack trace outside production).
@@ -20,14 +20,7 @@ async function startAll(env: string): Promise<TestService> {
   try {
     return await startService({
       NODE_ENV: env,
-      WECOM_CORP_ID,
-      WECOM_AGENT_ID: String(WECOM_AGENT_ID),
-      WECOM_SECRET,
-      WECOM_TOKEN,
-      WECOM_ENCODING_AES_KEY: WECOM_AES_KEY,
-      WECOM_BOT_TOKEN,
-      WECOM_BOT_ENCODING_AES_KEY: WECOM_BOT_AES_KEY,
-      WECOM_API_BASE_URL: wecom.url,
+      ...wecomServiceEnv(wecom.url),
       SANDBOX_ENABLED: 'true',
       HOST: '127.0.0.1',
     });

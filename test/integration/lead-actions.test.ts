@@ -1,5 +1,5 @@
 import { useTestDb } from '../helpers/db';
-import { buttons, click, interact, slash, startService, visibleText, type SlackMessage, type TestService, submitView } from '../helpers/service';
+import { buttons, click, interact, slash, startService, visibleText, type SlackMessage, type TestService, submitView, clicked as clickedAs } from '../helpers/service';
 import { auditOfAction, countOf, leadByCompany, leadCount } from '../helpers/app-data';
 
 useTestDb();
@@ -9,11 +9,7 @@ const run = async (user: string, text: string) => (await slash(svc, '/lead', tex
 const say = async (user: string, text: string) => visibleText(await run(user, text));
 const idOf = (text: string) => text.match(/L-\d+/)![0];
 
-async function clicked(button: { actionId: string; value: string }, user = 'UADMIN'): Promise<SlackMessage> {
-  const r = await click(svc, button, { user });
-  await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
-  return svc.slack.responses(r.responseId)[0].body as SlackMessage;
-}
+const clicked = (button: { actionId: string; value: string }, user = 'UADMIN') => clickedAs(svc, button, user);
 
 beforeAll(async () => {
   svc = await startService();

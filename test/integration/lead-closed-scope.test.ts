@@ -2,7 +2,7 @@ import { createLogger } from '../../src/platform/logger';
 import { runFollowUps } from '../../src/modules/follow-ups/follow-up.jobs';
 import type { JobDeps } from '../../src/modules/workspaces/job-deps';
 import { useTestDb } from '../helpers/db';
-import { buttons, click, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { buttons, slash, startService, visibleText, type SlackMessage, type TestService, clicked as clickedAs } from '../helpers/service';
 import { auditOfAction, firstOf, leadByCompany, outboxWhere } from '../helpers/app-data';
 
 // Closed leads and follow-ups (won/lost leads get none; reopening is explicit), and scope messages
@@ -19,11 +19,7 @@ const say = async (user: string, text: string) => visibleText(await run(user, '/
 const idOf = (text: string) => text.match(/L-\d+/)![0];
 const leadOf = (company: string) => leadByCompany(company);
 
-async function clicked(button: { actionId: string; value: string }, user: string): Promise<SlackMessage> {
-  const r = await click(svc, button, { user });
-  await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
-  return svc.slack.responses(r.responseId)[0].body as SlackMessage;
-}
+const clicked = (button: { actionId: string; value: string }, user: string) => clickedAs(svc, button, user);
 
 beforeAll(async () => {
   svc = await startService({}, () => clock);

@@ -1,7 +1,7 @@
 import { createLogger } from '../../src/platform/logger';
 import { runFollowUps } from '../../src/modules/follow-ups/follow-up.jobs';
 import { useTestDb } from '../helpers/db';
-import { buttons, click, slash, startService, submitView, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { buttons, slash, startService, submitView, visibleText, type TestService, clicked as clickedAs } from '../helpers/service';
 import { auditOfAction, countOf, firstOf, heldKeys, interactions, leadByCompany, leadBySeq, outboxWhere } from '../helpers/app-data';
 
 // Edit, delete (soft, restorable) and undo, through signed Slack requests.
@@ -18,11 +18,7 @@ const idOf = (text: string) => text.match(/L-\d+/)![0];
 const leadOf = (company: string) => leadByCompany(company);
 const later = (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000));
 
-async function clicked(button: { actionId: string; value: string }, user: string): Promise<SlackMessage> {
-  const r = await click(svc, button, { user });
-  await svc.slack.waitFor(() => svc.slack.responses(r.responseId).length > 0);
-  return svc.slack.responses(r.responseId)[0].body as SlackMessage;
-}
+const clicked = (button: { actionId: string; value: string }, user: string) => clickedAs(svc, button, user);
 
 beforeAll(async () => {
   svc = await startService({}, () => clock);

@@ -1,7 +1,7 @@
+import { wecomServiceEnv, postBotCallback } from '../helpers/wecom-callback';
 import { useTestDb } from '../helpers/db';
 import { slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
-import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET } from '../helpers/wecom-api';
-import { WECOM_AES_KEY, WECOM_BOT_AES_KEY, WECOM_BOT_TOKEN, WECOM_TOKEN, postBotCallback } from '../helpers/wecom-callback';
+import { FakeWecom } from '../helpers/wecom-api';
 
 // Text people type is shown, never obeyed: a ticket subject or a company name holding <!channel>,
 // <!here> or <@U…> must not ping anyone where ChatCRM posts it (the card's blocks, the message's
@@ -13,14 +13,7 @@ let wecom: FakeWecom;
 beforeAll(async () => {
   wecom = await new FakeWecom().start();
   svc = await startService({
-    WECOM_CORP_ID,
-    WECOM_AGENT_ID: String(WECOM_AGENT_ID),
-    WECOM_SECRET,
-    WECOM_TOKEN,
-    WECOM_ENCODING_AES_KEY: WECOM_AES_KEY,
-    WECOM_BOT_TOKEN,
-    WECOM_BOT_ENCODING_AES_KEY: WECOM_BOT_AES_KEY,
-    WECOM_API_BASE_URL: wecom.url,
+    ...wecomServiceEnv(wecom.url),
   });
   await slash(svc, '/crm', 'help');
   await slash(svc, '/crm', 'config support-channel <#CSUPPORT|support>');

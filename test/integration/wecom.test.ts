@@ -1,22 +1,9 @@
+import { wecomServiceEnv, WECOM_BOT_TOKEN, WECOM_TOKEN, appCrypto, botCrypto, cardClickXml, menuClickXml, postAppCallback, postBotCallback, textXml, verifyUrl } from '../helpers/wecom-callback';
 import { copiesOf, leadById, leadByCompany, leadCount, memberByUser, outboxWhere, ticketByRef } from '../helpers/app-data';
 import { ageCopies } from '../helpers/raw-db';
 import { useTestDb } from '../helpers/db';
 import { startService, type TestService } from '../helpers/service';
-import { FakeWecom, WECOM_AGENT_ID, WECOM_CORP_ID, WECOM_SECRET, type WecomCall } from '../helpers/wecom-api';
-import {
-  WECOM_AES_KEY,
-  WECOM_BOT_AES_KEY,
-  WECOM_BOT_TOKEN,
-  WECOM_TOKEN,
-  appCrypto,
-  botCrypto,
-  cardClickXml,
-  menuClickXml,
-  postAppCallback,
-  postBotCallback,
-  textXml,
-  verifyUrl,
-} from '../helpers/wecom-callback';
+import { FakeWecom, WECOM_AGENT_ID, type WecomCall } from '../helpers/wecom-api';
 
 useTestDb();
 let svc: TestService;
@@ -42,14 +29,7 @@ async function say(user: string, content: string, msgId = nextMsgId()): Promise<
 
 /** The service's environment: the app and the bot, against the fake WeCom API. */
 const wecomEnv = () => ({
-  WECOM_CORP_ID,
-  WECOM_AGENT_ID: String(WECOM_AGENT_ID),
-  WECOM_SECRET,
-  WECOM_TOKEN,
-  WECOM_ENCODING_AES_KEY: WECOM_AES_KEY,
-  WECOM_BOT_TOKEN,
-  WECOM_BOT_ENCODING_AES_KEY: WECOM_BOT_AES_KEY,
-  WECOM_API_BASE_URL: wecom.url,
+  ...wecomServiceEnv(wecom.url),
 });
 
 beforeAll(async () => {
