@@ -10,6 +10,18 @@ import { openedReply, reassignReply, reopenReply, resolveReply } from '../module
 
 type FormHandler = (ctx: Ctx, values: Record<string, string>, metadata: string) => Promise<Reply>;
 
+/** A ticket form with one text field (a resolution note, a reopen reason); a refusal stays on that field. */
+function ticketTextForm(field: string, run: (ctx: Ctx, t: tickets.TicketEntity, text: string) => Promise<Reply>) {
+  return async (ctx: Ctx, v: Record<string, string>, ticketId: string): Promise<Reply> => {
+    const t = await tickets.getTicketById(ctx.actor, ticketId);
+    try {
+      return await run(ctx, t, v[field] ?? '');
+    } catch (err) {
+      return fieldError(ctx, field, err);
+    }
+  };
+}
+
 /**
  * A refused submission keeps the form open: each message goes under the field the use case named
  * (`err.fields`, renamed to this form's field ids by `rename`); an error naming no field goes under `fallback`.
@@ -73,22 +85,8 @@ export const formHandlers: Record<string, FormHandler> = {
       return fieldError(ctx, 'subject', err);
     }
   },
-  [FORMS.ticketResolve]: async (ctx, v, ticketId) => {
-    const t = await tickets.getTicketById(ctx.actor, ticketId);
-    try {
-      return await resolveReply(ctx, t, v.note ?? '');
-    } catch (err) {
-      return fieldError(ctx, 'note', err);
-    }
-  },
-  [FORMS.ticketReopen]: async (ctx, v, ticketId) => {
-    const t = await tickets.getTicketById(ctx.actor, ticketId);
-    try {
-      return await reopenReply(ctx, t, v.reason ?? '');
-    } catch (err) {
-      return fieldError(ctx, 'reason', err);
-    }
-  },
+  [FORMS.ticketResolve]: ticketTextForm('note', resolveReply),
+  [FORMS.ticketReopen]: ticketTextForm('reason', reopenReply),
   [FORMS.ticketReassign]: async (ctx, v, ticketId) => {
     if (!v.assignee) return reply([], { formErrors: { assignee: ctx.t('form.required') } });
     const t = await tickets.getTicketById(ctx.actor, ticketId);
