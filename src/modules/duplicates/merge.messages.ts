@@ -82,6 +82,10 @@ export const mergeMessages = {
     en: '{id} or {into} changed since the merge was shown. Here it is as it would be now.',
     'zh-CN': '{id} 或 {into} 在显示合并后有改动。以下是按现在情况的合并。',
   },
+  'merge.busy': {
+    en: '{id} or {into} was being changed at the same moment, so nothing was merged. Look at them again with `/lead show {into}`.',
+    'zh-CN': '{id} 或 {into} 同时正被修改，因此未合并。请用 `/lead show {into}` 再看一下。',
+  },
   'merge.not_merged': {
     en: '{id} is not merged into another lead: there is no merge to take back.',
     'zh-CN': '{id} 没有合并到其他线索，没有可撤销的合并。',

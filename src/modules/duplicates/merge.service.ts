@@ -117,7 +117,7 @@ export async function mergeLeads(actor: Actor, keep: string | number, lose: stri
   if (done) return done;
   // Someone merged (or changed) one of them at the same moment: say which.
   await loadPair(actor, pair.survivor._id.toHexString(), pair.loser._id.toHexString());
-  throw userError('conflict', 'merge.changed_since', { id: leadRef(pair.loser), into: leadRef(pair.survivor) });
+  throw userError('conflict', 'merge.busy', { id: leadRef(pair.loser), into: leadRef(pair.survivor) });
 }
 
 export interface UnmergeResult {
