@@ -140,6 +140,37 @@ describe('/lead merge', () => {
   });
 });
 
+describe('what a merge keeps', () => {
+  it('should take the earlier follow-up, and none onto a closed lead', async () => {
+    const a = await add('UREP1', 'Adventure Works; Wu Lan; +86 132 0000 0008');
+    const b = await add('UREP1', 'Adventure Works Ltd; Lan Wu; wu@adventure.test');
+    await say('UREP1', `next ${a} 2030-03-01 visit`);
+    await say('UREP1', `next ${b} 2030-02-01 call`);
+    await say('UREP1', `merge ${a} ${b} confirm`);
+    expect((await leadBySeq(a))!).toMatchObject({ nextFollowUpAt: new Date('2030-02-01T01:00:00Z'), nextFollowUpWhat: 'call' });
+
+    const won = await add('UREP1', 'Blue Yonder Airlines; Xu Ming; +86 131 0000 0009');
+    const open = await add('UREP1', 'Blue Yonder Air; Ming Xu; xu@blueyonder.test');
+    await say('UREP1', `won ${won}`);
+    await say('UREP1', `next ${open} 2030-02-01 call`);
+    expect(await say('UREP1', `merge ${won} ${open}`)).not.toContain('Next follow-up from');
+    await say('UREP1', `merge ${won} ${open} confirm`);
+    expect((await leadBySeq(won))!).toMatchObject({ stage: 'won', nextFollowUpAt: null, followUpPending: false });
+  });
+
+  it('should show the merge again, merging nothing, when a lead changed after the confirmation was shown', async () => {
+    const a = await add('UREP1', 'Coho Winery; He Jun; +86 130 0000 0010');
+    const b = await add('UREP1', 'Coho Wines; Jun He; he@coho.test');
+    const ask = await run('UREP1', '/lead', `merge ${a} ${b}`);
+    await say('UREP1', `edit ${b} tags: wine`);
+    const again = await clicked(button(ask, 'lead_merge_confirm'), 'UREP1');
+    expect(visibleText(again)).toContain(`${b} or ${a} changed since the merge was shown. Here it is as it would be now.`);
+    expect(visibleText(again)).toContain('Tags added: wine');
+    expect((await leadBySeq(b))!.deletedAt).toBeNull();
+    expect(visibleText(await clicked(button(again, 'lead_merge_confirm'), 'UREP1'))).toContain(`${b} is merged into ${a}`);
+  });
+});
+
 describe('/lead unmerge', () => {
   it('should let an admin take a merge back exactly, and refuse anyone else', async () => {
     const keep = await add('UREP1', 'Litware Inc; Zhao Qiang; +86 134 0000 0006; tags: key');
