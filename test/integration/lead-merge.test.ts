@@ -199,4 +199,18 @@ describe('/lead unmerge', () => {
     // A second undo finds nothing to take back.
     expect(await say('UADMIN', `unmerge ${lose}`)).toContain(`${lose} is not merged into another lead`);
   });
+
+  it('should leave a field changed on the kept lead since the merge as it is, and say so', async () => {
+    const keep = await add('UADMIN', 'Trey Research; Ma Li; +86 186 0000 0011');
+    const lose = await add('UADMIN', 'Trey Research Ltd; Li Ma; ma@trey.test; tags: lab');
+    const keys = await heldKeys((await leadBySeq(lose))!);
+    await say('UADMIN', `merge ${keep} ${lose} confirm`);
+    await say('UADMIN', `edit ${keep} tags: lab partner`);
+    const text = await say('UADMIN', `unmerge ${lose}`);
+    expect(text).toContain(`The merge is taken back: ${lose} is back`);
+    expect(text).toContain(`Changed on ${keep} since the merge, so kept as it is: Tags.`);
+    expect((await leadBySeq(keep))!).toMatchObject({ tags: ['lab', 'partner'], emails: [] });
+    expect((await leadBySeq(lose))!).toMatchObject({ deletedAt: null, mergedInto: null, tags: ['lab'] });
+    expect(await heldKeys((await leadBySeq(lose))!)).toEqual(keys);
+  });
 });

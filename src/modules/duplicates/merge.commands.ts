@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { reply, type Reply } from '../../platform/cards/card';
 import { AppError } from '../../platform/errors';
+import type { MessageKey } from '../../platform/i18n';
 import { defineCommand, memberName, type CommandDef, type Ctx } from '../workspaces';
 import { getLeadView, infoCard, leadCard, leadRef, membersById, type LeadEntity } from '../leads';
 import { loadPair, mergeLeads, olderFirst, previewMerge, unmergeLead, type MergePreview } from './merge.service';
@@ -52,11 +53,24 @@ const merge = defineCommand({
   },
 });
 
+/** The survivor fields an unmerge may leave as they are, by the names the lead card gives them. */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  phones: 'lead.field.phones', emails: 'lead.field.emails', tags: 'lead.field.tags', value: 'lead.field.value', currency: 'lead.field.value',
+  source: 'lead.field.source', nextFollowUpAt: 'lead.field.next', nextFollowUpWhat: 'lead.field.next', followUpPending: 'lead.field.next',
+};
+
+function fieldNames(ctx: Ctx, fields: string[]): string {
+  // Keys, contact times and assumed regions follow the fields people read; they are not named apart.
+  const names = fields.map((f) => FIELD_LABELS[f]).filter((k): k is MessageKey => Boolean(k)).map((k) => ctx.t(k));
+  return [...new Set(names)].join(ctx.locale === 'zh-CN' ? '、' : ', ');
+}
+
 async function unmergedReply(ctx: Ctx, ref: string): Promise<Reply> {
   const r = await unmergeLead(ctx.actor, ref);
   const ids = { keep: leadRef(r.survivor), lose: leadRef(r.loser) };
   const notes = [ctx.t('merge.undone', ids)];
-  if (r.kept.length) notes.push(ctx.t('merge.undone_kept', { keep: ids.keep, fields: r.kept.join(', ') }));
+  const kept = fieldNames(ctx, r.kept);
+  if (kept) notes.push(ctx.t('merge.undone_kept', { keep: ids.keep, fields: kept }));
   return reply([infoCard(notes.join('\n')), leadCard(ctx, await getLeadView(ctx.actor, r.loser))]);
 }
 

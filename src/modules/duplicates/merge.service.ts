@@ -1,4 +1,4 @@
-import { leadsRepo, leadRef, parseLeadId, type LeadEntity } from '../leads';
+import { identityKeys, leadsRepo, leadRef, parseLeadId, type LeadEntity } from '../leads';
 import { leadHistory, moveInteractionsToLead, moveInteractionsBack } from '../interactions';
 import { countTicketsOfLead, moveTicketsToLead, moveTicketsBack } from '../tickets';
 import { type Actor, wsId, assertCanSeeLead, assertAdmin } from '../workspaces';
@@ -145,6 +145,8 @@ export async function unmergeLead(actor: Actor, ref: string): Promise<UnmergeRes
     await moveInteractionsBack(ws, record.interactionIds, survivor._id, loser._id);
     await moveTicketsBack(ws, record.ticketIds, survivor._id, loser._id);
     await leadsRepo.returnKeys(ws, record.keys, survivor._id, loser._id);
+    // A key dropped meanwhile (an edit of the survivor re-reserves only its own) is reserved again.
+    for (const l of [restored ?? survivor, back]) if (l.keys) await leadsRepo.reclaimKeys(ws, l._id, identityKeys(l.keys));
     await auditRepo.record(ws, { actorId: actor.member._id, platform: actor.platform, action: 'lead.unmerged', entity: 'lead', entityId: survivor._id, before: { survivor: beforeState(survivor), loser: beforeState(loser) }, after: { survivor: restore.set, kept: restore.kept, loserId: loser._id, mergeId: record._id }, at: actor.now() });
     return { survivor: restored ?? survivor, loser: back, kept: restore.kept };
   });
