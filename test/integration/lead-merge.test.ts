@@ -158,6 +158,17 @@ describe('what a merge keeps', () => {
     expect((await leadBySeq(won))!).toMatchObject({ stage: 'won', nextFollowUpAt: null, followUpPending: false });
   });
 
+  it('should not let /undo reach past a merge or change the merged lead', async () => {
+    const a = await add('UREP1', 'Proseware; Gao Yan; +86 185 0000 0012');
+    const b = await add('UREP1', 'Proseware Inc; Yan Gao; gao@proseware.test');
+    await say('UREP1', `edit ${b} tags: edited`);
+    await say('UREP1', `merge ${a} ${b} confirm`);
+    expect(visibleText(await run('UREP1', '/undo', ''))).toContain('Nothing to undo');
+    const loser = (await leadBySeq(b))!;
+    expect(visibleText(await clicked({ actionId: 'lead_undo', value: String(loser._id) }, 'UREP1'))).toContain(`${b} was merged into another lead`);
+    expect((await leadBySeq(b))!.tags).toEqual(['edited']);
+  });
+
   it('should show the merge again, merging nothing, when a lead changed after the confirmation was shown', async () => {
     const a = await add('UREP1', 'Coho Winery; He Jun; +86 130 0000 0010');
     const b = await add('UREP1', 'Coho Wines; Jun He; he@coho.test');
