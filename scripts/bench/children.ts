@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
 import path from 'node:path';
-import { processTree, servingPid } from './proc';
+import { cpuTicks, processTree, servingPid } from './proc';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -107,4 +107,25 @@ export function assertRunning(s: ServerChild): void {
   if (s.child.exitCode !== null || s.child.signalCode !== null) {
     throw new Error(`${s.name} died during the run (${s.child.exitCode ?? s.child.signalCode}):\n${s.output()}`);
   }
+}
+
+const IDLE_SAMPLE_MS = 200;
+/** Clock ticks (10 ms each) the servers may use in one sample and still count as idle: timers, polls. */
+const IDLE_TICKS = 2;
+
+/**
+ * Waits until the servers' process trees use (almost) no CPU, so work one server does after its
+ * answers (audit, side posts) does not run into the next server's turn; gives up after `maxMs`.
+ */
+export async function untilIdle(servers: ServerChild[], maxMs: number): Promise<void> {
+  const ticks = () => servers.reduce((sum, s) => sum + s.tree().reduce((t, pid) => t + cpuTicks(pid), 0), 0);
+  const until = Date.now() + maxMs;
+  let before = ticks();
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, IDLE_SAMPLE_MS));
+    const now = ticks();
+    if (now - before <= IDLE_TICKS) return;
+    before = now;
+  }
+  process.stderr.write(`  the servers were still busy after ${maxMs / 1000} s; going on\n`);
 }

@@ -41,13 +41,14 @@ export async function openBenchDb(log: (line: string) => void): Promise<BenchDb>
   };
 }
 
-/** "MongoDB 7.0.14" or "FerretDB v1.24.0 (reports MongoDB 7.0.77)", from buildInfo. */
+/** "MongoDB 7.0.14" or "FerretDB v1.24.2, reports MongoDB 7.0.42", from buildInfo. */
 export async function describeServer(uri: string): Promise<string> {
   const { client, db } = await connectRaw(uri, 'admin');
   try {
     const info = (await db.command({ buildInfo: 1 })) as { version?: string; ferretdbVersion?: string; ferretdb?: { version?: string } };
     const ferret = info.ferretdbVersion ?? info.ferretdb?.version;
-    return ferret ? `FerretDB ${ferret} (reports MongoDB ${info.version})` : `MongoDB ${info.version}`;
+    if (!ferret) return `MongoDB ${info.version}`;
+    return `${ferret === 'unknown' ? 'FerretDB (no version in buildInfo)' : `FerretDB ${ferret}`}, reports MongoDB ${info.version}`;
   } catch (err) {
     return `unknown server (${err instanceof Error ? err.message : String(err)})`;
   } finally {

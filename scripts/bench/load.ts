@@ -13,6 +13,8 @@ export interface Target {
 export interface Sample {
   target: string;
   responseId: string;
+  /** When it was sent (performance.now()) and how long until the HTTP response was read. */
+  started: number;
   ms: number;
   /** HTTP status; 0 when the request failed or timed out. */
   status: number;
@@ -58,16 +60,16 @@ export async function sendLeadAdd(t: Target, responseId: string): Promise<Sample
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const text = await res.text();
-    return { target: t.name, responseId, ms: performance.now() - started, status: res.status, body: text };
+    return { target: t.name, responseId, started, ms: performance.now() - started, status: res.status, body: text };
   } catch (err) {
-    return { target: t.name, responseId, ms: performance.now() - started, status: 0, body: err instanceof Error ? err.message : String(err) };
+    return { target: t.name, responseId, started, ms: performance.now() - started, status: 0, body: err instanceof Error ? err.message : String(err) };
   }
 }
 
 let requestNo = 0;
 
-/** Sends `count` requests to `t`, `concurrency` in flight at a time; the samples and the wall time. */
-export async function runRound(t: Target, count: number, concurrency: number): Promise<{ samples: Sample[]; wallMs: number }> {
+/** Sends `count` requests to `t`, `concurrency` in flight at a time; the samples and when it began. */
+export async function runRound(t: Target, count: number, concurrency: number): Promise<{ samples: Sample[]; started: number }> {
   const samples: Sample[] = [];
   let sent = 0;
   const started = performance.now();
@@ -78,5 +80,5 @@ export async function runRound(t: Target, count: number, concurrency: number): P
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return { samples, wallMs: performance.now() - started };
+  return { samples, started };
 }

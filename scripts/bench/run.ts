@@ -2,12 +2,12 @@
 // process against one database, sent real signed `/lead add` slash commands over HTTP in interleaved
 // rounds; prints latency, throughput, errors, late answers and memory with the ratios against the floor.
 // Env: BENCH_N (requests per server per level, default 200), BENCH_LEVELS (default 1,10,50),
-// BENCH_ROUNDS (default 4), BENCH_WARMUP (default 20), BENCH_LATE_WAIT_MS (default 20000), MONGODB_URI.
+// BENCH_ROUNDS (default 6), BENCH_WARMUP (default 20), BENCH_LATE_WAIT_MS (default 20000), MONGODB_URI.
 import os from 'node:os';
-import { startServer, assertRunning, type ServerChild } from './children';
+import { startServer, assertRunning, untilIdle, type ServerChild } from './children';
 import { describeServer, openBenchDb, type BenchDb } from './database';
 import { runRound, type Sample, type Target } from './load';
-import { awaitsLateAnswer, figuresOf, outcomeOf } from './outcome';
+import { awaitsLateAnswer, figuresOf, outcomeOf, type Outcome } from './outcome';
 import { memoryOf } from './proc';
 import { reportLines, TARGETS, LABEL, type Results, type TargetName } from './report';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET } from './signature';
@@ -20,10 +20,10 @@ const num = (name: string, dflt: number) => {
 };
 const N = Math.max(1, num('BENCH_N', 200));
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map((s) => Number(s.trim())).filter((v) => Number.isInteger(v) && v > 0);
-const ROUNDS = Math.max(1, num('BENCH_ROUNDS', 4));
+const ROUNDS = Math.max(1, num('BENCH_ROUNDS', 6));
 const WARMUP = num('BENCH_WARMUP', 20);
 const LATE_WAIT_MS = num('BENCH_LATE_WAIT_MS', 20_000);
-const PAUSE_MS = 250;
+const IDLE_WAIT_MS = 5000;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -61,31 +61,41 @@ function targetOf(name: TargetName, s: ServerChild, stub: SlackStub): Target {
 async function settle(samples: Sample[], stub: SlackStub): Promise<void> {
   const until = Date.now() + LATE_WAIT_MS;
   while (samples.some((s) => awaitsLateAnswer(s, stub.answers(s.responseId))) && Date.now() < until) await sleep(50);
-  await sleep(PAUSE_MS);
 }
 
 /** How many rounds a level is cut into: each round keeps at least two requests per concurrent sender. */
 const roundsFor = (level: number) => Math.max(1, Math.min(ROUNDS, Math.floor(N / (2 * level))));
 
 interface Collected {
-  samples: Sample[];
+  outcomes: Outcome[];
   wallMs: number;
 }
 
-/** One level: rounds in which the three servers take turns, in a rotating order. */
+/** Every order of the three servers: over six rounds each one goes first, second and last twice. */
+const ORDERS: TargetName[][] = [[0, 1, 2], [1, 2, 0], [2, 0, 1], [0, 2, 1], [2, 1, 0], [1, 0, 2]].map((o) => o.map((i) => TARGETS[i]));
+
+/** One server's turn in a round: send, wait for late answers, then for every server to go idle. */
+async function turn(t: Target, count: number, level: number, r: Running, stub: SlackStub): Promise<Collected> {
+  const { samples, started } = await runRound(t, count, level);
+  await settle(samples, stub);
+  const outcomes = samples.map((s) => outcomeOf(s, stub.answers(s.responseId)));
+  const lastAnswer = Math.max(...outcomes.map((o) => o.sample.started + o.answerMs));
+  await untilIdle(Object.values(r.servers), IDLE_WAIT_MS);
+  return { outcomes, wallMs: lastAnswer - started };
+}
+
+/** One level: rounds in which the three servers take turns, in a changing order. */
 async function runLevel(level: number, targets: Record<TargetName, Target>, r: Running, stub: SlackStub): Promise<Map<TargetName, Collected>> {
-  const got = new Map<TargetName, Collected>(TARGETS.map((n) => [n, { samples: [], wallMs: 0 }]));
+  const got = new Map<TargetName, Collected>(TARGETS.map((n) => [n, { outcomes: [], wallMs: 0 }]));
   const rounds = roundsFor(level);
   for (let round = 0; round < rounds; round++) {
     const count = Math.floor(N / rounds) + (round < N % rounds ? 1 : 0);
-    const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length]);
-    for (const name of order) {
+    for (const name of ORDERS[round % ORDERS.length]) {
       assertRunning(r.servers[name]!);
-      const { samples, wallMs } = await runRound(targets[name], count, level);
-      await settle(samples, stub);
+      const done = await turn(targets[name], count, level, r, stub);
       const c = got.get(name)!;
-      c.samples.push(...samples);
-      c.wallMs += wallMs;
+      c.outcomes.push(...done.outcomes);
+      c.wallMs += done.wallMs;
     }
     log(`  ${level} concurrent, round ${round + 1} of ${rounds} done`);
   }
@@ -111,19 +121,25 @@ async function header(db: BenchDb): Promise<string[]> {
     '',
     `- machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
     `- database: ${db.label}; ${await describeServer(db.uri)}`,
-    `- ${N} requests per server per concurrency level after ${WARMUP} warm-up requests each; rounds per level (${rounds}) alternate between the three servers, in a rotating order`,
+    `- ${N} requests per server per concurrency level after ${WARMUP} warm-up requests each; rounds per level (${rounds}) alternate between the three servers in a changing order, each turn starting once all three are idle`,
+    '- latency: from sending to the answer the user reads (the HTTP response, or the post to response_url for a late answer); HTTP p99: the response alone (Slack allows 3 s); req/s: answers per second',
   ];
 }
 
 async function measure(r: Running, db: BenchDb, stub: SlackStub): Promise<string[]> {
   await startServers(r, db.uri, stub);
   const targets = Object.fromEntries(TARGETS.map((n) => [n, targetOf(n, r.servers[n]!, stub)])) as Record<TargetName, Target>;
-  for (const name of TARGETS) await settle((await runRound(targets[name], WARMUP, 1)).samples, stub);
+  for (const name of TARGETS) {
+    const { samples } = await runRound(targets[name], WARMUP, 1);
+    await settle(samples, stub);
+    await untilIdle(Object.values(r.servers), IDLE_WAIT_MS);
+    const first = samples[0];
+    if (first) log(`${LABEL[name]} answers: HTTP ${first.status} ${first.body.slice(0, 160)}`);
+  }
   const results: Results = { levels: LEVELS, figures: new Map(), memory: new Map() };
   for (const level of LEVELS) {
     const got = await runLevel(level, targets, r, stub);
-    const figures = new Map([...got].map(([name, c]) => [name, figuresOf(c.samples.map((s) => outcomeOf(s, stub.answers(s.responseId))), c.wallMs)]));
-    results.figures.set(level, figures);
+    results.figures.set(level, new Map([...got].map(([name, c]) => [name, figuresOf(c.outcomes, c.wallMs)])));
   }
   results.memory = memoryAfter(r);
   return reportLines(results, await header(db));

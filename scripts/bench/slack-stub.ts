@@ -3,11 +3,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** One post to a response_url: its body and when it arrived (performance.now(), this process's clock). */
+export interface LateAnswer {
+  at: number;
+  body: string;
+}
+
 export interface SlackStub {
   apiUrl: string;
   responseUrl(id: string): string;
-  /** The bodies posted to one response_url, in arrival order. */
-  answers(id: string): string[];
+  /** What was posted to one response_url, in arrival order. */
+  answers(id: string): LateAnswer[];
   apiCalls: Map<string, number>;
   close(): Promise<void>;
 }
@@ -32,7 +38,7 @@ function apiAnswer(method: string, form: URLSearchParams, n: number): unknown {
 
 /** Starts the stub on a free loopback port. */
 export async function startSlackStub(): Promise<SlackStub> {
-  const answers = new Map<string, string[]>();
+  const answers = new Map<string, LateAnswer[]>();
   const apiCalls = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -43,7 +49,7 @@ export async function startSlackStub(): Promise<SlackStub> {
       res.setHeader('content-type', 'application/json');
       if (path.startsWith('/respond/')) {
         const id = decodeURIComponent(path.slice('/respond/'.length));
-        answers.set(id, [...(answers.get(id) ?? []), raw]);
+        answers.set(id, [...(answers.get(id) ?? []), { at: performance.now(), body: raw }]);
         res.end('{"ok":true}');
         return;
       }
