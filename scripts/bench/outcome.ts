@@ -9,6 +9,7 @@ const ERROR_TEXTS = (['en', 'zh-CN'] as const).flatMap((l) => [t(l, 'error.inter
 
 export interface Outcome {
   sample: Sample;
+  /** Acknowledged without the answer: it came (or was due) through response_url. */
   late: boolean;
   error: string | null;
   /** From sending to the answer the user reads: the HTTP response, or the late post to response_url. */
@@ -32,7 +33,7 @@ export function outcomeOf(s: Sample, lateAnswers: LateAnswer[]): Outcome {
   const inline = { sample: s, late: false, answerMs: s.ms };
   if (s.status !== 200) return { ...inline, error: s.status ? `HTTP ${s.status}` : s.body };
   if (!isBareAck(s.body)) return { ...inline, error: errorIn(s.body) ? 'error message' : null };
-  if (!lateAnswers.length) return { ...inline, error: 'acknowledged, then no answer through response_url' };
+  if (!lateAnswers.length) return { ...inline, late: true, error: 'acknowledged without an answer, and none came through response_url' };
   const error = lateAnswers.some((a) => errorIn(a.body)) ? 'error message (late, through response_url)' : null;
   return { sample: s, late: true, error, answerMs: lateAnswers[0].at - s.started };
 }
