@@ -7,6 +7,8 @@ import type { LateAnswer } from './slack-stub';
 /** The product's "something failed" answers, from its catalogue, in both languages. */
 const ERROR_TEXTS = (['en', 'zh-CN'] as const).flatMap((l) => [t(l, 'error.internal'), t(l, 'error.db_unavailable')]);
 
+const SLACK_DEADLINE_MS = 3000;
+
 export interface Outcome {
   sample: Sample;
   /** Acknowledged without the answer: it came (or was due) through response_url. */
@@ -49,6 +51,8 @@ export interface Figures {
   max: number;
   /** p99 of the HTTP response alone (what Slack's 3 s deadline is about). */
   httpP99: number;
+  /** HTTP responses slower than Slack's 3 s: Slack would already have shown the user a timeout. */
+  overDeadline: number;
   rps: number;
   errors: number;
   late: number;
@@ -74,6 +78,7 @@ export function figuresOf(outcomes: Outcome[], wallMs: number): Figures {
     p99: percentile(ms, 99),
     max: ms[ms.length - 1] ?? NaN,
     httpP99: percentile(http, 99),
+    overDeadline: http.filter((v) => v > SLACK_DEADLINE_MS).length,
     rps: wallMs > 0 ? (outcomes.length * 1000) / wallMs : NaN,
     errors: errors.length,
     late: outcomes.filter((o) => o.late).length,

@@ -124,16 +124,19 @@ function memoryAfter(r: Running): Results['memory'] {
   return out;
 }
 
+const loadBefore = os.loadavg()[0];
+
 async function header(db: BenchDb): Promise<string[]> {
   const cpu = os.cpus();
+  const load = `load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end`;
   const rounds = LEVELS.map((l) => `${l}: ${roundsFor(l)}`).join(', ');
   return [
     `### \`npm run bench\`: signed \`/lead add\` over HTTP, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `- machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
+    `- machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; ${load}`,
     `- database: ${db.label}; ${await describeServer(db.uri)}`,
     `- ${N} requests per server per concurrency level after ${WARMUP} warm-up requests each; rounds per level (${rounds}) alternate between the three servers in a changing order, each turn starting once all three are idle`,
-    '- latency: from sending to the answer the user reads (the HTTP response, or the post to response_url for a late answer); HTTP p99: the response alone (Slack allows 3 s); req/s: answers per second',
+    '- latency: from sending to the answer the user reads (the HTTP response, or the post to response_url for a late answer); HTTP p99: the response alone; HTTP > 3 s: responses after Slack’s deadline, when Slack has already told the user the command failed; req/s: answers per second',
   ];
 }
 
