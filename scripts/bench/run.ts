@@ -36,7 +36,7 @@ interface Running {
   servers: Partial<Record<TargetName, ServerChild>>;
 }
 
-function startServers(r: Running, uri: string, stub: SlackStub): Promise<ServerChild[]> {
+async function startServers(r: Running, uri: string, stub: SlackStub): Promise<void> {
   const common = { MONGODB_URI: uri, MONGODB_DB: r.dbName, SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET, SLACK_BOT_TOKEN: BENCH_BOT_TOKEN, SLACK_API_URL: stub.apiUrl };
   const scripts: Record<TargetName, [string, Record<string, string>]> = {
     product: ['src/main.ts', { HOST: '127.0.0.1', DEFAULT_LOCALE: 'en', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }],
@@ -44,14 +44,12 @@ function startServers(r: Running, uri: string, stub: SlackStub): Promise<ServerC
     peer: ['scripts/bench/bolt-peer.ts', {}],
   };
   // One after another, so no start-up competes with another for the two cores.
-  return TARGETS.reduce<Promise<ServerChild[]>>(async (acc, name) => {
-    const done = await acc;
+  for (const name of TARGETS) {
     const [script, env] = scripts[name];
     const s = await startServer(LABEL[name], script, { ...common, ...env });
     r.servers[name] = s;
     log(`${LABEL[name]} listening on ${s.url} (pid ${s.servingPid()})`);
-    return [...done, s];
-  }, Promise.resolve([]));
+  }
 }
 
 function targetOf(name: TargetName, s: ServerChild, stub: SlackStub): Target {
