@@ -31,9 +31,11 @@ export async function openBenchDb(log: (line: string) => void): Promise<BenchDb>
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'chatcrm-bench-'));
   const embedded = await startEmbeddedDb('auto', dir, (bin) => log(`building the embedded database helper once: ${bin}`));
+  // The PostgreSQL-backed helper says so (postgresqlUrl); the SQLite one does not.
+  const backend = 'postgresqlUrl' in embedded && embedded.postgresqlUrl ? ' on PostgreSQL' : '';
   return {
     uri: embedded.uri,
-    label: `embedded ${embedded.kind} (a fresh data directory, as \`npm start\` starts it)`,
+    label: `embedded ${embedded.kind}${backend} (a fresh data directory, as \`npm start\` starts it)`,
     close: async () => {
       await embedded.stop();
       rmSync(dir, { recursive: true, force: true });
