@@ -1,5 +1,6 @@
 import { recordCommands, useTestDb, type SentCommand } from '../helpers/db';
 import { buttons, clicked, slash, startService, visibleText, type TestService } from '../helpers/service';
+import { auditOf, leadByCompany } from '../helpers/app-data';
 
 // The request path's budget of database round trips, counted with the driver's command monitoring
 // on real signed Slack requests, in steady state (identity and id blocks warmed by an earlier request).
@@ -60,5 +61,13 @@ describe('database round trips per request', () => {
     });
     expect(text).toContain('moved to Contacted');
     expectWithin(sent, 4);
+  });
+
+  it('should have written every audit event soon after the answers, with none left pending in /healthz', async () => {
+    await slash(svc, '/lead', 'add Audit Corp; Wang Fang; wang@audit.cn', me);
+    const lead = await leadByCompany('Audit Corp');
+    expect((await auditOf(lead!)).map((a) => a.action)).toEqual(['lead.create']);
+    const health = (await (await fetch(`${svc.url}/healthz`)).json()) as { auditPending: number };
+    expect(health.auditPending).toBe(0);
   });
 });
