@@ -21,6 +21,8 @@ export const rawCollection = (name: string) => db().collection(name);
 /** Empties these collections (a clean slate between tests). */
 export async function clearCollections(...names: string[]): Promise<void> {
   await Promise.all(names.map((n) => rawCollection(n).deleteMany({})));
+  // The service keeps workspaces and members in process for a while: they are gone now.
+  if (names.includes('workspaces') || names.includes('members')) forgetIdentities();
 }
 
 /** A clean slate of leads: the leads and the identity keys they reserve. */
