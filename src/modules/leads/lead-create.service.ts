@@ -8,13 +8,15 @@ import type { LeadEntity } from './lead.model';
 import { userError } from '../../platform/errors';
 import { leadKeysOf, type LeadInput } from './lead-input';
 import { audit, ownerOf } from './leads.service';
+import type { LeadView } from './lead.cards';
+import { leadFacts } from './lead-view.service';
 
 // Creating a lead: the duplicate check, the identity-key reservation, the insert and what follows it.
 
 const ORPHAN_AFTER_MS = 10_000;
 
 export type CreateResult =
-  | { kind: 'created'; lead: LeadEntity; owner: MemberEntity; notifyOwner: boolean; incomplete?: unknown }
+  | { kind: 'created'; lead: LeadEntity; owner: MemberEntity; notifyOwner: boolean; view: LeadView; incomplete?: unknown }
   | { kind: 'duplicate'; existing: LeadEntity; owner: MemberEntity | null; draftId: string; visible: boolean };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -46,9 +48,14 @@ async function waitForLead(actor: Actor, id: Types.ObjectId): Promise<LeadEntity
 /** Reserves the lead's identity keys for `id`: null once they are its own, else the duplicate found holding one. */
 async function reserveKeys(actor: Actor, id: Types.ObjectId, keys: LeadKeys, input: LeadInput): Promise<CreateResult | null> {
   const ws = wsId(actor);
-  const existing = await leadsRepo.findDuplicate(ws, keys);
-  if (existing) return duplicateOf(actor, existing, input);
-  let holder = await leadsRepo.claimKeys(ws, id, identityKeys(keys));
+  // The duplicate check (one read; leads created with "Create anyway" hold no keys) and the reservation
+  // (one insertMany) go out together: one round trip's wait.
+  const [existing, claimed] = await Promise.all([leadsRepo.findDuplicate(ws, keys), leadsRepo.claimKeys(ws, id, identityKeys(keys))]);
+  if (existing) {
+    if (!claimed) await leadsRepo.releaseKeys(ws, id);
+    return duplicateOf(actor, existing, input);
+  }
+  let holder = claimed;
   if (!holder) return null;
   const held = await waitForLead(actor, holder);
   if (held) return duplicateOf(actor, held, input);
@@ -100,14 +107,22 @@ async function insertLead(actor: Actor, id: Types.ObjectId, input: LeadInput, ke
   }
 }
 
-/** The note typed with the lead and the audit event; what failed here is returned, not thrown (the lead exists). */
-async function recordCreation(actor: Actor, lead: LeadEntity, input: LeadInput): Promise<unknown> {
+/**
+ * The note typed with the lead and the audit event (handed to the audit writer, no round trip); what
+ * failed here is returned, not thrown (the lead exists). The card is built from what was written:
+ * a new lead's only interaction is that note, so nothing is read back.
+ */
+async function recordCreation(actor: Actor, lead: LeadEntity, owner: MemberEntity, input: LeadInput): Promise<{ view: LeadView; incomplete?: unknown }> {
+  const view: LeadView = { lead: leadFacts(lead), owner, recent: [] };
   try {
-    if (input.note) await interactionsRepo.add(wsId(actor), { leadId: lead._id, kind: 'note', text: input.note, authorId: actor.member._id, at: actor.now() });
     await audit(actor, 'lead.create', lead, null, lead);
-    return undefined;
+    if (input.note) {
+      const note = await interactionsRepo.add(wsId(actor), { leadId: lead._id, kind: 'note', text: input.note, authorId: actor.member._id, at: actor.now() });
+      view.recent = [{ at: note.at, kind: note.kind, text: note.text, author: actor.member }];
+    }
+    return { view };
   } catch (err) {
-    return err;
+    return { view, incomplete: err };
   }
 }
 
@@ -124,8 +139,8 @@ export async function createLead(actor: Actor, input: LeadInput, opts: { force?:
   }
   const { lead, owner } = await insertLead(actor, id, input, keys, !opts.force);
   // The lead exists from here on: a failure below must not make the user think nothing was saved.
-  const incomplete = await recordCreation(actor, lead, input);
-  return { kind: 'created', lead, owner, notifyOwner: !owner._id.equals(actor.member._id), incomplete };
+  const { view, incomplete } = await recordCreation(actor, lead, owner, input);
+  return { kind: 'created', lead, owner, notifyOwner: !owner._id.equals(actor.member._id), view, incomplete };
 }
 
 /** "Create anyway" from a duplicate warning: usable once, by the member who was warned. */

@@ -66,7 +66,7 @@ function reassignedAwayDm(ctx: Ctx, lead: LeadEntity, previous: MemberEntity, to
 export async function createdReply(ctx: Ctx, result: CreateResult) {
   if (result.kind === 'duplicate') return reply([duplicateCard(ctx, result.existing, result.owner, result.draftId, result.visible)]);
   if (result.incomplete) ctx.log.error({ err: result.incomplete, lead: leadRef(result.lead) }, 'lead created but its note or audit event was not written');
-  const view = await getLeadView(ctx.actor, result.lead);
+  const view = result.view;
   const card = leadCard(ctx, view, { notice: ctx.t('lead.created', { id: leadRef(result.lead), owner: memberName(result.owner) }) });
   const notify = result.notifyOwner ? [assignedDm(ctx, view, result.owner)] : undefined;
   return reply([card], { notify });
