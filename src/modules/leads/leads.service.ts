@@ -42,7 +42,11 @@ export async function ownerOf(actor: Actor, lead: LeadEntity): Promise<MemberEnt
 export async function getLead(actor: Actor, ref: string | number): Promise<LeadEntity> {
   const seq = typeof ref === 'number' ? ref : parseLeadId(ref);
   if (seq === null) throw userError('invalid_input', 'error.lead_id_invalid', { value: String(ref).slice(0, 40) });
-  const lead = await leadsRepo.bySeq(wsId(actor), seq);
+  return readableLead(actor, seq, await leadsRepo.bySeq(wsId(actor), seq));
+}
+
+/** `lead` (read as `L-<seq>`) if the actor may see it; a clear error otherwise. */
+async function readableLead(actor: Actor, seq: number, lead: LeadEntity | null): Promise<LeadEntity> {
   if (!lead) throw userError('not_found', 'error.lead_not_found', { id: leadRef(seq) });
   await assertCanSeeLead(actor, lead);
   await assertNotDeleted(actor, lead);
@@ -66,8 +70,10 @@ export async function resolveLead(actor: Actor, ref: string): Promise<{ lead: Le
   let lead = seq === null ? null : await leadsRepo.bySeq(wsId(actor), seq);
   const typed = lead;
   for (let hop = 0; lead?.deletedAt && lead.mergedInto && hop < 10; hop++) lead = await leadsRepo.byId(wsId(actor), lead.mergedInto);
-  if (!lead || !typed || lead === typed) return { lead: await getLead(actor, ref), mergedFrom: null };
-  return { lead: await getLead(actor, lead.seq), mergedFrom: typed };
+  if (seq === null) return { lead: await getLead(actor, ref), mergedFrom: null };
+  // The lead read above is checked as it is: reading it again would cost a round trip.
+  if (!lead || !typed || lead === typed) return { lead: await readableLead(actor, seq, typed), mergedFrom: null };
+  return { lead: await readableLead(actor, lead.seq, lead), mergedFrom: typed };
 }
 
 export async function getLeadById(actor: Actor, id: string): Promise<LeadEntity> {
