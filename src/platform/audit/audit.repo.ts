@@ -1,5 +1,7 @@
 import type { Types } from 'mongoose';
 import { AuditEventModel } from './audit-event.model';
+import { dayOf } from '../buckets';
+import { backfill } from '../summaries/backfill';
 
 export interface AuditInput {
   actorId: Types.ObjectId | null;
@@ -15,7 +17,8 @@ export interface AuditInput {
 
 export const auditRepo = {
   async record(workspaceId: Types.ObjectId, e: AuditInput): Promise<Types.ObjectId> {
-    const doc = await AuditEventModel.create({ workspaceId, ...e, at: e.at ?? new Date() });
+    const at = e.at ?? new Date();
+    const doc = await AuditEventModel.create({ workspaceId, ...e, at, day: dayOf(at) });
     return doc._id;
   },
 
@@ -30,6 +33,16 @@ export const auditRepo = {
   async markUndone(workspaceId: Types.ObjectId, id: Types.ObjectId, at: Date): Promise<boolean> {
     const res = await AuditEventModel.updateOne({ workspaceId, _id: id, undoneAt: null }, { $set: { undoneAt: at } });
     return res.modifiedCount === 1;
+  },
+
+  /** Events on day bucket `day` about `entity` (the digest's stage moves of a window). */
+  async onDay(workspaceId: Types.ObjectId, day: number, entity: string) {
+    return AuditEventModel.find({ workspaceId, day, entity }, { action: 1, entityId: 1, before: 1, after: 1, at: 1, undoneAt: 1 }).lean();
+  },
+
+  /** Sets the day bucket of events written without one (an older version, a raw import); how many. */
+  async backfillDays(workspaceId: Types.ObjectId): Promise<number> {
+    return backfill(AuditEventModel, workspaceId, (e) => ({ day: dayOf(e.at as Date) }));
   },
 
   async forEntity(workspaceId: Types.ObjectId, entity: string, entityId: Types.ObjectId) {
