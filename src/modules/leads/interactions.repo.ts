@@ -12,6 +12,11 @@ export const interactionsRepo = {
     return (await InteractionModel.create({ workspaceId, ...i, day: dayOf(i.at) })).toObject() as InteractionEntity;
   },
 
+  /** Many interactions in one write (imports, benchmarks), with the same day buckets as `add`. */
+  async addMany(workspaceId: Types.ObjectId, rows: { leadId: Types.ObjectId; kind: Interaction['kind']; text: string; authorId: Types.ObjectId; at: Date }[]): Promise<void> {
+    await InteractionModel.insertMany(rows.map((i) => ({ workspaceId, ...i, day: dayOf(i.at) })), { ordered: false });
+  },
+
   /** Removes a logged interaction (its log was undone). */
   async remove(workspaceId: Types.ObjectId, id: unknown): Promise<void> {
     await InteractionModel.deleteOne({ workspaceId, _id: id });

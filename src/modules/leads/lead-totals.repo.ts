@@ -84,9 +84,16 @@ export const leadTotalsRepo = {
    * (`after`, null when gone). Queued per workspace; resolves when written.
    */
   async record(workspaceId: Types.ObjectId, before: LeadLike | null, after: LeadLike | null): Promise<void> {
+    await leadTotalsRepo.recordMany(workspaceId, [[before, after]]);
+  },
+
+  /** `record` for many leads at once (a batch insert): one write for all their keys. */
+  async recordMany(workspaceId: Types.ObjectId, changes: [LeadLike | null, LeadLike | null][]): Promise<void> {
     const incs = new Map<string, { c: Contribution; inc: Record<string, number> }>();
-    addTo(incs, contributionOf(before), -1);
-    addTo(incs, contributionOf(after), 1);
+    for (const [before, after] of changes) {
+      addTo(incs, contributionOf(before), -1);
+      addTo(incs, contributionOf(after), 1);
+    }
     const ops: AnyBulkWriteOperation[] = [];
     for (const { c, inc } of incs.values()) {
       const nonZero = Object.fromEntries(Object.entries(inc).filter(([, n]) => n !== 0));

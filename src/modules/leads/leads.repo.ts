@@ -160,7 +160,7 @@ export const leadsRepo = {
   async createMany(workspaceId: Types.ObjectId, data: NewLead[]): Promise<void> {
     const docs = data.map((d) => withBuckets(workspaceId, d));
     await LeadModel.insertMany(docs, { ordered: false });
-    for (const d of docs) await leadTotalsRepo.record(workspaceId, null, d as LeadEntity);
+    await leadTotalsRepo.recordMany(workspaceId, docs.map((d) => [null, d as LeadEntity]));
   },
 
   async byId(workspaceId: Types.ObjectId, id: unknown): Promise<LeadEntity | null> {

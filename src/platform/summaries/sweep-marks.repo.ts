@@ -26,7 +26,8 @@ export async function sweepBuckets<T>(
   handle: (items: T[]) => Promise<void>,
 ): Promise<void> {
   const mark = await sweepMarksRepo.get(workspaceId, sweep);
-  let done = mark ?? opts.upTo - opts.lookback - 1;
+  // A mark at or past `upTo` means the clock moved back (a restored backup, a test clock): sweep the lookback again.
+  let done = mark !== null && mark < opts.upTo ? mark : opts.upTo - opts.lookback - 1;
   let handled = 0;
   for (let b = done + 1; b <= opts.upTo && handled < opts.limit; b++) {
     const items = (await fetch(b)).slice(0, opts.limit - handled);
@@ -34,5 +35,5 @@ export async function sweepBuckets<T>(
     handled += items.length;
     if (b < opts.upTo && handled < opts.limit) done = b;
   }
-  if (done !== mark && done < opts.upTo) await sweepMarksRepo.set(workspaceId, sweep, done);
+  if (done !== mark) await sweepMarksRepo.set(workspaceId, sweep, done);
 }
