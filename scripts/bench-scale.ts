@@ -26,6 +26,7 @@ import { createLogger } from '../src/platform/logger';
 import { buttons, click, slash, startService, type TestService } from '../test/helpers/service';
 
 const TARGET = Number(process.env.BENCH_LEADS ?? 100_000);
+const SEED_BATCH = Number(process.env.BENCH_SEED_BATCH ?? 2000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DAY = 86_400_000;
@@ -70,9 +71,10 @@ type Ws = NonNullable<Awaited<ReturnType<typeof workspacesRepo.byId>>>;
 
 /** Leads `from`+1 … `to` (seq 2 on: L-1 is the one `/lead add` made), with a week of activity around `now`. */
 async function seed(ws: Ws, owners: Types.ObjectId[], from: number, to: number, now: Date): Promise<void> {
-  for (let start = from; start < to; start += 2000) {
+  for (let start = from; start < to; start += SEED_BATCH) {
+    if (process.env.BENCH_VERBOSE) out(`  seeding ${start}…`);
     const ids: Types.ObjectId[] = [];
-    const batch = Array.from({ length: Math.min(2000, to - start) }, (_, j) => {
+    const batch = Array.from({ length: Math.min(SEED_BATCH, to - start) }, (_, j) => {
       const i = start + j;
       const _id = new Types.ObjectId();
       ids.push(_id);
@@ -89,7 +91,9 @@ async function seed(ws: Ws, owners: Types.ObjectId[], from: number, to: number, 
     await leadsRepo.createMany(ws._id, batch as never);
     const at = (k: number) => new Date(now.getTime() - (k % 7) * DAY - k * 1000);
     await interactionsRepo.addMany(ws._id, ids.filter((_, k) => k % 20 === 0).map((leadId, k) => ({ leadId, kind: 'call', text: 'bench', authorId: owners[k % owners.length], at: at(k) })));
-    await Promise.all(ids.filter((_, k) => k % 50 === 0).map((entityId, k) => auditRepo.record(ws._id, { actorId: owners[0], platform: 'slack', action: 'lead.stage', entity: 'lead', entityId, before: { stage: 'new', ownerId: owners[k % owners.length] }, after: { stage: 'contacted' }, at: at(k) })));
+    for (const [k, entityId] of ids.filter((_, n) => n % 50 === 0).entries()) {
+      await auditRepo.record(ws._id, { actorId: owners[0], platform: 'slack', action: 'lead.stage', entity: 'lead', entityId, before: { stage: 'new', ownerId: owners[k % owners.length] }, after: { stage: 'contacted' }, at: at(k) });
+    }
     for (let k = 0; k < ids.length; k += 200) {
       const t = (start + k) / 200 + 1;
       await ticketsRepo.create(ws._id, { seq: t, subject: `Ticket ${t}`, createdById: owners[0], leadId: ids[k], firstResponseDueAt: new Date(now.getTime() - (k % 5) * 3_600_000), resolutionDueAt: new Date(now.getTime() + DAY) });
