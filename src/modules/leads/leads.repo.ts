@@ -160,7 +160,10 @@ export const leadsRepo = {
   async createMany(workspaceId: Types.ObjectId, data: NewLead[]): Promise<void> {
     const docs = data.map((d) => withBuckets(workspaceId, d));
     await LeadModel.insertMany(docs, { ordered: false });
-    await leadTotalsRepo.recordMany(workspaceId, docs.map((d) => [null, d as LeadEntity]));
+    // A big batch rebuilds the totals in one pass (FerretDB updates a totals row in tens of ms; an
+    // import's thousands of increments would take minutes).
+    if (docs.length > 50) await leadTotalsRepo.reconcile(workspaceId);
+    else await leadTotalsRepo.recordMany(workspaceId, docs.map((d) => [null, d as LeadEntity]));
   },
 
   async byId(workspaceId: Types.ObjectId, id: unknown): Promise<LeadEntity | null> {
