@@ -5,7 +5,7 @@ import type { CopyStore } from '../platform/copies/copies';
 import type { Config } from '../config';
 import type { Logger } from '../platform/logger';
 import { FOLLOW_UPS_JOB, runFollowUps, GONE_QUIET_JOB, runGoneQuiet, TICKET_SLA_JOB, runTicketSla } from '../modules/follow-ups';
-import { WEEKLY_DIGEST_JOB, runWeeklyDigest } from '../modules/digest';
+import { WEEKLY_DIGEST_JOB, runWeeklyDigest, SUMMARIES_JOB, runSummaries } from '../modules/digest';
 import { OutboxSender } from '../platform/outbox/outbox-sender';
 import type { JobDeps, JobResult, RunScope } from '../modules/workspaces';
 
@@ -78,8 +78,11 @@ export function createJobs(opts: JobsOptions): Jobs {
           if (result.queued) logger.info({ job: name, queued: result.queued }, 'job queued messages');
         });
       }
+      // The summaries' reconcile reads every record once: hourly, and each workspace once a day.
+      agenda.define(SUMMARIES_JOB, async () => void (await runSummaries(deps, new Date())));
       await agenda.start();
       await agenda.every(`${every} seconds`, [...JOB_NAMES]);
+      await agenda.every('1 hour', SUMMARIES_JOB);
       logger.info({ every, jobs: JOB_NAMES }, 'scheduled jobs started');
     },
     async stop() {

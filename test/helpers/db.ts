@@ -59,3 +59,14 @@ export async function recordCommands(run: () => Promise<unknown>, ignore: RegExp
   }
   return sent;
 }
+
+/**
+ * Reconnects this test file's database with the driver's command monitoring on and calls `onCommand`
+ * for each command it sends (query-shape tests); returns a function that explains such a command.
+ */
+export async function monitorCommands(dbName: string, onCommand: (e: import('mongodb').CommandStartedEvent) => void) {
+  await mongoose.disconnect();
+  await mongoose.connect(testDbUri(), { dbName, monitorCommands: true, serverSelectionTimeoutMS: 2000 });
+  mongoose.connection.getClient().on('commandStarted', onCommand);
+  return (cmd: Record<string, unknown>, db: string): Promise<Record<string, unknown>> => mongoose.connection.getClient().db(db).command({ explain: cmd, verbosity: 'queryPlanner' });
+}

@@ -5,12 +5,16 @@ import { pipelineFigures, STALE_SHOWN, type Amount, type DigestFigures } from '.
 import { digestCard } from '../../src/modules/digest/digest.cards';
 import { channelCtx, type JobDeps } from '../../src/modules/workspaces/job-deps';
 import { runWeeklyDigest } from '../../src/modules/digest/weekly-digest.jobs';
+import { reconcileSummaries } from '../../src/modules/digest/summaries.jobs';
 import { createLogger } from '../../src/platform/logger';
 import { catalogueFor } from '../../src/platform/i18n';
 import type { Card } from '../../src/platform/cards/card';
 import { useTestDb } from '../helpers/db';
 import { outbox } from '../helpers/app-data';
 import { insertHistory } from '../helpers/raw-db';
+import { leadBuckets } from '../../src/modules/leads/lead-buckets';
+import { ticketBuckets } from '../../src/modules/tickets/ticket-buckets';
+import { dayOf } from '../../src/platform/buckets';
 
 const en = catalogueFor('en');
 
@@ -235,14 +239,18 @@ beforeAll(async () => {
       { _id: QUIET, platform: 'sandbox', externalId: 'w2', name: 'Quiet Co', settings },
     ],
     members: [...members, quietAdmin],
-    leads: [...leads, ...noise.leads, ...quietLeads],
-    auditevents: [...moves, ...noise.events, quietRows.move],
-    interactions: [...interactions, ...noise.interactions, quietRows.interaction],
-    tickets: [...tickets, ...noise.tickets, quietTicket],
+    // With the bucket fields the current version writes beside each date (the reconcile job below
+    // adds the rest: the maintained lead totals).
+    leads: [...leads, ...noise.leads, ...quietLeads].map((l) => ({ ...l, ...leadBuckets(l) })),
+    auditevents: [...moves, ...noise.events, quietRows.move].map((e) => ({ ...e, day: dayOf(e.at) })),
+    interactions: [...interactions, ...noise.interactions, quietRows.interaction].map((i) => ({ ...i, day: dayOf(i.at) })),
+    tickets: [...tickets, ...noise.tickets, quietTicket].map((t) => ({ ...t, ...ticketBuckets(t) })),
   });
   // Read back through the repository: what the schema fills in for a workspace never configured.
   acme = (await workspacesRepo.byId(ACME))!;
   quiet = (await workspacesRepo.byId(QUIET))!;
+  // History written behind the app's back gets its summaries from the reconcile job, as in production.
+  for (const ws of [acme, quiet]) await reconcileSummaries(ws);
 });
 
 describe('the seeded data and a quiet week', () => {

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { digestRepo, type Window } from './digest.repo';
 import type { Amount, DigestFigures } from './digest.figures';
-import { leadsRepo } from '../leads';
+import type { TotalRow } from '../leads';
 import { membersRepo, visibleOwnerIds, memberName, openStages } from '../workspaces';
 import type { LeadEntity } from '../leads';
 import type { MemberEntity, WorkspaceEntity, Actor } from '../workspaces';
@@ -68,9 +68,8 @@ async function moveFigures({ id, open, ownerIds, window }: Scope): Promise<Pick<
   return { moves: [...pairs.values()], movesTotal: moves.length, won: closed('won'), lost: closed('lost'), conversion };
 }
 
-/** Open leads per stage with their value, and the value weighted by stage. */
-async function pipelineByStage({ id, open, ownerIds }: Scope): Promise<Pick<DigestFigures, 'pipeline' | 'weighted'>> {
-  const rows = await digestRepo.pipeline(id, open, ownerIds);
+/** Open leads per stage with their value, and the value weighted by stage (from the maintained totals). */
+function pipelineByStage({ open }: Scope, rows: TotalRow[]): Pick<DigestFigures, 'pipeline' | 'weighted'> {
   const weighted: Amount[] = [];
   const pipeline = open.map((stage) => {
     const mine = rows.filter((r) => r.stage === stage);
@@ -84,16 +83,15 @@ async function pipelineByStage({ id, open, ownerIds }: Scope): Promise<Pick<Dige
   return { pipeline, weighted: weighted.map((w) => ({ currency: w.currency, amount: round2(w.amount) })) };
 }
 
-/** Stale leads (the first few by name, with their owners) and interactions per author. */
-async function activityFigures({ id, ownerIds, window }: Scope, staleDays: number): Promise<Pick<DigestFigures, 'stale' | 'interactions'>> {
+/** Stale leads (the most recently active few, with their owners) and interactions per author. */
+async function activityFigures({ id, open, ownerIds, window }: Scope, rows: TotalRow[], staleDays: number): Promise<Pick<DigestFigures, 'stale' | 'interactions'>> {
   const staleBefore = new Date(window.to.getTime() - staleDays * DAY);
-  const staleQuery = { openOnly: true, lastContactBefore: staleBefore, ownerIds };
-  const [staleTotal, staleLeads] = await Promise.all([leadsRepo.count(id, staleQuery), leadsRepo.list(id, staleQuery, 0, STALE_SHOWN)]);
+  const stale = await digestRepo.stale(id, rows, open, staleBefore, STALE_SHOWN);
   const perAuthor = await digestRepo.interactionsPerAuthor(id, window, ownerIds);
-  const people = await membersRepo.byIds(id, [...perAuthor.map((p) => p.authorId), ...staleLeads.map((l: LeadEntity) => l.ownerId)]);
+  const people = await membersRepo.byIds(id, [...perAuthor.map((p) => p.authorId), ...stale.leads.map((l: LeadEntity) => l.ownerId)]);
   const person = (pid: unknown) => memberName(people.find((m) => m._id.equals(pid as Types.ObjectId)));
   return {
-    stale: { total: staleTotal, leads: staleLeads.map((l) => ({ seq: l.seq, company: l.company, owner: person(l.ownerId) })) },
+    stale: { total: stale.total, leads: stale.leads.map((l) => ({ seq: l.seq, company: l.company, owner: person(l.ownerId) })) },
     interactions: perAuthor.map((p) => ({ member: person(p.authorId), count: p.count })).sort((a, b) => b.count - a.count || a.member.localeCompare(b.member)),
   };
 }
@@ -109,28 +107,23 @@ async function ticketFigures({ id, window }: Scope): Promise<DigestFigures['tick
   return { opened: await digestRepo.ticketsOpened(id, window), resolved: await digestRepo.ticketsResolved(id, window), pastSla };
 }
 
-/** Of the open leads, how many have a phone or email, a company, a source, a value. */
-async function completenessFigures({ id, open, ownerIds }: Scope): Promise<DigestFigures['completeness']> {
-  const count = (extra: Record<string, unknown>) => digestRepo.countOpen(id, open, extra, ownerIds);
-  const [total, noContact, company, source, value] = await Promise.all([
-    count({}),
-    count({ phones: { $size: 0 }, emails: { $size: 0 } }),
-    count({ company: { $nin: ['', null] } }),
-    count({ source: { $nin: ['', null] } }),
-    count({ value: { $ne: null } }),
-  ]);
-  return { total, contact: total - noContact, company, source, value };
+/** Of the open leads, how many have a phone or email, a company, a source, a value (from the totals). */
+function completenessFigures({ open }: Scope, rows: TotalRow[]): DigestFigures['completeness'] {
+  const sum = (k: 'count' | 'withContact' | 'withCompany' | 'withSource' | 'withValue') => rows.filter((r) => open.includes(r.stage)).reduce((n, r) => n + r[k], 0);
+  return { total: sum('count'), contact: sum('withContact'), company: sum('withCompany'), source: sum('withSource'), value: sum('withValue') };
 }
 
 /** `ownerIds` undefined = the whole workspace. */
 export async function pipelineFigures(ws: WorkspaceEntity, ownerIds: Types.ObjectId[] | undefined, window: Window): Promise<DigestFigures> {
   const scope: Scope = { id: ws._id, open: openStages(ws.settings), ownerIds, window };
-  const moves = await moveFigures(scope);
-  const pipeline = await pipelineByStage(scope);
-  const activity = await activityFigures(scope, ws.settings?.staleDays ?? 3);
-  const tickets = await ticketFigures(scope);
-  const completeness = await completenessFigures(scope);
-  return { window, newLeads: await digestRepo.newLeads(scope.id, window, ownerIds), ...moves, ...pipeline, ...activity, tickets, completeness };
+  const rows = await digestRepo.totals(scope.id, ownerIds);
+  const [moves, activity, tickets, newLeads] = await Promise.all([
+    moveFigures(scope),
+    activityFigures(scope, rows, ws.settings?.staleDays ?? 3),
+    ticketFigures(scope),
+    digestRepo.newLeads(scope.id, window, ownerIds),
+  ]);
+  return { window, newLeads, ...moves, ...pipelineByStage(scope, rows), ...activity, tickets, completeness: completenessFigures(scope, rows) };
 }
 
 /** A digest's audiences: one per team name ('' = members without a team), with its members. */

@@ -2,3 +2,4 @@
 export * from './pipeline.commands';
 export * from './weekly-digest.jobs';
 export { digestMessages } from './digest.messages';
+export * from './summaries.jobs';

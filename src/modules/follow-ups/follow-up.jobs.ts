@@ -1,5 +1,5 @@
 import { isWorkingTime } from '../../platform/schedule';
-import { allWorkspaces, dueFollowUps, followUpHandled, lastInteraction, memberById, workHoursOf } from './nudges.service';
+import { allWorkspaces, sweepDueFollowUps, followUpHandled, lastInteraction, memberById, workHoursOf } from './nudges.service';
 import { followUpNudgeCard } from './nudge.cards';
 import { BATCH, eachSafely, isClosedStage, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 
@@ -15,7 +15,7 @@ export async function runFollowUps(deps: JobDeps, now: Date, opts: RunScope & { 
   const log = deps.logger.child({ job: FOLLOW_UPS_JOB });
   await eachSafely(await allWorkspaces(opts.platform), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
     if (!opts.anyHour && !isWorkingTime(now, workHoursOf(ws), ws.settings!.timezone)) return;
-    await eachSafely(await dueFollowUps(ws, now, BATCH), log, (l) => ({ lead: String(l._id) }), async (lead) => {
+    await sweepDueFollowUps(ws, now, BATCH, (leads) => eachSafely(leads, log, (l) => ({ lead: String(l._id) }), async (lead) => {
       const owner = await memberById(ws, lead.ownerId);
       const open = !isClosedStage(lead.stage);
       if (owner && open && !owner.muted) {
@@ -25,7 +25,7 @@ export async function runFollowUps(deps: JobDeps, now: Date, opts: RunScope & { 
         queued += await queue(ws, { key, to: owner.platformUserId, kind: 'dm', cards: [card], locale: ctx.locale }, now);
       }
       await followUpHandled(ws, lead);
-    });
+    }));
   });
   if (queued) deps.kick();
   return { queued };

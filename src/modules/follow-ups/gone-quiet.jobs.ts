@@ -1,6 +1,7 @@
 import { isWorkingTime } from '../../platform/schedule';
-import { allWorkspaces, lastActivity, lastInteraction, managersOf, memberById, quietLeads, setQuietLevel, workHoursOf } from './nudges.service';
+import { allWorkspaces, lastActivity, lastInteraction, managersOf, memberById, sweepQuietLeads, setQuietLevel, workHoursOf } from './nudges.service';
 import { quietEscalationCard, quietNudgeCard } from './nudge.cards';
+import type { LeadEntity } from '../leads';
 import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 
 export const GONE_QUIET_JOB = 'gone-quiet';
@@ -21,7 +22,7 @@ export async function runGoneQuiet(deps: JobDeps, now: Date, opts: RunScope & { 
     const n = ws.settings?.staleDays ?? 3;
     const m = ws.settings?.escalateDays ?? 7;
 
-    await eachSafely(await quietLeads(ws, 0, new Date(now.getTime() - n * DAY), BATCH), log, (l) => ({ lead: String(l._id) }), async (lead) => {
+    const nudge = (leads: LeadEntity[]) => eachSafely(leads, log, (l) => ({ lead: String(l._id) }), async (lead) => {
       const owner = await memberById(ws, lead.ownerId);
       if (owner && !owner.muted) {
         const ctx = readerCtx(deps, ws, owner, now);
@@ -32,8 +33,9 @@ export async function runGoneQuiet(deps: JobDeps, now: Date, opts: RunScope & { 
       }
       await setQuietLevel(ws, lead, 1, now);
     });
+    await sweepQuietLeads(ws, 0, new Date(now.getTime() - n * DAY), BATCH, nudge);
 
-    await eachSafely(await quietLeads(ws, 1, new Date(now.getTime() - (n + m) * DAY), BATCH, new Date(now.getTime() - m * DAY)), log, (l) => ({ lead: String(l._id) }), async (lead) => {
+    const escalate = (leads: LeadEntity[]) => eachSafely(leads, log, (l) => ({ lead: String(l._id) }), async (lead) => {
       const owner = await memberById(ws, lead.ownerId);
       const managers = owner ? await managersOf(ws, owner) : [];
       const days = Math.floor((now.getTime() - lastActivity(lead).getTime()) / DAY);
@@ -45,6 +47,7 @@ export async function runGoneQuiet(deps: JobDeps, now: Date, opts: RunScope & { 
       }
       await setQuietLevel(ws, lead, 2);
     });
+    await sweepQuietLeads(ws, 1, new Date(now.getTime() - (n + m) * DAY), BATCH, escalate, new Date(now.getTime() - m * DAY));
   });
   if (queued) deps.kick();
   return { queued };

@@ -7,6 +7,8 @@ import type { MemberEntity, WorkspaceEntity } from '../workspaces';
 import type { TicketEntity } from '../tickets';
 import { userError } from '../../platform/errors';
 import type { DigestSchedule, WorkHours } from '../../platform/schedule';
+import { sweepBuckets } from '../../platform/summaries/sweep-marks.repo';
+import { dayOf, hourOf } from '../../platform/buckets';
 
 // What the scheduled jobs read and change: due follow-ups, quiet leads, missed ticket targets; and
 // lead snoozes and mutes. Each change is conditional on the state the job read, so two instances cannot both act.
@@ -23,14 +25,36 @@ export function digestScheduleOf(ws: WorkspaceEntity): DigestSchedule {
   return { day: ws.settings?.digest?.day ?? 1, time: ws.settings?.digest?.time ?? '09:00' };
 }
 
-export const dueFollowUps = (ws: WorkspaceEntity, now: Date, limit: number) => leadsRepo.dueFollowUps(ws._id, now, limit);
+const HOURS_BACK = 24 * 7;
+const DAYS_BACK = 120;
+const isLive = (l: LeadEntity) => !l.deletedAt && !isClosedStage(l.stage);
+
+/**
+ * Hands `handle` the leads whose follow-up time has come and whose nudge is not queued yet, hour
+ * bucket by hour bucket from the last one swept (never the whole lead list), at most `limit`.
+ */
+export async function sweepDueFollowUps(ws: WorkspaceEntity, now: Date, limit: number, handle: (leads: LeadEntity[]) => Promise<void>): Promise<void> {
+  const due = (l: LeadEntity) => isLive(l) && l.followUpPending && Boolean(l.nextFollowUpAt && l.nextFollowUpAt <= now);
+  await sweepBuckets(ws._id, 'follow-ups', { upTo: hourOf(now)!, lookback: HOURS_BACK, limit }, async (h) =>
+    (await leadsRepo.followUpsInHour(ws._id, h)).filter(due).sort((a, b) => +a.nextFollowUpAt! - +b.nextFollowUpAt!), handle);
+}
+
+/**
+ * Hands `handle` the open leads at gone-quiet `level` whose last activity is before `before` (and, at
+ * level 1, whose owner was nudged before `nudgedBefore`), by day bucket from the last one swept.
+ */
+export async function sweepQuietLeads(ws: WorkspaceEntity, level: 0 | 1, before: Date, limit: number, handle: (leads: LeadEntity[]) => Promise<void>, nudgedBefore?: Date): Promise<void> {
+  const quiet = (l: LeadEntity) => isLive(l) && l.quietLevel === level && lastActivity(l) <= before && (!nudgedBefore || !l.quietNudgedAt || l.quietNudgedAt <= nudgedBefore);
+  const upTo = dayOf(level === 0 ? before : nudgedBefore!)!;
+  const fetch = (d: number) => (level === 0 ? leadsRepo.activeOnDay(ws._id, d) : leadsRepo.nudgedOnDay(ws._id, d));
+  await sweepBuckets(ws._id, `gone-quiet-${level}`, { upTo, lookback: DAYS_BACK, limit }, async (d) => (await fetch(d)).filter(quiet).sort((a, b) => String(a._id).localeCompare(String(b._id))), handle);
+}
 
 /** The nudge for this follow-up time is queued (or not needed): unless the time moved meanwhile. */
 export async function followUpHandled(ws: WorkspaceEntity, lead: LeadEntity): Promise<void> {
   await leadsRepo.update(ws._id, lead._id, { nextFollowUpAt: lead.nextFollowUpAt, followUpPending: true }, { followUpPending: false });
 }
 
-export const quietLeads = (ws: WorkspaceEntity, level: number, before: Date, limit: number, nudgedBefore?: Date) => leadsRepo.quiet(ws._id, level, before, limit, nudgedBefore);
 
 /** Moves a quiet lead to `level` (1: owner nudged, at `now`; 2: escalated), unless it changed meanwhile. */
 export async function setQuietLevel(ws: WorkspaceEntity, lead: LeadEntity, level: number, now?: Date): Promise<void> {
@@ -59,8 +83,17 @@ export async function managersOf(ws: WorkspaceEntity, member: MemberEntity): Pro
   return (await membersRepo.byRole(ws._id, 'admin')).filter((m) => !m._id.equals(member._id));
 }
 
-export const missedClaims = (ws: WorkspaceEntity, now: Date, limit: number) => ticketsRepo.missedClaim(ws._id, now, limit);
-export const missedResolutions = (ws: WorkspaceEntity, now: Date, limit: number) => ticketsRepo.missedResolution(ws._id, now, limit);
+/** Hands `handle` the unclaimed tickets past their first-response target, not chased yet this round (by due hour). */
+export async function sweepMissedClaims(ws: WorkspaceEntity, now: Date, limit: number, handle: (t: TicketEntity[]) => Promise<void>): Promise<void> {
+  const missed = (t: TicketEntity) => t.status === 'open' && t.firstResponseDueAt <= now && !t.slaClaimAlerted;
+  await sweepBuckets(ws._id, 'sla-claim', { upTo: hourOf(now)!, lookback: HOURS_BACK, limit }, async (h) => (await ticketsRepo.claimDueInHour(ws._id, h)).filter(missed), handle);
+}
+
+/** Hands `handle` the unresolved tickets past their resolution target, not chased yet this round (by due hour). */
+export async function sweepMissedResolutions(ws: WorkspaceEntity, now: Date, limit: number, handle: (t: TicketEntity[]) => Promise<void>): Promise<void> {
+  const missed = (t: TicketEntity) => t.status !== 'resolved' && t.resolutionDueAt <= now && !t.slaResolveAlerted;
+  await sweepBuckets(ws._id, 'sla-resolve', { upTo: hourOf(now)!, lookback: HOURS_BACK, limit }, async (h) => (await ticketsRepo.resolveDueInHour(ws._id, h)).filter(missed), handle);
+}
 
 /** Records that this round's missed target was chased; an unresolved ticket is also flagged escalated. */
 export async function slaChased(ws: WorkspaceEntity, t: TicketEntity, which: 'claim' | 'resolve', now: Date): Promise<TicketEntity | null> {

@@ -1,4 +1,4 @@
-import { allWorkspaces, missedClaims, missedResolutions, slaChased } from './nudges.service';
+import { allWorkspaces, sweepMissedClaims, sweepMissedResolutions, slaChased } from './nudges.service';
 import { ticketWatchers, ticketCard, getTicketView } from '../tickets';
 import type { Types } from 'mongoose';
 import type { TicketEntity } from '../tickets';
@@ -37,8 +37,8 @@ export async function runTicketSla(deps: JobDeps, now: Date, opts: RunScope = {}
   };
 
   await eachSafely(await allWorkspaces(opts.platform), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
-    await eachSafely(await missedClaims(ws, now, BATCH), log, (t) => ({ ticket: String(t._id) }), (t) => chase(ws, t, 'claim'));
-    await eachSafely(await missedResolutions(ws, now, BATCH), log, (t) => ({ ticket: String(t._id) }), (t) => chase(ws, t, 'resolve'));
+    await sweepMissedClaims(ws, now, BATCH, (ts) => eachSafely(ts, log, (t) => ({ ticket: String(t._id) }), (t) => chase(ws, t, 'claim')));
+    await sweepMissedResolutions(ws, now, BATCH, (ts) => eachSafely(ts, log, (t) => ({ ticket: String(t._id) }), (t) => chase(ws, t, 'resolve')));
   });
   if (queued) deps.kick();
   return { queued };

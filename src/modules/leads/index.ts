@@ -17,5 +17,6 @@ export * from './pickers';
 export { LeadModel } from './lead.model';
 export { InteractionModel } from './interaction.model';
 export { leadsRepo, identityKeys } from './leads.repo';
+export { leadTotalsRepo, type TotalRow } from './lead-totals.repo';
 export { interactionsRepo } from './interactions.repo';
 export { leadsMessages } from './leads.messages';

@@ -13,9 +13,11 @@ const interactionSchema = new Schema({
   messageAuthor: { type: String, default: '' },
   messageLink: { type: String, default: '' },
   ticketId: { type: Schema.Types.ObjectId, default: null },
+  // The day bucket of `at` (set by interactions.repo): the digest asks for a window's days by equality.
+  day: { type: Number, default: null },
 });
 interactionSchema.index({ workspaceId: 1, leadId: 1, at: -1 });
-interactionSchema.index({ workspaceId: 1, at: 1 });
+interactionSchema.index({ workspaceId: 1, day: 1 });
 
 export type Interaction = InferSchemaType<typeof interactionSchema>;
 /** An interaction as the repo returns it: a plain object, never a mongoose document. */

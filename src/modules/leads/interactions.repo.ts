@@ -1,5 +1,7 @@
 import type { Types } from 'mongoose';
 import { plainMany } from '../../platform/db/plain';
+import { dayOf } from '../../platform/buckets';
+import { backfill } from '../../platform/summaries/backfill';
 import { InteractionModel, type Interaction, type InteractionEntity } from './interaction.model';
 
 export const interactionsRepo = {
@@ -7,7 +9,12 @@ export const interactionsRepo = {
     workspaceId: Types.ObjectId,
     i: { leadId: Types.ObjectId; kind: Interaction['kind']; text: string; authorId: Types.ObjectId; at: Date; messageAuthor?: string; messageLink?: string },
   ): Promise<InteractionEntity> {
-    return (await InteractionModel.create({ workspaceId, ...i })).toObject() as InteractionEntity;
+    return (await InteractionModel.create({ workspaceId, ...i, day: dayOf(i.at) })).toObject() as InteractionEntity;
+  },
+
+  /** Many interactions in one write (imports, benchmarks), with the same day buckets as `add`. */
+  async addMany(workspaceId: Types.ObjectId, rows: { leadId: Types.ObjectId; kind: Interaction['kind']; text: string; authorId: Types.ObjectId; at: Date }[]): Promise<void> {
+    await InteractionModel.insertMany(rows.map((i) => ({ workspaceId, ...i, day: dayOf(i.at) })), { ordered: false });
   },
 
   /** Removes a logged interaction (its log was undone). */
@@ -41,6 +48,16 @@ export const interactionsRepo = {
 
   async latest(workspaceId: Types.ObjectId, leadId: Types.ObjectId, limit: number): Promise<InteractionEntity[]> {
     return plainMany<InteractionEntity>(await InteractionModel.find({ workspaceId, leadId }).sort({ at: -1, _id: -1 }).limit(limit));
+  },
+
+  /** Interactions on day bucket `day`: who logged them and when (the digest's activity figures). */
+  async onDay(workspaceId: Types.ObjectId, day: number) {
+    return InteractionModel.find({ workspaceId, day }, { authorId: 1, at: 1 }).lean();
+  },
+
+  /** Sets the day bucket of interactions written without one (an older version, a raw import); how many. */
+  async backfillDays(workspaceId: Types.ObjectId): Promise<number> {
+    return backfill(InteractionModel, workspaceId, (i) => ({ day: dayOf(i.at as Date) }));
   },
 
   /** Every interaction in a workspace, oldest first (whatever lead or ticket it belongs to). */

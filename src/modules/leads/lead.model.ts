@@ -34,6 +34,13 @@ const leadSchema = new Schema(
     deletedById: { type: Schema.Types.ObjectId, default: null },
     // Set with deletedAt when the lead was merged into another (the survivor): its L- id still leads there.
     mergedInto: { type: Schema.Types.ObjectId, default: null },
+    // Bucket fields kept by leads.repo so the sweeps and the digest ask by equality (see lead-buckets.ts).
+    phoneKeys: { type: [String], default: [] },
+    emailKeys: { type: [String], default: [] },
+    followUpHour: { type: Number, default: null },
+    activityDay: { type: Number, default: null },
+    quietNudgedDay: { type: Number, default: null },
+    createdDay: { type: Number, default: null },
     // Normalised keys used for duplicate detection and search; display fields keep what the user typed.
     keys: {
       phones: { type: [String], default: [] },
@@ -45,15 +52,15 @@ const leadSchema = new Schema(
   { timestamps: true },
 );
 leadSchema.index({ workspaceId: 1, seq: 1 }, { unique: true });
-leadSchema.index({ workspaceId: 1, 'keys.phones': 1 });
-leadSchema.index({ workspaceId: 1, 'keys.emails': 1 });
+leadSchema.index({ workspaceId: 1, phoneKeys: 1 });
+leadSchema.index({ workspaceId: 1, emailKeys: 1 });
 leadSchema.index({ workspaceId: 1, 'keys.company': 1, 'keys.contact': 1 });
 leadSchema.index({ workspaceId: 1, ownerId: 1, updatedAt: -1 });
 leadSchema.index({ workspaceId: 1, stage: 1 });
-leadSchema.index({ workspaceId: 1, nextFollowUpAt: 1 });
-leadSchema.index({ workspaceId: 1, followUpPending: 1, nextFollowUpAt: 1 });
-leadSchema.index({ workspaceId: 1, quietLevel: 1, lastContactAt: 1 });
-leadSchema.index({ workspaceId: 1, createdAt: 1 });
+leadSchema.index({ workspaceId: 1, followUpHour: 1 });
+leadSchema.index({ workspaceId: 1, activityDay: 1 });
+leadSchema.index({ workspaceId: 1, quietNudgedDay: 1 });
+leadSchema.index({ workspaceId: 1, createdDay: 1 });
 
 export type Lead = InferSchemaType<typeof leadSchema>;
 /** A lead as the repo returns it: a plain object, never a mongoose document. */

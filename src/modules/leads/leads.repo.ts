@@ -4,6 +4,8 @@ import { LeadModel, type Lead, type LeadEntity } from './lead.model';
 import { LeadKeyModel } from './lead-key.model';
 import { isDuplicateKeyError } from '../../platform/db/db-errors';
 import { CLOSED_STAGES } from '../workspaces';
+import { leadBuckets, bucketChanges } from './lead-buckets';
+import { leadTotalsRepo } from './lead-totals.repo';
 
 export interface LeadKeys {
   phones: string[];
@@ -21,6 +23,17 @@ export interface LeadQuery {
   text?: { raw: string; company: string; contact: string; digits: string };
   phone?: string;
   email?: string;
+}
+
+/** The bucket fields `set` alone decides (the others are fixed up after the write). */
+function bucketsFromSet(set: Record<string, unknown>): Record<string, unknown> {
+  const b = leadBuckets(set as Parameters<typeof leadBuckets>[0]);
+  const out: Record<string, unknown> = {};
+  if ('keys' in set) Object.assign(out, { phoneKeys: b.phoneKeys, emailKeys: b.emailKeys });
+  if ('nextFollowUpAt' in set) out.followUpHour = b.followUpHour;
+  if ('quietNudgedAt' in set) out.quietNudgedDay = b.quietNudgedDay;
+  if (set.lastContactAt) out.activityDay = b.activityDay;
+  return out;
 }
 
 function escapeRegex(s: string): string {
@@ -44,8 +57,9 @@ function toFilter(workspaceId: Types.ObjectId, q: LeadQuery): Record<string, unk
       $or: [{ lastContactAt: { $lt: q.lastContactBefore } }, { lastContactAt: null, createdAt: { $lt: q.lastContactBefore } }],
     });
   }
-  if (q.phone) f['keys.phones'] = q.phone;
-  if (q.email) f['keys.emails'] = q.email;
+  // Top-level copies of the keys: FerretDB pushes `field = value` down, not nested paths.
+  if (q.phone) f.phoneKeys = q.phone;
+  if (q.email) f.emailKeys = q.email;
   if (q.text) {
     const re = (s: string) => ({ $regex: escapeRegex(s), $options: 'i' });
     const or: Record<string, unknown>[] = [{ company: re(q.text.raw) }, { contactName: re(q.text.raw) }, { 'keys.emails': re(q.text.raw.toLowerCase()) }];
@@ -56,6 +70,21 @@ function toFilter(workspaceId: Types.ObjectId, q: LeadQuery): Record<string, unk
   }
   if (and.length) f.$and = and;
   return f;
+}
+
+type NewLead = Omit<Lead, 'workspaceId' | 'createdAt' | 'updatedAt' | keyof import('./lead-buckets').LeadBuckets> & { _id: Types.ObjectId; createdAt?: Date; updatedAt?: Date };
+
+function withBuckets(workspaceId: Types.ObjectId, data: NewLead) {
+  const now = new Date();
+  const full = { createdAt: now, updatedAt: now, ...data, workspaceId };
+  return { ...full, ...leadBuckets(full) };
+}
+
+/** `lead` with `set` applied, read through the schema (as the database now holds it). */
+function applied(lead: LeadEntity, set: Record<string, unknown>): LeadEntity {
+  const doc = LeadModel.hydrate(lead);
+  doc.set(set);
+  return doc.toObject() as LeadEntity;
 }
 
 export const leadsRepo = {
@@ -131,8 +160,21 @@ export const leadsRepo = {
     return res.deletedCount;
   },
 
-  async create(workspaceId: Types.ObjectId, data: Omit<Lead, 'workspaceId' | 'createdAt' | 'updatedAt'> & { _id: Types.ObjectId }): Promise<LeadEntity> {
-    return (await LeadModel.create({ ...data, workspaceId })).toObject() as LeadEntity;
+  async create(workspaceId: Types.ObjectId, data: NewLead): Promise<LeadEntity> {
+    const doc = withBuckets(workspaceId, data);
+    const lead = (await LeadModel.create(doc)).toObject() as LeadEntity;
+    void leadTotalsRepo.record(workspaceId, null, lead).catch(() => undefined);
+    return lead;
+  },
+
+  /** Many new leads in one write (imports, benchmarks): the same fields and summaries as `create`. */
+  async createMany(workspaceId: Types.ObjectId, data: NewLead[]): Promise<void> {
+    const docs = data.map((d) => withBuckets(workspaceId, d));
+    await LeadModel.insertMany(docs, { ordered: false });
+    // A big batch rebuilds the totals in one pass (FerretDB updates a totals row in tens of ms; an
+    // import's thousands of increments would take minutes).
+    if (docs.length > 50) await leadTotalsRepo.reconcile(workspaceId);
+    else await leadTotalsRepo.recordMany(workspaceId, docs.map((d) => [null, d as LeadEntity]));
   },
 
   async byId(workspaceId: Types.ObjectId, id: unknown): Promise<LeadEntity | null> {
@@ -149,29 +191,6 @@ export const leadsRepo = {
 
   async list(workspaceId: Types.ObjectId, q: LeadQuery, skip: number, limit: number): Promise<LeadEntity[]> {
     return plainMany<LeadEntity>(await LeadModel.find(toFilter(workspaceId, q)).sort({ updatedAt: -1, _id: -1 }).skip(skip).limit(limit));
-  },
-
-  /** Leads whose follow-up time has come and whose nudge is not queued yet. */
-  async dueFollowUps(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<LeadEntity[]> {
-    return plainMany<LeadEntity>(await LeadModel.find({ workspaceId, deletedAt: null, stage: { $nin: CLOSED_STAGES }, followUpPending: true, nextFollowUpAt: { $lte: now } }).sort({ nextFollowUpAt: 1 }).limit(limit));
-  },
-
-  /**
-   * Open leads at gone-quiet `level` whose last contact (or creation) is before `before` and, with
-   * `nudgedBefore`, whose owner was nudged before then (or before this was recorded).
-   */
-  async quiet(workspaceId: Types.ObjectId, level: number, before: Date, limit: number, nudgedBefore?: Date): Promise<LeadEntity[]> {
-    const quietSince = { $or: [{ lastContactAt: { $lte: before } }, { lastContactAt: null, createdAt: { $lte: before } }] };
-    const nudged = nudgedBefore ? [{ $or: [{ quietNudgedAt: null }, { quietNudgedAt: { $lte: nudgedBefore } }] }] : [];
-    return plainMany<LeadEntity>(await LeadModel.find({
-      workspaceId,
-      deletedAt: null,
-      quietLevel: level,
-      stage: { $nin: CLOSED_STAGES },
-      $and: [quietSince, ...nudged],
-    })
-      .sort({ _id: 1 })
-      .limit(limit));
   },
 
   /** The ids of every lead a member owns (ids only: a rep's ticket list is limited to them). */
@@ -192,6 +211,48 @@ export const leadsRepo = {
 
   /** Applies `set` only if the lead still matches `expect` (optimistic check); null when it changed. */
   async update(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<LeadEntity | null> {
-    return plainOne<LeadEntity>(await LeadModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after' }));
+    // One round trip: the bucket fields `set` decides alone go with it; the summaries follow after.
+    const full = { ...set, ...bucketsFromSet(set), updatedAt: new Date() };
+    const before = plainOne<LeadEntity>(await LeadModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: full, $inc: { rev: 1 } }, { returnDocument: 'before', timestamps: false }));
+    if (!before) return null;
+    let after = applied(before, { ...full, rev: (before.rev ?? 0) + 1 });
+    const drift = bucketChanges(after, leadBuckets(after));
+    // A bucket that depends on a field `set` did not carry (e.g. last contact cleared: back to the creation day).
+    if (Object.keys(drift).length) {
+      await LeadModel.updateOne({ workspaceId, _id: id }, { $set: drift }, { timestamps: false });
+      after = { ...after, ...drift };
+    }
+    void leadTotalsRepo.record(workspaceId, before, after).catch(() => undefined);
+    return after;
+  },
+
+  /** Leads whose follow-up falls due in hour bucket `hour` (the sweep filters what is due and pending). */
+  async followUpsInHour(workspaceId: Types.ObjectId, hour: number): Promise<LeadEntity[]> {
+    return plainMany<LeadEntity>(await LeadModel.find({ workspaceId, followUpHour: hour }));
+  },
+
+  /** Leads whose last activity (contact, else creation) was on day bucket `day`. */
+  async activeOnDay(workspaceId: Types.ObjectId, day: number): Promise<LeadEntity[]> {
+    return plainMany<LeadEntity>(await LeadModel.find({ workspaceId, activityDay: day }));
+  },
+
+  /** Leads whose owner was nudged about a quiet spell on day bucket `day`. */
+  async nudgedOnDay(workspaceId: Types.ObjectId, day: number): Promise<LeadEntity[]> {
+    return plainMany<LeadEntity>(await LeadModel.find({ workspaceId, quietNudgedDay: day }));
+  },
+
+  /** Value, currency, stage and owner of the live leads among `ids`: one equality look-up each, side by side. */
+  async valuesOf(workspaceId: Types.ObjectId, ids: unknown[]) {
+    const out = [];
+    for (let i = 0; i < ids.length; i += 25) {
+      const rows = await Promise.all(ids.slice(i, i + 25).map((_id) => LeadModel.findOne({ workspaceId, _id }, { value: 1, currency: 1, stage: 1, ownerId: 1, deletedAt: 1 }).lean()));
+      for (const r of rows) if (r && !r.deletedAt) out.push(r);
+    }
+    return out;
+  },
+
+  /** Leads created on day bucket `day`: what the digest's new-leads figure needs of them. */
+  async createdOnDay(workspaceId: Types.ObjectId, day: number) {
+    return LeadModel.find({ workspaceId, createdDay: day }, { createdAt: 1, ownerId: 1, deletedAt: 1 }).lean();
   },
 };

@@ -29,6 +29,13 @@ const ticketSchema = new Schema(
     // The SLA job has chased this round's missed claim / resolution target (reset on reopen).
     slaClaimAlerted: { type: Boolean, default: false },
     slaResolveAlerted: { type: Boolean, default: false },
+    // Buckets kept by tickets.repo (see ticket-buckets.ts): the SLA sweep and the digest ask by equality.
+    createdDay: { type: Number, default: null },
+    resolvedDay: { type: Number, default: null },
+    firstResponseDueHour: { type: Number, default: null },
+    resolutionDueHour: { type: Number, default: null },
+    firstResponseDueDay: { type: Number, default: null },
+    resolutionDueDay: { type: Number, default: null },
   },
   { timestamps: true },
 );
@@ -36,10 +43,12 @@ ticketSchema.index({ workspaceId: 1, seq: 1 }, { unique: true });
 ticketSchema.index({ workspaceId: 1, status: 1, createdAt: -1 });
 ticketSchema.index({ workspaceId: 1, assigneeId: 1, status: 1 });
 ticketSchema.index({ workspaceId: 1, leadId: 1 });
-ticketSchema.index({ workspaceId: 1, status: 1, firstResponseDueAt: 1 });
-ticketSchema.index({ workspaceId: 1, status: 1, resolutionDueAt: 1 });
-ticketSchema.index({ workspaceId: 1, createdAt: 1 });
-ticketSchema.index({ workspaceId: 1, resolvedAt: 1 });
+ticketSchema.index({ workspaceId: 1, firstResponseDueHour: 1 });
+ticketSchema.index({ workspaceId: 1, resolutionDueHour: 1 });
+ticketSchema.index({ workspaceId: 1, firstResponseDueDay: 1 });
+ticketSchema.index({ workspaceId: 1, resolutionDueDay: 1 });
+ticketSchema.index({ workspaceId: 1, createdDay: 1 });
+ticketSchema.index({ workspaceId: 1, resolvedDay: 1 });
 
 export type Ticket = InferSchemaType<typeof ticketSchema>;
 /** A ticket as the repo returns it: a plain object, never a mongoose document. */

@@ -3,6 +3,8 @@ import { plainMany, plainOne } from '../../platform/db/plain';
 import { TicketModel, type Ticket, type TicketEntity } from './ticket.model';
 import { TicketClaimModel } from './ticket-claim.model';
 import { isDuplicateKeyError } from '../../platform/db/db-errors';
+import { ticketBuckets } from './ticket-buckets';
+import { backfill } from '../../platform/summaries/backfill';
 
 export interface TicketQuery {
   status?: Ticket['status'][];
@@ -23,7 +25,8 @@ function toFilter(workspaceId: Types.ObjectId, q: TicketQuery): Record<string, u
 
 export const ticketsRepo = {
   async create(workspaceId: Types.ObjectId, data: Partial<Ticket> & Pick<Ticket, 'seq' | 'subject' | 'createdById' | 'firstResponseDueAt' | 'resolutionDueAt'>): Promise<TicketEntity> {
-    return (await TicketModel.create({ ...data, workspaceId })).toObject() as TicketEntity;
+    const full = { createdAt: new Date(), resolvedAt: null, ...data, workspaceId };
+    return (await TicketModel.create({ ...full, ...ticketBuckets(full) })).toObject() as TicketEntity;
   },
 
   async bySeq(workspaceId: Types.ObjectId, seq: number): Promise<TicketEntity | null> {
@@ -39,7 +42,7 @@ export const ticketsRepo = {
    * (e.g. status open for a claim), so of many simultaneous clicks exactly one wins.
    */
   async transition(workspaceId: Types.ObjectId, id: Types.ObjectId, expect: Record<string, unknown>, set: Record<string, unknown>): Promise<TicketEntity | null> {
-    return plainOne<TicketEntity>(await TicketModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: set, $inc: { rev: 1 } }, { returnDocument: 'after' }));
+    return plainOne<TicketEntity>(await TicketModel.findOneAndUpdate({ workspaceId, _id: id, ...expect }, { $set: { ...set, ...ticketBuckets(set) }, $inc: { rev: 1 } }, { returnDocument: 'after' }));
   },
 
   /** Takes the ticket's claim for this round; true for exactly one caller, however many race. */
@@ -72,14 +75,24 @@ export const ticketsRepo = {
     await TicketClaimModel.deleteOne({ workspaceId, ticketId, round, memberId });
   },
 
-  /** Unclaimed tickets past their first-response target, not chased yet this round. */
-  async missedClaim(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<TicketEntity[]> {
-    return plainMany<TicketEntity>(await TicketModel.find({ workspaceId, status: 'open', firstResponseDueAt: { $lte: now }, slaClaimAlerted: { $ne: true } }).limit(limit));
+  /** Tickets whose first-response target falls in hour bucket `hour` (the SLA sweep filters what is missed). */
+  async claimDueInHour(workspaceId: Types.ObjectId, hour: number): Promise<TicketEntity[]> {
+    return plainMany<TicketEntity>(await TicketModel.find({ workspaceId, firstResponseDueHour: hour }));
   },
 
-  /** Unresolved tickets past their resolution target, not chased yet this round. */
-  async missedResolution(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<TicketEntity[]> {
-    return plainMany<TicketEntity>(await TicketModel.find({ workspaceId, status: { $in: ['open', 'claimed'] }, resolutionDueAt: { $lte: now }, slaResolveAlerted: { $ne: true } }).limit(limit));
+  /** Tickets whose resolution target falls in hour bucket `hour`. */
+  async resolveDueInHour(workspaceId: Types.ObjectId, hour: number): Promise<TicketEntity[]> {
+    return plainMany<TicketEntity>(await TicketModel.find({ workspaceId, resolutionDueHour: hour }));
+  },
+
+  /** What the digest needs of the tickets whose `field` (a day bucket: createdDay, resolvedDay, firstResponseDueDay, resolutionDueDay) is `day`. */
+  async onDay(workspaceId: Types.ObjectId, field: 'createdDay' | 'resolvedDay' | 'firstResponseDueDay' | 'resolutionDueDay', day: number) {
+    return TicketModel.find({ workspaceId, [field]: day }, { createdAt: 1, resolvedAt: 1, firstResponseDueAt: 1, resolutionDueAt: 1, claimedAt: 1 }).lean();
+  },
+
+  /** Sets the bucket fields of tickets written without them (an older version, a raw import); how many. */
+  async backfillBuckets(workspaceId: Types.ObjectId): Promise<number> {
+    return backfill(TicketModel, workspaceId, (t) => ticketBuckets(t));
   },
 
   /** Moves every ticket of lead `from` to lead `to` (a merge); returns the ids moved. */

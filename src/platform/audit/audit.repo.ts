@@ -1,6 +1,8 @@
 import type { Types } from 'mongoose';
 import { AuditEventModel } from './audit-event.model';
 import { auditWriter, newAuditId } from './audit-writer';
+import { dayOf } from '../buckets';
+import { backfill } from '../summaries/backfill';
 
 export interface AuditInput {
   actorId: Types.ObjectId | null;
@@ -18,7 +20,8 @@ export const auditRepo = {
   /** Hands the event to the audit writer (written after the answer, never dropped): no round trip here. */
   async record(workspaceId: Types.ObjectId, e: AuditInput): Promise<Types.ObjectId> {
     const _id = newAuditId();
-    auditWriter.add({ _id, workspaceId, actorId: e.actorId, platform: e.platform, action: e.action, entity: e.entity, entityId: e.entityId, before: e.before ?? null, after: e.after ?? null, at: e.at ?? new Date(), undoneAt: null });
+    const at = e.at ?? new Date();
+    auditWriter.add({ _id, workspaceId, actorId: e.actorId, platform: e.platform, action: e.action, entity: e.entity, entityId: e.entityId, before: e.before ?? null, after: e.after ?? null, at, day: dayOf(at), undoneAt: null });
     return _id;
   },
 
@@ -35,6 +38,16 @@ export const auditRepo = {
     await auditWriter.settled();
     const res = await AuditEventModel.updateOne({ workspaceId, _id: id, undoneAt: null }, { $set: { undoneAt: at } });
     return res.modifiedCount === 1;
+  },
+
+  /** Events on day bucket `day` about `entity` (the digest's stage moves of a window). */
+  async onDay(workspaceId: Types.ObjectId, day: number, entity: string) {
+    return AuditEventModel.find({ workspaceId, day, entity }, { action: 1, entityId: 1, before: 1, after: 1, at: 1, undoneAt: 1 }).lean();
+  },
+
+  /** Sets the day bucket of events written without one (an older version, a raw import); how many. */
+  async backfillDays(workspaceId: Types.ObjectId): Promise<number> {
+    return backfill(AuditEventModel, workspaceId, (e) => ({ day: dayOf(e.at as Date) }));
   },
 
   async forEntity(workspaceId: Types.ObjectId, entity: string, entityId: Types.ObjectId) {
