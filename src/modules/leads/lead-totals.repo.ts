@@ -101,7 +101,7 @@ export const leadTotalsRepo = {
       ops.push({ updateOne: { filter: { workspaceId, ownerId: c.ownerId, stage: c.stage, currency: c.currency }, update: { $inc: nonZero }, upsert: true } });
     }
     if (!ops.length) return;
-    await queue.run(String(workspaceId), async () => void (await LeadTotalModel.bulkWrite(ops, { ordered: true })));
+    await queue.run(String(workspaceId), async () => void (await LeadTotalModel.bulkWrite(ops, { ordered: true, comment: 'background: lead totals' })));
   },
 
   /** Resolves once every summary write queued in this process has landed (tests, benchmarks, shutdown). */
