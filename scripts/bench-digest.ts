@@ -19,8 +19,8 @@ const DAY = 86_400_000;
 const STAGES = ['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
 
 async function main() {
-  const db = process.env.MONGODB_URI ? null : await startFerretDb({ dataDir: mkdtempSync(path.join(tmpdir(), 'chatcrm-bench-')) });
-  await connectDb(process.env.MONGODB_URI ?? db!.uri, `bench_digest_${Date.now()}`);
+  const db = process.env.MONGODB_URI ? null : await startFerretDb({ dataDir: mkdtempSync(path.join(tmpdir(), 'chatcrm-bench-')), durable: false });
+  await connectDb(process.env.MONGODB_URI ?? db!.uri, `bench_digest_${Date.now()}`, { postgresqlUrl: db?.postgresqlUrl });
   const ws = await WorkspaceModel.create({ platform: 'sandbox', externalId: 'bench', name: 'Bench', settings: { locale: 'en', timezone: 'Asia/Shanghai', phoneRegion: 'CN' } });
   const owners = Array.from({ length: 50 }, () => new Types.ObjectId());
   const team = owners.slice(0, 10);

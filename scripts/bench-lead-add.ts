@@ -11,8 +11,8 @@ const N = Number(process.env.BENCH_N ?? 300);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10);
 
 async function main() {
-  const db = process.env.MONGODB_URI ? null : await startFerretDb({ dataDir: mkdtempSync(path.join(tmpdir(), 'chatcrm-bench-')) });
-  await connectDb(process.env.MONGODB_URI ?? db!.uri, `bench_${Date.now()}`);
+  const db = process.env.MONGODB_URI ? null : await startFerretDb({ dataDir: mkdtempSync(path.join(tmpdir(), 'chatcrm-bench-')), durable: false });
+  await connectDb(process.env.MONGODB_URI ?? db!.uri, `bench_${Date.now()}`, { postgresqlUrl: db?.postgresqlUrl });
   const svc = await startService();
   const times: number[] = [];
   let next = 0;

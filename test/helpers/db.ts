@@ -8,11 +8,16 @@ export function testDbUri(): string {
   return uri;
 }
 
-/** Connects mongoose to a fresh database for this test file and drops it afterwards. */
+/** The PostgreSQL under the test FerretDB (undefined when the tests run on a MONGODB_URI without one). */
+export function testPostgresqlUrl(): string | undefined {
+  return process.env.TEST_POSTGRESQL_URL;
+}
+
+/** Connects mongoose to a fresh database (with FerretDB's pushdown indexes) for this test file and drops it afterwards. */
 export function useTestDb(): { dbName: string } {
   const state = { dbName: `t_${randomBytes(5).toString('hex')}` };
   beforeAll(async () => {
-    await connectDb(testDbUri(), state.dbName);
+    await connectDb(testDbUri(), state.dbName, { postgresqlUrl: testPostgresqlUrl() });
   });
   afterAll(async () => {
     await mongoose.connection.db?.dropDatabase().catch(() => undefined);
