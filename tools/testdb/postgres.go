@@ -47,9 +47,15 @@ type asUser struct {
 	gid    int
 }
 
-func pickUser() asUser {
+func pickUser(dataDir string) asUser {
 	if os.Geteuid() != 0 {
 		return asUser{uid: -1}
+	}
+	// A cluster made by the nobody fallback (or handed to a user) keeps running as its owner.
+	if fi, err := os.Stat(dataDir); err == nil {
+		if st, ok := fi.Sys().(*syscall.Stat_t); ok && st.Uid != 0 {
+			return asUser{uid: int(st.Uid), gid: int(st.Gid)}
+		}
 	}
 	if os.Getenv("CHATCRM_PG_NO_USERNS") == "" && userNamespacesWork() {
 		return asUser{userns: true, uid: -1}
@@ -193,7 +199,7 @@ func startPostgres(o pgOptions) (*pgServer, error) {
 		return nil, err
 	}
 	o.dataDir = abs
-	who := pickUser()
+	who := pickUser(o.dataDir)
 	if err := initCluster(o, who); err != nil {
 		return nil, err
 	}
