@@ -16,14 +16,20 @@ import pg from 'pg';
 const METADATA_TABLE = '_ferretdb_database_metadata';
 const MAX_IDENTIFIER = 63;
 
-/** Every top-level field named by an ascending/descending index of the models, per collection, with `_id`. */
+/**
+ * Every top-level field named by an ascending/descending index of the models, per collection, with
+ * `_id`. Date fields are left out: FerretDB pushes down no range, so such an index would only serve
+ * an equality on an exact instant, and would be rewritten on every change.
+ */
 export function indexedFields(m: Mongoose): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const name of m.modelNames()) {
     const model = m.model(name);
     const fields = new Set<string>(['_id']);
     for (const [keys] of model.schema.indexes()) {
-      for (const [field, dir] of Object.entries(keys)) if ((dir === 1 || dir === -1) && !field.includes('.')) fields.add(field);
+      for (const [field, dir] of Object.entries(keys)) {
+        if ((dir === 1 || dir === -1) && !field.includes('.') && model.schema.path(field)?.instance !== 'Date') fields.add(field);
+      }
     }
     const known = out.get(model.collection.collectionName) ?? [];
     out.set(model.collection.collectionName, [...new Set([...known, ...fields])]);
