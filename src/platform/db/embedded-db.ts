@@ -97,14 +97,25 @@ async function startMongod(dataDir: string): Promise<EmbeddedDb> {
 
 export type EmbeddedMode = 'auto' | 'ferretdb' | 'ferretdb-sqlite' | 'mongod';
 
+function hasEmbeddedPostgres(): boolean {
+  try {
+    return existsSync(path.join(postgresBinDir(), 'postgres'));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The database `npm start` uses when MONGODB_URI is not set: FerretDB over the embedded PostgreSQL
- * (data in `<dataDir>/postgres`) where the Go toolchain (or a built helper) is present, otherwise a
- * mongod from mongodb-memory-server.
+ * (data in `<dataDir>/postgres`) where the Go toolchain (or a built helper) is present — on SQLite
+ * where the PostgreSQL package is not installed (it exists for Linux x64 only) — otherwise a mongod
+ * from mongodb-memory-server.
  */
 export async function startEmbeddedDb(mode: EmbeddedMode, dataDir: string, onBuild?: (binary: string) => void): Promise<EmbeddedDb> {
   const ferretAvailable = existsSync(testDbBinaryPath()) || hasGo();
   if (mode === 'ferretdb-sqlite') return startFerretDb({ dataDir, onBuild, backend: 'sqlite' });
-  if (mode === 'ferretdb' || (mode === 'auto' && ferretAvailable)) return startFerretDb({ dataDir, onBuild });
+  if (mode === 'ferretdb' || (mode === 'auto' && ferretAvailable)) {
+    return startFerretDb({ dataDir, onBuild, backend: mode === 'auto' && !hasEmbeddedPostgres() ? 'sqlite' : 'postgresql' });
+  }
   return startMongod(dataDir);
 }
