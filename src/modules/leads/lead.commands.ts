@@ -91,7 +91,11 @@ const show = defineCommand({
   help: 'help.lead.show',
   parse: (args) => ({ id: args }),
   input: idOnly,
-  run: async (ctx, { id }) => reply([leadCard(ctx, await getLeadView(ctx.actor, await leads.getLead(ctx.actor, id)))]),
+  run: async (ctx, { id }) => {
+    const { lead, mergedFrom } = await leads.resolveLead(ctx.actor, id);
+    const notice = mergedFrom ? ctx.t('lead.merged_shown', { id: leadRef(mergedFrom), into: leadRef(lead) }) : undefined;
+    return reply([leadCard(ctx, await getLeadView(ctx.actor, lead), { notice })]);
+  },
 });
 
 export type PageRef = { f: 'list'; k: string; s?: string; p: number } | { f: 'find'; q: string; p: number };

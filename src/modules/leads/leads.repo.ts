@@ -109,6 +109,19 @@ export const leadsRepo = {
     return rows.map((r) => r.key);
   },
 
+  /** Hands every identity key `from` holds to `to` (a merge); returns the keys moved. */
+  async moveKeys(workspaceId: Types.ObjectId, from: Types.ObjectId, to: Types.ObjectId): Promise<string[]> {
+    const rows = await LeadKeyModel.find({ workspaceId, leadId: from }, { key: 1 }).lean();
+    const keys = rows.map((r) => r.key);
+    if (keys.length) await LeadKeyModel.updateMany({ workspaceId, leadId: from, key: { $in: keys } }, { $set: { leadId: to } });
+    return keys;
+  },
+
+  /** Gives `keys` back from `from` to `to` (an undone merge); a key `from` no longer holds stays where it is. */
+  async returnKeys(workspaceId: Types.ObjectId, keys: string[], from: Types.ObjectId, to: Types.ObjectId): Promise<void> {
+    if (keys.length) await LeadKeyModel.updateMany({ workspaceId, leadId: from, key: { $in: keys } }, { $set: { leadId: to } });
+  },
+
   async releaseKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<void> {
     await LeadKeyModel.deleteMany({ workspaceId, leadId });
   },
