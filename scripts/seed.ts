@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDb | undefined;
   try {
     if (!config.MONGODB_URI) embedded = await startEmbeddedDb(config.EMBEDDED_DB, config.DATA_DIR);
-    await connectDb(config.MONGODB_URI ?? embedded!.uri, config.MONGODB_DB);
+    await connectDb(config.MONGODB_URI ?? embedded!.uri, config.MONGODB_DB, { postgresqlUrl: embedded?.postgresqlUrl ?? config.FERRETDB_POSTGRESQL_URL });
     const res = await seedDemoWorkspace(config);
     logger.info({ ...res, db: config.MONGODB_DB }, res.leads ? 'seeded the demo workspace' : 'the demo workspace already has leads; members and roles checked');
   } finally {

@@ -23,7 +23,9 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MONGODB_URI: optionalString.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()),
   MONGODB_DB: z.string().default('chatcrm'),
-  EMBEDDED_DB: z.enum(['auto', 'ferretdb', 'mongod']).default('auto'),
+  EMBEDDED_DB: z.enum(['auto', 'ferretdb', 'ferretdb-sqlite', 'mongod']).default('auto'),
+  // When MONGODB_URI is a FerretDB over PostgreSQL: that PostgreSQL, so the start-up adds the indexes FerretDB's queries use.
+  FERRETDB_POSTGRESQL_URL: optionalString.pipe(z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional()),
   DATA_DIR: z.string().default('./data'),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),

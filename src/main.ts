@@ -49,13 +49,15 @@ function configOrExit(): Config {
 async function openDatabase(config: Config, logger: Logger): Promise<{ uri: string; embedded?: EmbeddedDb }> {
   let embedded: EmbeddedDb | undefined;
   let uri = config.MONGODB_URI;
+  let postgresqlUrl = config.FERRETDB_POSTGRESQL_URL;
   if (!uri) {
     embedded = await startEmbeddedDb(config.EMBEDDED_DB, config.DATA_DIR, (bin) =>
       logger.info({ bin }, 'building the embedded FerretDB database once (go build; takes a few minutes the first time)'),
     );
     uri = embedded.uri;
+    postgresqlUrl = embedded.postgresqlUrl;
   }
-  await connectDb(uri, config.MONGODB_DB);
+  await connectDb(uri, config.MONGODB_DB, { postgresqlUrl });
   logger.info({ database: embedded ? `embedded ${embedded.kind} in ${config.DATA_DIR}` : 'MONGODB_URI', uri: redact(uri), db: config.MONGODB_DB }, 'database connected');
   return { uri, embedded };
 }

@@ -8,6 +8,8 @@ import { connectRaw } from './raw-driver';
 
 export interface BenchDb {
   uri: string;
+  /** The PostgreSQL under an embedded FerretDB: the product gets it as FERRETDB_POSTGRESQL_URL, as `npm start` would use it. */
+  postgresqlUrl?: string;
   /** Where it came from, for the report header. */
   label: string;
   /** Drops the run's database (when it lives on a server that stays) and stops what was started. */
@@ -21,6 +23,7 @@ export async function openBenchDb(log: (line: string) => void): Promise<BenchDb>
   if (given) {
     return {
       uri: given,
+      postgresqlUrl: process.env.FERRETDB_POSTGRESQL_URL,
       label: `MONGODB_URI ${redact(given)}`,
       close: async (dbName) => {
         if (process.env.BENCH_KEEP_DB) return;
@@ -32,9 +35,10 @@ export async function openBenchDb(log: (line: string) => void): Promise<BenchDb>
   const dir = mkdtempSync(path.join(tmpdir(), 'chatcrm-bench-'));
   const embedded = await startEmbeddedDb('auto', dir, (bin) => log(`building the embedded database helper once: ${bin}`));
   // The PostgreSQL-backed helper says so (postgresqlUrl); the SQLite one does not.
-  const backend = 'postgresqlUrl' in embedded && embedded.postgresqlUrl ? ' on PostgreSQL' : '';
+  const backend = embedded.postgresqlUrl ? ' on PostgreSQL' : '';
   return {
     uri: embedded.uri,
+    postgresqlUrl: embedded.postgresqlUrl,
     label: `embedded ${embedded.kind}${backend} (a fresh data directory, as \`npm start\` starts it)`,
     close: async () => {
       await embedded.stop();

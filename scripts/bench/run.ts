@@ -39,7 +39,8 @@ interface Running {
 async function startServers(r: Running, uri: string, stub: SlackStub): Promise<void> {
   const common = { MONGODB_URI: uri, MONGODB_DB: r.dbName, SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET, SLACK_BOT_TOKEN: BENCH_BOT_TOKEN, SLACK_API_URL: stub.apiUrl };
   const scripts: Record<TargetName, [string, Record<string, string>]> = {
-    product: ['src/main.ts', { HOST: '127.0.0.1', DEFAULT_LOCALE: 'en', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }],
+    // The PostgreSQL under an embedded FerretDB, so the product adds its pushdown indexes as `npm start` does.
+    product: ['src/main.ts', { HOST: '127.0.0.1', DEFAULT_LOCALE: 'en', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', ...(r.db?.postgresqlUrl ? { FERRETDB_POSTGRESQL_URL: r.db.postgresqlUrl } : {}) }],
     floor: ['scripts/bench/floor-server.ts', {}],
     peer: ['scripts/bench/bolt-peer.ts', {}],
   };

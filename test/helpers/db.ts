@@ -9,16 +9,21 @@ export function testDbUri(): string {
   return uri;
 }
 
+/** The PostgreSQL under the test FerretDB (undefined when the tests run on a MONGODB_URI without one). */
+export function testPostgresqlUrl(): string | undefined {
+  return process.env.TEST_POSTGRESQL_URL;
+}
+
 /**
- * Connects mongoose to a fresh database for this test file and drops it afterwards. With
- * `monitorCommands` the driver reports every command it sends (see `recordCommands`).
+ * Connects mongoose to a fresh database (with FerretDB's pushdown indexes) for this test file and drops
+ * it afterwards. With `monitorCommands` the driver reports every command it sends (see `recordCommands`).
  */
 export function useTestDb(opts: { monitorCommands?: boolean } = {}): { dbName: string } {
   const state = { dbName: `t_${randomBytes(5).toString('hex')}` };
   beforeAll(async () => {
     const uri = new ConnectionString(testDbUri());
     if (opts.monitorCommands) uri.searchParams.set('monitorCommands', 'true');
-    await connectDb(uri.toString(), state.dbName);
+    await connectDb(uri.toString(), state.dbName, { postgresqlUrl: testPostgresqlUrl() });
   });
   afterAll(async () => {
     await mongoose.connection.db?.dropDatabase().catch(() => undefined);

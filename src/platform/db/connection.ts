@@ -1,12 +1,20 @@
 import mongoose from 'mongoose';
+import { ensurePushdownIndexes } from './pg-pushdown';
 
-export async function connectDb(uri: string, dbName: string): Promise<typeof mongoose> {
+export interface ConnectOptions {
+  /** The PostgreSQL under FerretDB: its pushdown indexes are made after the models' own. */
+  postgresqlUrl?: string;
+}
+
+export async function connectDb(uri: string, dbName: string, opts: ConnectOptions = {}): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
   // Fail fast instead of buffering, so a user hears "try again" within Slack's deadline when the
   // database is away; the driver reconnects by itself when it returns.
   mongoose.set('bufferCommands', false);
   const m = await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 2000, heartbeatFrequencyMS: 1000 });
+  // init() creates each model's collection and indexes, so the pushdown below finds every table.
   await Promise.all(Object.values(m.models).map((model) => model.init()));
+  if (opts.postgresqlUrl) await ensurePushdownIndexes(opts.postgresqlUrl, dbName, m);
   return m;
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 
@@ -14,7 +14,8 @@ function cacheDir(): string {
 
 export function testDbBinaryPath(): string {
   const h = createHash('sha256');
-  for (const f of ['go.mod', 'go.sum', 'main.go']) h.update(readFileSync(path.join(TESTDB_SRC, f)));
+  const sources = readdirSync(TESTDB_SRC).filter((f) => f.endsWith('.go') || f === 'go.mod' || f === 'go.sum').sort();
+  for (const f of sources) h.update(f).update(readFileSync(path.join(TESTDB_SRC, f)));
   return path.join(cacheDir(), `testdb-${h.digest('hex').slice(0, 12)}`);
 }
 
