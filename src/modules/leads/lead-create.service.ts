@@ -6,7 +6,9 @@ import { interactionsRepo } from './interactions.repo';
 import { draftsRepo } from '../../platform/drafts/drafts.repo';
 import type { LeadEntity } from './lead.model';
 import { userError } from '../../platform/errors';
-import { leadKeysOf, type LeadInput } from './lead-input';
+import { inputSubject, leadKeysOf, type LeadInput } from './lead-input';
+import { leadDuplicates } from './lead-duplicates';
+import { possibleOf, type PossibleDuplicate } from './lead-possible.service';
 import { audit, ownerOf } from './leads.service';
 
 // Creating a lead: the duplicate check, the identity-key reservation, the insert and what follows it.
@@ -15,7 +17,8 @@ const ORPHAN_AFTER_MS = 10_000;
 
 export type CreateResult =
   | { kind: 'created'; lead: LeadEntity; owner: MemberEntity; notifyOwner: boolean; incomplete?: unknown }
-  | { kind: 'duplicate'; existing: LeadEntity; owner: MemberEntity | null; draftId: string; visible: boolean };
+  | { kind: 'duplicate'; existing: LeadEntity; owner: MemberEntity | null; draftId: string; visible: boolean }
+  | { kind: 'possible'; candidates: PossibleDuplicate[]; draftId: string; total: number };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -46,8 +49,9 @@ async function waitForLead(actor: Actor, id: Types.ObjectId): Promise<LeadEntity
 /** Reserves the lead's identity keys for `id`: null once they are its own, else the duplicate found holding one. */
 async function reserveKeys(actor: Actor, id: Types.ObjectId, keys: LeadKeys, input: LeadInput): Promise<CreateResult | null> {
   const ws = wsId(actor);
-  const existing = await leadsRepo.findDuplicate(ws, keys);
-  if (existing) return duplicateOf(actor, existing, input);
+  const check = await leadDuplicates.check(ws, inputSubject(input));
+  if (check.verdict === 'same') return duplicateOf(actor, check.matches[0].candidate, input);
+  if (check.verdict === 'possible') return possibleOf(actor, check.matches, input);
   let holder = await leadsRepo.claimKeys(ws, id, identityKeys(keys));
   if (!holder) return null;
   const held = await waitForLead(actor, holder);
