@@ -100,11 +100,18 @@ function surnameOnly(short: string[], full: string[]): boolean {
   return short.length === 1 && full.length >= 2 && (full[0] === short[0] || full[full.length - 1] === short[0]);
 }
 
+/** A name's letters surname-first and given-first: ["zhangxiuying", "xiuyingzhang"]. */
+function writtenForms(x: string[]): string[] {
+  return [x.join(''), [...x.slice(1), x[0]].join(''), [x[x.length - 1], ...x.slice(0, -1)].join('')];
+}
+
 export function contactSimilarity(a: MatchProfile, b: MatchProfile): number {
   const [x, y] = [a.syllables, b.syllables];
   if (!x.length || !y.length) return 0;
   if (a.han && b.han && a.han === b.han) return 1;
   if (surnameOnly(x, y) || surnameOnly(y, x)) return THRESHOLDS.surnameOnly;
+  // Given names typed as one word or as syllables (Zhang Xiuying / 张秀英), either order.
+  if (writtenForms(x).some((f) => writtenForms(y).includes(f))) return a.han && b.han ? THRESHOLDS.homophone : 1;
   let sim = syllableDice(x, y);
   // A name typed as one word ("ZhangWei") against syllables: compare the letters in both orders.
   if ((x.length === 1) !== (y.length === 1)) {
