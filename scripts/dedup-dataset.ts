@@ -82,6 +82,11 @@ function enCustomer(id: number): Customer {
   return { id, lang: 'en', company, brand, trade, city: pick(CITIES)[1], surname, given, contact: `${given} ${surname}`, phone, email, ext, text: `${company}; ${given} ${surname}; ${phoneText}; ${email}` };
 }
 
+/** A character the IME offers for the same sound (鑫 / 新): what a hurried rep picks by mistake. */
+const HOMOPHONES: Record<string, string> = {
+  华: '化', 星: '兴', 瑞: '锐', 德: '得', 盛: '胜', 恒: '衡', 远: '源', 达: '大', 鑫: '新', 祥: '翔', 隆: '龙', 泰: '太', 安: '按', 新: '鑫', 博: '搏',
+  创: '闯', 嘉: '佳', 联: '连', 源: '远', 宏: '鸿', 信: '新', 腾: '藤', 汇: '惠', 金: '今', 银: '吟', 海: '嗨', 天: '添', 众: '中', 志: '智', 明: '铭',
+};
 const dotted = (m: string) => `${m.slice(0, 3)}.${m.slice(3, 7)}.${m.slice(7)}`;
 const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 const fullWidthAll = (s: string) => s.replace(/[A-Za-z0-9]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
@@ -109,6 +114,9 @@ const ZH_KINDS: Record<string, (c: Customer) => string> = {
   },
   traditional: (c) => `${toTraditional(c.company)}；${toTraditional(c.contact)}`,
   field_order: (c) => `${c.contact}；电话：${c.ext ? switchboardVariant(c) : c.phone}；${c.company}`,
+  // Harder: a wrong character in the company (a homophone typed by the IME), or pinyin typed as one word.
+  company_typo: (c) => `${c.city}${c.brand[0]}${HOMOPHONES[c.brand[1]] ?? c.brand[1]}${c.trade}有限公司；${c.contact}`,
+  pinyin_one_word: (c) => `${bareCompany(c)}；${pinyinParts(c).join('')}`,
 };
 
 function enSuffixVariant(c: Customer): string {
@@ -127,13 +135,25 @@ const EN_KINDS: Record<string, (c: Customer) => string> = {
   city_in_name: (c) => `${pick([`${c.brand} ${c.trade} (${c.city}) Co., Ltd.`, `${c.city} ${c.brand} ${c.trade} Ltd`])}; ${c.contact}`,
   case_width: (c) => `${pick([c.company.toUpperCase(), fullWidthAll(c.company.toLowerCase())])}; ${c.contact.toLowerCase()}`,
   field_order: (c) => `${c.email}; ${c.contact}; ${c.company}`,
+  // Harder: a letter missing or swapped in the company, the name run together.
+  company_typo: (c) => `${typo(c.brand)} ${c.trade} Ltd; ${c.contact}`,
+  name_one_word: (c) => `${c.company}; ${c.given}${c.surname}`,
 };
+
+/** The word with one letter dropped or two neighbours swapped (never the first letter). */
+function typo(word: string): string {
+  const i = 1 + Math.floor(rand() * (word.length - 2));
+  return rand() < 0.5 ? word.slice(0, i) + word.slice(i + 1) : word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+}
+
+/** Customers' names: a look-alike's other person is nobody's contact (else it would be a re-entry of them). */
+const CUSTOMER_NAMES = new Set<string>();
 
 function otherPerson(c: Customer, sameSurname = false): { zh: string; en: string } {
   for (;;) {
     const surname = sameSurname ? c.surname : pick(c.lang === 'zh' ? SURNAMES : LAST);
     const given = pick(c.lang === 'zh' ? GIVEN : FIRST);
-    if ((surname !== c.surname || sameSurname) && given !== c.given) return { zh: surname + given, en: `${given} ${surname}` };
+    if ((surname !== c.surname || sameSurname) && given !== c.given && !CUSTOMER_NAMES.has(c.lang === 'zh' ? surname + given : `${given} ${surname}`)) return { zh: surname + given, en: `${given} ${surname}` };
   }
 }
 const person = (c: Customer, sameSurname = false) => (c.lang === 'zh' ? otherPerson(c, sameSurname).zh : otherPerson(c, sameSurname).en);
@@ -167,6 +187,7 @@ function build() {
       c.email = free;
     }
     customers.push(c);
+    CUSTOMER_NAMES.add(c.contact);
   }
   const reentries: Row[] = [];
   const lookalikes: Row[] = [];

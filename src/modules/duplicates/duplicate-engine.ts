@@ -7,7 +7,7 @@ import { comparePair, profileOf, type MatchProfile, type MatchReason, type Match
 // the engine a CandidateSource, so this module depends on nothing but its own rules.
 
 /** Most candidates scored for one input (the oldest records first); a block key this common says little. */
-export const MAX_CANDIDATES = 200;
+export const MAX_CANDIDATES = 50;
 /** Rows whose candidates one query fetches in checkMany. */
 export const BATCH_CHUNK = 500;
 

@@ -104,6 +104,11 @@ export function nameSyllables(name: string): string[] {
   );
 }
 
+/** Hanzi as toneless pinyin, other characters kept: `鑫达科技` and `新达科技` both give `xindakeji`. */
+export function soundOf(text: string): string {
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/\s+/g, '');
+}
+
 /** The contact's blocking key: its syllables in alphabetical order (`Zhang Wei`, `Wei Zhang`, `张伟`, `張偉` → `wei zhang`). */
 export function contactKey(name: string): string {
   return nameSyllables(name).sort().join(' ');

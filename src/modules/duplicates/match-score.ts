@@ -1,4 +1,4 @@
-import { bareName, companyCore, companyDomain, nameSyllables } from './match-keys';
+import { bareName, companyCore, companyDomain, nameSyllables, soundOf } from './match-keys';
 import { bigramDice, jaroWinkler } from './similarity';
 
 // Scoring one pair: how alike two companies and two contacts are, and what that makes them. A lead is
@@ -22,7 +22,7 @@ export const THRESHOLDS = {
   containedCore: 0.85,
   /** A bare surname (张总, 王女士) that is the other name's surname: this much. */
   surnameOnly: 0.8,
-  /** The same pinyin written with other characters (章伟 / 张伟): this much. */
+  /** The same pinyin written with other characters (章伟 / 张伟, 鑫达 / 新达): this much, for a contact or a company. */
   homophone: 0.85,
 };
 
@@ -40,6 +40,8 @@ export interface MatchSubject {
 
 export interface MatchProfile {
   core: string;
+  /** The core's hanzi as toneless pinyin ('' without hanzi): homophones typed by the IME compare equal. */
+  coreSound: string;
   syllables: string[];
   han: string;
   phones: Set<string>;
@@ -58,9 +60,11 @@ export interface PairScore {
 const HAN_NAME = /^\p{Script=Han}+$/u;
 
 export function profileOf(s: MatchSubject): MatchProfile {
+  const core = companyCore(s.company);
   const bare = bareName(s.contactName).replace(/\s+/g, '');
   return {
-    core: companyCore(s.company),
+    core,
+    coreSound: /\p{Script=Han}/u.test(core) ? soundOf(core) : '',
     syllables: nameSyllables(s.contactName),
     han: HAN_NAME.test(bare) ? bare : '',
     phones: new Set(s.phones),
@@ -75,6 +79,7 @@ export function companySimilarity(a: MatchProfile, b: MatchProfile): number {
   let sim = 0;
   if (a.core && b.core) {
     if (a.core === b.core) return 1;
+    if (a.coreSound && a.coreSound === b.coreSound) return THRESHOLDS.homophone;
     sim = (jaroWinkler(a.core, b.core) + bigramDice(a.core, b.core)) / 2;
     if (minLength(a.core, b.core) >= 2 && (a.core.includes(b.core) || b.core.includes(a.core))) sim = Math.max(sim, THRESHOLDS.containedCore);
   }
