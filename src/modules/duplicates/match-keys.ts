@@ -21,6 +21,20 @@ const EN_TITLE_SET = new Set(EN_TITLES);
 const FREE_MAIL = new Set(FREE_MAIL_DOMAINS);
 const BRACKETS = /[(（[【]([^)）\]】]*)[)）\]】]/gu;
 
+/** Results of a pure function of one string, the most recent MEMO_SIZE kept: candidates come back often. */
+const MEMO_SIZE = 5_000;
+function memo<R>(fn: (s: string) => R): (s: string) => R {
+  const cache = new Map<string, R>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const value = fn(s);
+    if (cache.size >= MEMO_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(s, value);
+    return value;
+  };
+}
+
 /** Simplified script, NFKC (full-width to half-width), lower case, single spaces. */
 export function foldScript(s: string): string {
   return toSimplified(s.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
@@ -70,7 +84,7 @@ function stripEnWords(words: string[]): string[] {
  * The company's core: what is left without legal forms (有限公司, Co., Ltd.), places (上海, （上海）, 上海市,
  * Shanghai), joiners (& / and), punctuation, width, case and script (traditional → simplified).
  */
-export function companyCore(name: string): string {
+export const companyCore = memo(function companyCore(name: string): string {
   const folded = foldScript(name.replace(/&/g, ' and ')).replace(/\bs\.a\.?(?=\s|$)/g, 'sa').replace(/\bco\.?,?\s*ltd/g, 'co ltd');
   const unbracketed = folded.replace(BRACKETS, (all, inner: string) => (isPlaceOrForm(inner) ? ' ' : ` ${inner} `));
   const words = unbracketed.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -79,14 +93,14 @@ export function companyCore(name: string): string {
   const hanCore = stripZhPlaces(stripZhSuffixes(han));
   const core = hanCore + latin.join('');
   return core || words.join('');
-}
+});
 
 /** A contact's name without titles and honorifics: `张伟经理`, `张总`, `Mr. Zhang Wei`, `Zhang Wei (CEO)`. */
-export function bareName(name: string): string {
+export const bareName = memo(function bareName(name: string): string {
   const folded = foldScript(name).replace(BRACKETS, ' ');
   const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean).filter((w) => !EN_TITLE_SET.has(w));
   return words.map((w) => (HAN_ONLY.test(w) ? stripZhTitle(w) : w)).join(' ');
-}
+});
 
 function stripZhTitle(w: string): string {
   let out = w;
@@ -97,21 +111,21 @@ function stripZhTitle(w: string): string {
 }
 
 /** A contact's name as syllables: pinyin for hanzi (surnames read as surnames), words for Latin letters. */
-export function nameSyllables(name: string): string[] {
+export const nameSyllables = memo(function nameSyllables(name: string): string[] {
   const bare = bareName(name);
   return bare.split(' ').filter(Boolean).flatMap((w) =>
     HAN.test(w) ? pinyin(w, { toneType: 'none', type: 'array', surname: 'head', nonZh: 'removed', v: true }).map((p) => p.toLowerCase()) : [w.replace(/ü/g, 'v')],
   );
-}
+});
 
 /** Hanzi as toneless pinyin, other characters kept: `鑫达科技` and `新达科技` both give `xindakeji`. */
-export function soundOf(text: string): string {
+export const soundOf = memo(function soundOf(text: string): string {
   return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').replace(/\s+/g, '');
-}
+});
 
 /** The contact's blocking key: its syllables in alphabetical order (`Zhang Wei`, `Wei Zhang`, `张伟`, `張偉` → `wei zhang`). */
 export function contactKey(name: string): string {
-  return nameSyllables(name).sort().join(' ');
+  return [...nameSyllables(name)].sort().join(' ');
 }
 
 /** The domain of a company e-mail address; '' for free mail (gmail, qq, 163 …) that says nothing about the company. */
