@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { blockKeysOf, duplicateEngine, type MatchSubject } from '../src/modules/duplicates';
+import { blockKeysOf, duplicateEngine, type MatchSubject } from '../src/modules/matching';
 import { inputSubject, parseLeadText } from '../src/modules/leads';
 
 // `npm run bench:dedup`: the duplicate engine on test/fixtures/dedup-dataset.json. Every text is read

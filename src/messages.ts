@@ -8,7 +8,7 @@ import { interactionsMessages } from './modules/interactions';
 import { ticketsMessages } from './modules/tickets';
 import { followUpsMessages } from './modules/follow-ups';
 import { digestMessages } from './modules/digest';
-import { duplicatesMessages } from './modules/duplicates';
+import { matchingMessages } from './modules/matching';
 import { slackMessages } from './channels/slack/slack.messages';
 import { wecomMessages } from './channels/wecom/wecom.messages';
 import { sandboxMessages } from './channels/sandbox/sandbox.messages';
@@ -20,7 +20,7 @@ export const MESSAGE_CATALOGUES: readonly Messages[] = [
   ticketsMessages,
   followUpsMessages,
   digestMessages,
-  duplicatesMessages,
+  matchingMessages,
   slackMessages,
   wecomMessages,
   sandboxMessages,

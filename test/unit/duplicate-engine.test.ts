@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { blockKeysOf, companyCore, contactKey, duplicateEngine, type MatchSubject } from '../../src/modules/duplicates';
+import { blockKeysOf, companyCore, contactKey, duplicateEngine, type MatchSubject } from '../../src/modules/matching';
 
 // The engine's pure parts: normalised keys from the rule tables, and the batch check's round trips.
 

@@ -1,4 +1,4 @@
-import { blockKeysOf, duplicateEngine, MATCH_RULES_VERSION, type MatchSubject } from '../duplicates';
+import { blockKeysOf, duplicateEngine, MATCH_RULES_VERSION, type MatchSubject } from '../matching';
 import { leadsRepo } from './leads.repo';
 import type { LeadEntity } from './lead.model';
 

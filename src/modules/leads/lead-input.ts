@@ -3,7 +3,7 @@ import { foldCompany, foldText, normalizeEmail, parsePhone } from './normalize';
 import { companyInText, namePair, takeEmails, takePhones } from './lead-scan';
 import { parseMoney } from '../../platform/money';
 import { parseWhen } from '../../platform/dates';
-import { blockKeysOf, MATCH_RULES_VERSION, type MatchSubject } from '../duplicates';
+import { blockKeysOf, MATCH_RULES_VERSION, type MatchSubject } from '../matching';
 
 export const LIMITS = { text: 3000, company: 200, contact: 100, source: 100, tag: 40, tags: 10, phones: 5, emails: 5, note: 1000, what: 300 };
 

@@ -1,4 +1,4 @@
-import type { DuplicateMatch, MatchReason } from '../duplicates';
+import type { DuplicateMatch, MatchReason } from '../matching';
 import { visibleOwnerIds, wsId, type Actor, type MemberEntity } from '../workspaces';
 import { draftsRepo } from '../../platform/drafts/drafts.repo';
 import type { LeadEntity } from './lead.model';

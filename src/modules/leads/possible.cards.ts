@@ -1,6 +1,6 @@
 import type { Card, CardAction } from '../../platform/cards/card';
 import type { MessageKey } from '../../platform/i18n';
-import type { MatchReason } from '../duplicates';
+import type { MatchReason } from '../matching';
 import { leadRef, memberName, stageLabel, type LeadRow, type PersonName } from './lead.cards';
 import { LEAD_ACTIONS } from './lead.ids';
 import type { Ctx } from '../workspaces';
@@ -17,7 +17,7 @@ const reasonsText = (ctx: Ctx, reasons: MatchReason[]) => reasons.map((r) => ctx
 
 /**
  * "This may be a customer you already have": each candidate with why it matched, an Open button for
- * those the reader may see, and Create anyway. (Merge joins once its handler exists: see duplicate.ids.ts.)
+ * those the reader may see, and Create anyway. (No Merge here: merge joins two stored leads, and this one is not stored yet.)
  */
 export function possibleCard(ctx: Ctx, rows: PossibleRow[], total: number, draftId: string): Card {
   const lines = rows.map((r) =>

@@ -1,7 +1,7 @@
 import type { Messages } from '../../platform/i18n';
 
 // The duplicate engine's words: why two records matched, and the possible-duplicate card.
-export const duplicatesMessages = {
+export const matchingMessages = {
   'duplicate.reason.same_email': { en: 'same e-mail', 'zh-CN': '邮箱相同' },
   'duplicate.reason.same_phone': { en: 'same phone', 'zh-CN': '电话相同' },
   'duplicate.reason.same_company': { en: 'same company', 'zh-CN': '公司相同' },
@@ -29,6 +29,6 @@ export const duplicatesMessages = {
 
 declare module '../../platform/i18n' {
   interface MessageKeys {
-    duplicates: keyof typeof duplicatesMessages;
+    matching: keyof typeof matchingMessages;
   }
 }
