@@ -8,6 +8,7 @@ import { createSlackAdapter, type SlackAdapter } from './channels/slack/slack-ap
 import { InFlight } from './platform/inflight';
 import { createWecomRouter } from './channels/wecom/wecom-router';
 import { receiptsRepo } from './platform/receipts/receipts.repo';
+import { auditWriter } from './platform/audit/audit-writer';
 import { messageCopiesRepo } from './platform/copies/message-copies.repo';
 import { createSandboxRouter } from './channels/sandbox/sandbox-router';
 import { SandboxFeed } from './channels/sandbox/sandbox-feed';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): CreatedApp {
   app.use(requestLogger(logger));
   app.use((req, _res, next) => requestContext.run(String(req.id), next));
   mountHealth(app);
+  auditWriter.useLogger(logger.child({ component: 'audit' }));
   const inflight = new InFlight();
   // One WeCom client for replies and queued messages, so its per-member pacing covers both.
   const wecomClient =
@@ -96,7 +98,8 @@ export function createApp(deps: AppDeps): CreatedApp {
 
 function mountHealth(app: Express): void {
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    // Audit events handed over but not written yet (the writer retries them; see audit-writer.ts).
+    res.json({ status: 'ok', auditPending: auditWriter.pending });
   });
   app.get('/readyz', async (_req, res) => {
     const ok = await pingDb();

@@ -4,6 +4,7 @@ import { createLogger, type Logger } from './platform/logger';
 import { connectDb, disconnectDb } from './platform/db/connection';
 import { startEmbeddedDb, type EmbeddedDb } from './platform/db/embedded-db';
 import { createApp, type CreatedApp } from './app';
+import { auditWriter } from './platform/audit/audit-writer';
 import { seedDemoIfMissing } from './modules/demo';
 import { backfillBlockKeys } from './modules/leads';
 
@@ -77,6 +78,7 @@ function onceShutdown(logger: Logger, server: Server, created: CreatedApp, embed
     // Running jobs and the message being sent finish; queued messages wait in the outbox for the next start.
     await jobs?.stop().catch((err) => logger.warn({ err }, 'jobs did not stop cleanly'));
     await outbox.stop();
+    if (!(await auditWriter.drain(5_000))) logger.error({ pending: auditWriter.pending }, 'shutting down with audit events not written');
     if (slack && !slack.router) await slack.app.stop().catch(() => undefined);
     await disconnectDb().catch(() => undefined);
     await embedded?.stop();

@@ -8,6 +8,7 @@ import { interactionsMessages } from './modules/interactions';
 import { ticketsMessages } from './modules/tickets';
 import { followUpsMessages } from './modules/follow-ups';
 import { digestMessages } from './modules/digest';
+import { mergeMessages } from './modules/duplicates';
 import { matchingMessages } from './modules/matching';
 import { slackMessages } from './channels/slack/slack.messages';
 import { wecomMessages } from './channels/wecom/wecom.messages';
@@ -20,6 +21,7 @@ export const MESSAGE_CATALOGUES: readonly Messages[] = [
   ticketsMessages,
   followUpsMessages,
   digestMessages,
+  mergeMessages,
   matchingMessages,
   slackMessages,
   wecomMessages,

@@ -8,6 +8,7 @@ import type { Ctx } from './types';
 import { z } from 'zod';
 import * as tickets from '../modules/tickets';
 import { historyReply, logForm } from '../modules/interactions';
+import { mergeActions } from '../modules/duplicates';
 import { claimReply, escalateReply, ticketListReply, TICKET_VALUES } from '../modules/tickets';
 
 type ActionHandler = (ctx: Ctx, value: string) => Promise<Reply>;
@@ -35,6 +36,7 @@ const pageRef = z.union([
 
 export const actionHandlers: Record<string, ActionHandler> = {
   ...leadEditActions,
+  ...mergeActions,
   // From a follow-up nudge: moves the follow-up and its nudge by a day or a week.
   [ACTIONS.nudgeSnooze]: async (ctx, value) => {
     const { id, days, due } = NUDGE_VALUES.nudgeSnooze.read(value);

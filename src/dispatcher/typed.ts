@@ -41,6 +41,11 @@ const ALIASES: [string, string, string][] = [
   ['删除线索', '/lead', 'delete'],
   ['恢复线索', '/lead', 'restore'],
   ['重开线索', '/lead', 'reopen'],
+  // 合并 L-12 L-31 keeps L-12; 取消合并/撤销合并 L-31 takes a merge back (admins).
+  ['合并线索', '/lead', 'merge'],
+  ['合并', '/lead', 'merge'],
+  ['取消合并', '/lead', 'unmerge'],
+  ['撤销合并', '/lead', 'unmerge'],
   ['撤销', '/undo', ''],
   ['新建工单', '/ticket', 'new'],
   ['开工单', '/ticket', 'new'],
@@ -100,6 +105,9 @@ const LEAD_SUBCOMMANDS: Record<string, string> = {
   删除: 'delete',
   恢复: 'restore',
   重开: 'reopen',
+  合并: 'merge',
+  取消合并: 'unmerge',
+  撤销合并: 'unmerge',
   帮助: 'help',
 };
 

@@ -1,4 +1,5 @@
 import mongoose, { type Types } from 'mongoose';
+import { forgetCachedIdentities as forgetIdentities } from '../../src/modules/workspaces';
 
 /**
  * The only place tests write the database behind the app's back. Everything else seeds through the
@@ -20,6 +21,8 @@ export const rawCollection = (name: string) => db().collection(name);
 /** Empties these collections (a clean slate between tests). */
 export async function clearCollections(...names: string[]): Promise<void> {
   await Promise.all(names.map((n) => rawCollection(n).deleteMany({})));
+  // The service keeps workspaces and members in process for a while: they are gone now.
+  if (names.includes('workspaces') || names.includes('members')) forgetIdentities();
 }
 
 /** A clean slate of leads: the leads and the identity keys they reserve. */
@@ -29,6 +32,7 @@ export const clearLeads = () => clearCollections('leads', 'leadkeys');
 export async function interruptAdminPromotion(member: { _id: Types.ObjectId; workspaceId: Types.ObjectId }): Promise<void> {
   await rawCollection('members').updateOne({ _id: member._id }, { $set: { role: 'rep' } });
   await rawCollection('workspaces').updateOne({ _id: member.workspaceId }, { $set: { adminClaimed: false } });
+  forgetIdentities();
 }
 
 /** A ticket's claim row as the first of a claim's two writes leaves it (the ticket itself not written yet). */
@@ -71,6 +75,7 @@ export async function insertHistory(rows: Record<string, object[]>): Promise<voi
 /** Empties every collection of the test database (a crash test starts each run from nothing). */
 export async function clearAll(): Promise<void> {
   for (const c of await db().collections()) await c.deleteMany({});
+  forgetIdentities();
 }
 
 /** Leads as a version before the duplicate engine stored them: no blocking keys. */

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { createApp, type AppDeps } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/platform/logger';
+import { auditWriter } from '../../src/platform/audit/audit-writer';
 import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, slackHeaders } from './slack';
 
 export interface TestService {
@@ -40,6 +41,7 @@ export async function startService(env: Record<string, string> = {}, now?: () =>
     slack,
     close: async () => {
       await outbox.stop();
+      await auditWriter.drain(5_000);
       if (socketMode) await adapter.app.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -150,7 +150,7 @@ function shanghaiWeekday(now = new Date()): number {
 async function seed(): Promise<string[]> {
   await clearAll();
   const ws = await workspacesRepo.ensure('slack', 'T1', 'Crash Test Ltd', { locale: 'en', timezone: 'Asia/Shanghai', phoneRegion: 'CN' });
-  await workspacesRepo.markAdminSeated(ws._id);
+  await workspacesRepo.markAdminSeated(ws);
   await workspacesRepo.updateSettings(ws._id, {
     workHours: { start: '00:00', end: '23:59', days: [0, 1, 2, 3, 4, 5, 6] },
     // The weekly digest's latest slot is days old, so it stays out of this test's messages.

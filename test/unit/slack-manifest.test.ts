@@ -7,6 +7,7 @@ import { LEAD_ACTIONS, LEAD_FORMS } from '../../src/modules/leads';
 import { TICKET_ACTIONS, TICKET_FORMS } from '../../src/modules/tickets';
 import { NUDGE_ACTIONS } from '../../src/modules/follow-ups';
 import { LOG_FORMS } from '../../src/modules/interactions';
+import { MERGE_ACTIONS } from '../../src/modules/duplicates';
 import { COMMANDS } from '../../src/dispatcher/dispatch';
 
 // The Slack manifests must declare exactly what the app registers (src/dispatcher/constants.ts, which
@@ -164,7 +165,7 @@ describe('Slack manifests', () => {
 });
 
 describe('the id registry', () => {
-  const perModule = [LEAD_ACTIONS, TICKET_ACTIONS, NUDGE_ACTIONS, LEAD_FORMS, TICKET_FORMS, LOG_FORMS].flatMap((ids) => Object.values(ids));
+  const perModule = [LEAD_ACTIONS, TICKET_ACTIONS, NUDGE_ACTIONS, MERGE_ACTIONS, LEAD_FORMS, TICKET_FORMS, LOG_FORMS].flatMap((ids) => Object.values(ids));
 
   it("should hold every module's action and form ids, none twice", () => {
     const registered = [...Object.values(ACTIONS), ...Object.values(FORMS)];

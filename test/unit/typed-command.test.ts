@@ -29,6 +29,14 @@ describe('typed commands (WeCom, sandbox)', () => {
     ['laed add Acme', '/laed', 'add Acme'],
     ['/lead ad Acme', '/lead', 'ad Acme'],
     ['我的线索', '/lead', 'list mine'],
+    // 合并 keeps the first lead named; 取消合并/撤销合并 take a merge back (撤销 alone is /undo).
+    ['合并 L-12 L-31', '/lead', 'merge L-12 L-31'],
+    ['合并L-12 L-31 确认', '/lead', 'merge L-12 L-31 确认'],
+    ['合并线索 Ｌ－１２，L-31', '/lead', 'merge Ｌ－１２，L-31'],
+    ['线索 合并 L-12 L-31', '/lead', 'merge L-12 L-31'],
+    ['取消合并 L-31', '/lead', 'unmerge L-31'],
+    ['撤销合并 L-31', '/lead', 'unmerge L-31'],
+    ['撤销', '/undo', ''],
     ['帮助', '/crm', 'help'],
     ['help', '/crm', 'help'],
     ['crm lang zh-CN', '/crm', 'lang zh-CN'],
@@ -65,7 +73,7 @@ describe('typed commands (WeCom, sandbox)', () => {
     expect(parseTypedCommand('lead add ＡＣＭＥ；张伟')!.text).toBe('add ＡＣＭＥ；张伟');
   });
 
-  it.each(['你好', 'hello there', '', '   ', '记录一下今天很忙', '升级了系统', '解决方案发你了', '团队建设活动', '名字写错了', '下次再说吧', '提醒一下大家', 'hello', 'please call me'])('should not treat %j as a command', (input) => {
+  it.each(['你好', 'hello there', '', '   ', '记录一下今天很忙', '升级了系统', '解决方案发你了', '团队建设活动', '名字写错了', '下次再说吧', '提醒一下大家', 'hello', 'please call me', '合并了两个部门'])('should not treat %j as a command', (input) => {
     expect(parseTypedCommand(input)).toBeNull();
   });
 });

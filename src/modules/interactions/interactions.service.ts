@@ -1,5 +1,6 @@
 import { interactionsRepo, leadsRepo, INTERACTION_KINDS, PAGE_SIZE, leadRef } from '../leads';
 import { auditRepo } from '../../platform/audit/audit.repo';
+import type { Types } from 'mongoose';
 import type { LeadEntity } from '../leads';
 import type { TicketEntity } from '../tickets';
 import { type Actor, wsId, isClosedStage } from '../workspaces';
@@ -82,4 +83,14 @@ export async function leadHistory(actor: Actor, lead: LeadEntity, page: number) 
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const p = Math.min(Math.max(1, page), pages);
   return { items: await interactionsRepo.page(ws, lead._id, (p - 1) * PAGE_SIZE, PAGE_SIZE), total, page: p, pages };
+}
+
+/** A merge: every interaction of lead `fromLeadId` now belongs to `toLeadId`; returns the ids moved (kept for an undo). */
+export async function moveInteractionsToLead(workspaceId: Types.ObjectId, fromLeadId: Types.ObjectId, toLeadId: Types.ObjectId): Promise<Types.ObjectId[]> {
+  return interactionsRepo.moveToLead(workspaceId, fromLeadId, toLeadId);
+}
+
+/** An undone merge: the interactions `ids` still on `fromLeadId` go back to `toLeadId`. */
+export async function moveInteractionsBack(workspaceId: Types.ObjectId, ids: Types.ObjectId[], fromLeadId: Types.ObjectId, toLeadId: Types.ObjectId): Promise<void> {
+  await interactionsRepo.moveBack(workspaceId, ids, fromLeadId, toLeadId);
 }

@@ -18,6 +18,6 @@ export * from './pickers';
 // (digest.repo aggregates over the models; follow-ups, interactions and tickets call the repos).
 export { LeadModel } from './lead.model';
 export { InteractionModel } from './interaction.model';
-export { leadsRepo } from './leads.repo';
+export { leadsRepo, identityKeys } from './leads.repo';
 export { interactionsRepo } from './interactions.repo';
 export { leadsMessages } from './leads.messages';

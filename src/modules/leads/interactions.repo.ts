@@ -19,6 +19,18 @@ export const interactionsRepo = {
     await InteractionModel.updateOne({ workspaceId, _id: id }, { $set: { ticketId } });
   },
 
+  /** Moves every interaction of lead `from` to lead `to` (a merge); returns the ids moved. */
+  async moveToLead(workspaceId: Types.ObjectId, from: Types.ObjectId, to: Types.ObjectId): Promise<Types.ObjectId[]> {
+    const ids = (await InteractionModel.find({ workspaceId, leadId: from }, { _id: 1 }).lean()).map((r) => r._id);
+    if (ids.length) await InteractionModel.updateMany({ workspaceId, _id: { $in: ids } }, { $set: { leadId: to } });
+    return ids;
+  },
+
+  /** Moves the interactions `ids` still on lead `from` back to lead `to` (an undone merge). */
+  async moveBack(workspaceId: Types.ObjectId, ids: Types.ObjectId[], from: Types.ObjectId, to: Types.ObjectId): Promise<void> {
+    if (ids.length) await InteractionModel.updateMany({ workspaceId, _id: { $in: ids }, leadId: from }, { $set: { leadId: to } });
+  },
+
   async count(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<number> {
     return InteractionModel.countDocuments({ workspaceId, leadId });
   },

@@ -10,13 +10,15 @@ import { inputSubject, leadKeysOf, type LeadInput } from './lead-input';
 import { leadDuplicates } from './lead-duplicates';
 import { possibleOf, type PossibleDuplicate } from './lead-possible.service';
 import { audit, ownerOf } from './leads.service';
+import type { LeadView } from './lead.cards';
+import { leadFacts } from './lead-view.service';
 
 // Creating a lead: the duplicate check, the identity-key reservation, the insert and what follows it.
 
 const ORPHAN_AFTER_MS = 10_000;
 
 export type CreateResult =
-  | { kind: 'created'; lead: LeadEntity; owner: MemberEntity; notifyOwner: boolean; incomplete?: unknown }
+  | { kind: 'created'; lead: LeadEntity; owner: MemberEntity; notifyOwner: boolean; view: LeadView; incomplete?: unknown }
   | { kind: 'duplicate'; existing: LeadEntity; owner: MemberEntity | null; draftId: string; visible: boolean }
   | { kind: 'possible'; candidates: PossibleDuplicate[]; draftId: string; total: number };
 
@@ -49,10 +51,14 @@ async function waitForLead(actor: Actor, id: Types.ObjectId): Promise<LeadEntity
 /** Reserves the lead's identity keys for `id`: null once they are its own, else the duplicate found holding one. */
 async function reserveKeys(actor: Actor, id: Types.ObjectId, keys: LeadKeys, input: LeadInput): Promise<CreateResult | null> {
   const ws = wsId(actor);
-  const check = await leadDuplicates.check(ws, inputSubject(input));
-  if (check.verdict === 'same') return duplicateOf(actor, check.matches[0].candidate, input);
-  if (check.verdict === 'possible') return possibleOf(actor, check.matches, input);
-  let holder = await leadsRepo.claimKeys(ws, id, identityKeys(keys));
+  // The duplicate engine's check (one read on the indexed blocking keys; leads created with "Create anyway"
+  // hold no keys) and the reservation (one insertMany) go out together: one round trip's wait.
+  const [check, claimed] = await Promise.all([leadDuplicates.check(ws, inputSubject(input)), leadsRepo.claimKeys(ws, id, identityKeys(keys))]);
+  if (check.verdict !== 'new') {
+    if (!claimed) await leadsRepo.releaseKeys(ws, id);
+    return check.verdict === 'same' ? duplicateOf(actor, check.matches[0].candidate, input) : possibleOf(actor, check.matches, input);
+  }
+  let holder = claimed;
   if (!holder) return null;
   const held = await waitForLead(actor, holder);
   if (held) return duplicateOf(actor, held, input);
@@ -104,14 +110,22 @@ async function insertLead(actor: Actor, id: Types.ObjectId, input: LeadInput, ke
   }
 }
 
-/** The note typed with the lead and the audit event; what failed here is returned, not thrown (the lead exists). */
-async function recordCreation(actor: Actor, lead: LeadEntity, input: LeadInput): Promise<unknown> {
+/**
+ * The note typed with the lead and the audit event (handed to the audit writer, no round trip); what
+ * failed here is returned, not thrown (the lead exists). The card is built from what was written:
+ * a new lead's only interaction is that note, so nothing is read back.
+ */
+async function recordCreation(actor: Actor, lead: LeadEntity, owner: MemberEntity, input: LeadInput): Promise<{ view: LeadView; incomplete?: unknown }> {
+  const view: LeadView = { lead: leadFacts(lead), owner, recent: [] };
   try {
-    if (input.note) await interactionsRepo.add(wsId(actor), { leadId: lead._id, kind: 'note', text: input.note, authorId: actor.member._id, at: actor.now() });
     await audit(actor, 'lead.create', lead, null, lead);
-    return undefined;
+    if (input.note) {
+      const note = await interactionsRepo.add(wsId(actor), { leadId: lead._id, kind: 'note', text: input.note, authorId: actor.member._id, at: actor.now() });
+      view.recent = [{ at: note.at, kind: note.kind, text: note.text, author: actor.member }];
+    }
+    return { view };
   } catch (err) {
-    return err;
+    return { view, incomplete: err };
   }
 }
 
@@ -128,8 +142,8 @@ export async function createLead(actor: Actor, input: LeadInput, opts: { force?:
   }
   const { lead, owner } = await insertLead(actor, id, input, keys, !opts.force);
   // The lead exists from here on: a failure below must not make the user think nothing was saved.
-  const incomplete = await recordCreation(actor, lead, input);
-  return { kind: 'created', lead, owner, notifyOwner: !owner._id.equals(actor.member._id), incomplete };
+  const { view, incomplete } = await recordCreation(actor, lead, owner, input);
+  return { kind: 'created', lead, owner, notifyOwner: !owner._id.equals(actor.member._id), view, incomplete };
 }
 
 /** "Create anyway" from a duplicate warning: usable once, by the member who was warned. */

@@ -60,6 +60,8 @@ export async function getDeletedLead(actor: Actor, seq: number): Promise<LeadEnt
   const lead = await leadsRepo.bySeq(wsId(actor), seq);
   if (!lead) throw userError('not_found', 'error.lead_not_found', { id: leadRef(seq) });
   if (!lead.deletedAt) throw userError('conflict', 'lead.not_deleted', { id: leadRef(seq) });
+  // A merged lead comes back with what was moved off it, by `/lead unmerge`, not as an empty copy.
+  if (lead.mergedInto) throw userError('conflict', 'lead.restore_merged', { id: leadRef(seq) });
   return lead;
 }
 

@@ -68,7 +68,7 @@ export async function createdReply(ctx: Ctx, result: CreateResult) {
   if (result.kind === 'duplicate') return reply([duplicateCard(ctx, result.existing, result.owner, result.draftId, result.visible)]);
   if (result.kind === 'possible') return reply([possibleCard(ctx, result.candidates, result.total, result.draftId)]);
   if (result.incomplete) ctx.log.error({ err: result.incomplete, lead: leadRef(result.lead) }, 'lead created but its note or audit event was not written');
-  const view = await getLeadView(ctx.actor, result.lead);
+  const view = result.view;
   const card = leadCard(ctx, view, { notice: ctx.t('lead.created', { id: leadRef(result.lead), owner: memberName(result.owner) }) });
   const notify = result.notifyOwner ? [assignedDm(ctx, view, result.owner)] : undefined;
   return reply([card], { notify });
@@ -93,7 +93,11 @@ const show = defineCommand({
   help: 'help.lead.show',
   parse: (args) => ({ id: args }),
   input: idOnly,
-  run: async (ctx, { id }) => reply([leadCard(ctx, await getLeadView(ctx.actor, await leads.getLead(ctx.actor, id)))]),
+  run: async (ctx, { id }) => {
+    const { lead, mergedFrom } = await leads.resolveLead(ctx.actor, id);
+    const notice = mergedFrom ? ctx.t('lead.merged_shown', { id: leadRef(mergedFrom), into: leadRef(lead) }) : undefined;
+    return reply([leadCard(ctx, await getLeadView(ctx.actor, lead), { notice })]);
+  },
 });
 
 export type PageRef = { f: 'list'; k: string; s?: string; p: number } | { f: 'find'; q: string; p: number };

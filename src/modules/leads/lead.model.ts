@@ -32,6 +32,8 @@ const leadSchema = new Schema(
     // Soft delete: a deleted lead is hidden from lists, search, duplicate checks, jobs and the digest; an admin can restore it.
     deletedAt: { type: Date, default: null },
     deletedById: { type: Schema.Types.ObjectId, default: null },
+    // Set with deletedAt when the lead was merged into another (the survivor): its L- id still leads there.
+    mergedInto: { type: Schema.Types.ObjectId, default: null },
     // Normalised keys used for duplicate detection and search; display fields keep what the user typed.
     keys: {
       phones: { type: [String], default: [] },

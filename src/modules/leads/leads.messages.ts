@@ -239,6 +239,18 @@ export const leadsMessages = {
     en: '“{value}” is not a field you can edit. Fields: {fields}.',
     'zh-CN': '“{value}” 不是可修改的字段。可改字段：{fields}。',
   },
+  'lead.merged_into': {
+    en: '{id} was merged into {into}. Open {into} instead: `/lead show {into}`.',
+    'zh-CN': '{id} 已合并到 {into}。请改用 {into}：`/lead show {into}`。',
+  },
+  'lead.restore_merged': {
+    en: '{id} was merged into another lead. An admin can take the merge back with `/lead unmerge {id}`.',
+    'zh-CN': '{id} 已合并到另一条线索。管理员可用 `/lead unmerge {id}` 撤销合并。',
+  },
+  'lead.merged_shown': {
+    en: '{id} was merged into {into}. This is {into}.',
+    'zh-CN': '{id} 已合并到 {into}，以下是 {into}。',
+  },
   'lead.deleted': {
     en: '{id} ({company}) is deleted. It no longer shows in lists, search or reminders.',
     'zh-CN': '{id}（{company}）已删除，不再出现在列表、搜索和提醒中。',

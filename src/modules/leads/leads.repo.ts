@@ -83,26 +83,24 @@ export const leadsRepo = {
   },
 
   /**
-   * Reserves every identity key for `leadId`. Returns null on success, or the id of the lead that
-   * already holds one of the keys (everything this call reserved is released again).
+   * Reserves every identity key for `leadId` in one insertMany (unordered: every free key is taken in
+   * the same round trip). Returns null on success, or the id of the lead that already holds one of the
+   * keys; only then is the holder read and what this call reserved released again.
    */
   async claimKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId, keys: string[]): Promise<Types.ObjectId | null> {
-    const taken: string[] = [];
-    for (const key of keys) {
-      try {
-        await LeadKeyModel.create({ workspaceId, key, leadId });
-        taken.push(key);
-      } catch (err) {
-        if (!isDuplicateKeyError(err)) {
-          await LeadKeyModel.deleteMany({ workspaceId, leadId, key: { $in: taken } });
-          throw err;
-        }
-        const holder = await LeadKeyModel.findOne({ workspaceId, key }).lean();
-        await LeadKeyModel.deleteMany({ workspaceId, leadId, key: { $in: taken } });
-        return holder ? holder.leadId : new Types.ObjectId();
-      }
+    const createdAt = new Date();
+    try {
+      await LeadKeyModel.collection.insertMany(keys.map((key) => ({ workspaceId, key, leadId, createdAt })), { ordered: false });
+      return null;
+    } catch (err) {
+      const failed = (err as { writeErrors?: { index: number; code?: number }[] }).writeErrors ?? [];
+      await LeadKeyModel.deleteMany({ workspaceId, leadId, key: { $in: keys } });
+      const taken = failed.find((e) => e.code === 11000);
+      if (!taken && !isDuplicateKeyError(err)) throw err;
+      const key = taken ? keys[taken.index] : keys[0];
+      const holder = await LeadKeyModel.findOne({ workspaceId, key }).lean();
+      return holder ? holder.leadId : new Types.ObjectId();
     }
-    return null;
   },
 
   /** Holds `keys` for `leadId` instead of what it held (after an edit or a restore); a key another lead holds stays theirs. */
@@ -119,6 +117,19 @@ export const leadsRepo = {
   async heldKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<string[]> {
     const rows = await LeadKeyModel.find({ workspaceId, leadId }, { key: 1 }).sort({ key: 1 }).lean();
     return rows.map((r) => r.key);
+  },
+
+  /** Hands every identity key `from` holds to `to` (a merge); returns the keys moved. */
+  async moveKeys(workspaceId: Types.ObjectId, from: Types.ObjectId, to: Types.ObjectId): Promise<string[]> {
+    const rows = await LeadKeyModel.find({ workspaceId, leadId: from }, { key: 1 }).lean();
+    const keys = rows.map((r) => r.key);
+    if (keys.length) await LeadKeyModel.updateMany({ workspaceId, leadId: from, key: { $in: keys } }, { $set: { leadId: to } });
+    return keys;
+  },
+
+  /** Gives `keys` back from `from` to `to` (an undone merge); a key `from` no longer holds stays where it is. */
+  async returnKeys(workspaceId: Types.ObjectId, keys: string[], from: Types.ObjectId, to: Types.ObjectId): Promise<void> {
+    if (keys.length) await LeadKeyModel.updateMany({ workspaceId, leadId: from, key: { $in: keys } }, { $set: { leadId: to } });
   },
 
   async releaseKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<void> {

@@ -45,19 +45,36 @@ export async function getLead(actor: Actor, ref: string | number): Promise<LeadE
   const lead = await leadsRepo.bySeq(wsId(actor), seq);
   if (!lead) throw userError('not_found', 'error.lead_not_found', { id: leadRef(seq) });
   await assertCanSeeLead(actor, lead);
-  assertNotDeleted(lead);
+  await assertNotDeleted(actor, lead);
   return lead;
 }
 
-function assertNotDeleted(lead: LeadEntity): void {
-  if (lead.deletedAt) throw userError('not_found', 'error.lead_deleted', { id: leadRef(lead) });
+/** A merged lead names the lead it went into; any other deleted lead says an admin can restore it. */
+async function assertNotDeleted(actor: Actor, lead: LeadEntity): Promise<void> {
+  if (!lead.deletedAt) return;
+  const into = lead.mergedInto ? await leadsRepo.byId(wsId(actor), lead.mergedInto) : null;
+  if (into) throw userError('not_found', 'lead.merged_into', { id: leadRef(lead), into: leadRef(into) });
+  throw userError('not_found', 'error.lead_deleted', { id: leadRef(lead) });
+}
+
+/**
+ * The lead `L-<seq>` to show: a lead merged into another resolves to the one it went into (following
+ * later merges too), with `mergedFrom` naming the id that was typed.
+ */
+export async function resolveLead(actor: Actor, ref: string): Promise<{ lead: LeadEntity; mergedFrom: LeadEntity | null }> {
+  const seq = parseLeadId(ref);
+  let lead = seq === null ? null : await leadsRepo.bySeq(wsId(actor), seq);
+  const typed = lead;
+  for (let hop = 0; lead?.deletedAt && lead.mergedInto && hop < 10; hop++) lead = await leadsRepo.byId(wsId(actor), lead.mergedInto);
+  if (!lead || !typed || lead === typed) return { lead: await getLead(actor, ref), mergedFrom: null };
+  return { lead: await getLead(actor, lead.seq), mergedFrom: typed };
 }
 
 export async function getLeadById(actor: Actor, id: string): Promise<LeadEntity> {
   const lead = /^[0-9a-f]{24}$/i.test(id) ? await leadsRepo.byId(wsId(actor), id) : null;
   if (!lead) throw userError('not_found', 'error.lead_gone');
   await assertCanSeeLead(actor, lead);
-  assertNotDeleted(lead);
+  await assertNotDeleted(actor, lead);
   return lead;
 }
 

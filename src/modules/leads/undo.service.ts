@@ -13,6 +13,7 @@ import { leadRef } from './lead-ref';
 
 export const UNDO_MINUTES = 5;
 const UNDOABLE = ['lead.stage', 'lead.won', 'lead.lost', 'lead.reopen', 'lead.assign', 'lead.edit', 'lead.delete', 'interaction.create'];
+const ENDS_UNDO = ['lead.undo', 'lead.merged', 'lead.unmerged'];
 /** Fields of an event's `after` that describe it rather than the lead. */
 const NOT_FIELDS = new Set(['interactionId', 'kind']);
 
@@ -35,9 +36,9 @@ export interface UndoResult {
 
 async function lastChange(actor: Actor, leadId?: Types.ObjectId) {
   const since = new Date(actor.now().getTime() - UNDO_MINUTES * 60_000);
-  // An undo is itself the latest change: a second /undo does not walk further back.
-  const ev = await auditRepo.lastBy(wsId(actor), actor.member._id, [...UNDOABLE, 'lead.undo'], since, leadId);
-  if (!ev || ev.action === 'lead.undo' || ev.undoneAt) throw userError('not_found', 'undo.nothing', { minutes: UNDO_MINUTES });
+  // An undo is itself the latest change: a second /undo does not walk further back; nor past a merge (`/lead unmerge` takes that back).
+  const ev = await auditRepo.lastBy(wsId(actor), actor.member._id, [...UNDOABLE, ...ENDS_UNDO], since, leadId);
+  if (!ev || ENDS_UNDO.includes(ev.action) || ev.undoneAt) throw userError('not_found', 'undo.nothing', { minutes: UNDO_MINUTES });
   return ev;
 }
 
@@ -48,6 +49,8 @@ export async function undoLast(actor: Actor, leadId?: string): Promise<UndoResul
   const ev = await lastChange(actor, leadId === undefined ? undefined : new Types.ObjectId(leadId));
   const lead = await leadsRepo.byId(ws, ev.entityId);
   if (!lead) throw userError('not_found', 'undo.nothing', { minutes: UNDO_MINUTES });
+  // A lead merged since is changed only by taking the merge back.
+  if (lead.mergedInto) throw userError('conflict', 'lead.restore_merged', { id: leadRef(lead) });
   // Taking back one's own reassignment is fine; changing a lead one can no longer see is not.
   if (ev.action !== 'lead.assign') await assertCanSeeLead(actor, lead);
   const after = (ev.after ?? {}) as Record<string, unknown>;

@@ -7,6 +7,7 @@ import { isDuplicateKeyError } from '../../platform/db/db-errors';
 export interface TicketQuery {
   status?: Ticket['status'][];
   assigneeId?: Types.ObjectId | null;
+  leadId?: Types.ObjectId;
   /** Reps: tickets they opened or on leads they own. */
   visibleTo?: { memberId: Types.ObjectId; leadIds: Types.ObjectId[] };
 }
@@ -15,6 +16,7 @@ function toFilter(workspaceId: Types.ObjectId, q: TicketQuery): Record<string, u
   const f: Record<string, unknown> = { workspaceId };
   if (q.status) f.status = { $in: q.status };
   if (q.assigneeId !== undefined) f.assigneeId = q.assigneeId;
+  if (q.leadId) f.leadId = q.leadId;
   if (q.visibleTo) f.$or = [{ createdById: q.visibleTo.memberId }, { leadId: { $in: q.visibleTo.leadIds } }];
   return f;
 }
@@ -78,6 +80,18 @@ export const ticketsRepo = {
   /** Unresolved tickets past their resolution target, not chased yet this round. */
   async missedResolution(workspaceId: Types.ObjectId, now: Date, limit: number): Promise<TicketEntity[]> {
     return plainMany<TicketEntity>(await TicketModel.find({ workspaceId, status: { $in: ['open', 'claimed'] }, resolutionDueAt: { $lte: now }, slaResolveAlerted: { $ne: true } }).limit(limit));
+  },
+
+  /** Moves every ticket of lead `from` to lead `to` (a merge); returns the ids moved. */
+  async moveToLead(workspaceId: Types.ObjectId, from: Types.ObjectId, to: Types.ObjectId): Promise<Types.ObjectId[]> {
+    const ids = (await TicketModel.find({ workspaceId, leadId: from }, { _id: 1 }).lean()).map((r) => r._id);
+    if (ids.length) await TicketModel.updateMany({ workspaceId, _id: { $in: ids } }, { $set: { leadId: to } });
+    return ids;
+  },
+
+  /** Moves the tickets `ids` still on lead `from` back to lead `to` (an undone merge). */
+  async moveBack(workspaceId: Types.ObjectId, ids: Types.ObjectId[], from: Types.ObjectId, to: Types.ObjectId): Promise<void> {
+    if (ids.length) await TicketModel.updateMany({ workspaceId, _id: { $in: ids }, leadId: from }, { $set: { leadId: to } });
   },
 
   async count(workspaceId: Types.ObjectId, q: TicketQuery): Promise<number> {

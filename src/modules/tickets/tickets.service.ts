@@ -247,3 +247,18 @@ export async function listTickets(actor: Actor, filter: TicketFilter, page: numb
   const p = Math.min(Math.max(1, page), pages);
   return { tickets: await ticketsRepo.list(ws, q, (p - 1) * PAGE_SIZE, PAGE_SIZE), total, page: p, pages };
 }
+
+/** A merge: every ticket of lead `fromLeadId` now belongs to `toLeadId`; returns the ids moved (kept for an undo). */
+export async function moveTicketsToLead(workspaceId: Types.ObjectId, fromLeadId: Types.ObjectId, toLeadId: Types.ObjectId): Promise<Types.ObjectId[]> {
+  return ticketsRepo.moveToLead(workspaceId, fromLeadId, toLeadId);
+}
+
+/** An undone merge: the tickets `ids` still on `fromLeadId` go back to `toLeadId`. */
+export async function moveTicketsBack(workspaceId: Types.ObjectId, ids: Types.ObjectId[], fromLeadId: Types.ObjectId, toLeadId: Types.ObjectId): Promise<void> {
+  await ticketsRepo.moveBack(workspaceId, ids, fromLeadId, toLeadId);
+}
+
+/** How many tickets lead `leadId` has (what a merge would move). */
+export async function countTicketsOfLead(workspaceId: Types.ObjectId, leadId: Types.ObjectId): Promise<number> {
+  return ticketsRepo.count(workspaceId, { leadId });
+}

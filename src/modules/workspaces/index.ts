@@ -4,6 +4,7 @@ export * from './actor';
 export * from './command';
 export * from './crm.commands';
 export * from './ctx';
+export { forgetCachedIdentities, IDENTITY_TTL_MS } from './identity-cache';
 export * from './job-deps';
 export * from './member-name';
 export { ROLES, type Member, type MemberEntity, type NameSource, type Role } from './member.model';

@@ -38,7 +38,7 @@ export async function resolveIdentity(
     admin = (await membersRepo.update(ws, member._id, { role: 'admin' })) ?? member;
     await audit('member.role', { role: 'admin', reason: 'first member of the workspace' });
   }
-  await workspacesRepo.markAdminSeated(ws);
+  await workspacesRepo.markAdminSeated(workspace);
   return { workspace, member: admin };
 }
 

@@ -2,6 +2,13 @@ import type { Types } from 'mongoose';
 import { plainMany, plainOne } from '../../platform/db/plain';
 import { AdminSeatModel, WorkspaceModel, type Workspace, type WorkspaceEntity } from './workspace.model';
 import { isDuplicateKeyError, retryOnDuplicate } from '../../platform/db/db-errors';
+import { identityCache } from './identity-cache';
+
+/** Caches a workspace once it has its admin (until then each arrival goes the full way, see resolveIdentity). */
+function remember(ws: WorkspaceEntity | null): WorkspaceEntity | null {
+  if (ws?.adminClaimed) identityCache.putWorkspace(ws);
+  return ws;
+}
 
 export interface WorkspaceDefaults {
   locale: string;
@@ -10,7 +17,12 @@ export interface WorkspaceDefaults {
 }
 
 export const workspacesRepo = {
+  /** The workspace, from the cache or one read; created (the only write) when it does not exist yet. */
   async ensure(platform: Workspace['platform'], externalId: string, name: string, defaults: WorkspaceDefaults): Promise<WorkspaceEntity> {
+    const cached = identityCache.workspace(platform, externalId);
+    if (cached) return cached;
+    const found = plainOne<WorkspaceEntity>(await WorkspaceModel.findOne({ platform, externalId }));
+    if (found) return remember(found)!;
     const doc = await retryOnDuplicate(() =>
       WorkspaceModel.findOneAndUpdate(
         { platform, externalId },
@@ -53,12 +65,15 @@ export const workspacesRepo = {
   },
 
   /** The admin seat's holder is an admin now: no more seat claims in this workspace. */
-  async markAdminSeated(workspaceId: Types.ObjectId): Promise<void> {
-    await WorkspaceModel.updateOne({ _id: workspaceId }, { $set: { adminClaimed: true } });
+  async markAdminSeated(ws: WorkspaceEntity): Promise<void> {
+    await WorkspaceModel.updateOne({ _id: ws._id }, { $set: { adminClaimed: true } });
+    remember({ ...ws, adminClaimed: true });
   },
 
   async updateSettings(workspaceId: unknown, set: Record<string, unknown>): Promise<WorkspaceEntity | null> {
     const prefixed = Object.fromEntries(Object.entries(set).map(([k, v]) => [`settings.${k}`, v]));
-    return plainOne<WorkspaceEntity>(await WorkspaceModel.findOneAndUpdate({ _id: workspaceId }, { $set: prefixed }, { returnDocument: 'after' }));
+    const ws = plainOne<WorkspaceEntity>(await WorkspaceModel.findOneAndUpdate({ _id: workspaceId }, { $set: prefixed }, { returnDocument: 'after' }));
+    if (ws) identityCache.forgetWorkspace(ws);
+    return remember(ws);
   },
 };
