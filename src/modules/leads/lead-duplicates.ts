@@ -30,3 +30,8 @@ export async function backfillBlockKeys(): Promise<number> {
     if (page.length < BACKFILL_PAGE) return done;
   }
 }
+
+/** The blocking keys of a lead whose details changed outside an edit (a merge): store them with its keys. */
+export function leadBlockKeys(lead: Pick<LeadEntity, 'company' | 'contactName' | 'keys'>): { block: string[]; blockV: number } {
+  return { block: blockKeysOf(leadSubject(lead)), blockV: MATCH_RULES_VERSION };
+}
