@@ -6,11 +6,15 @@ import { startEmbeddedDb, type EmbeddedDb } from './platform/db/embedded-db';
 import { createApp, type CreatedApp } from './app';
 import { auditWriter } from './platform/audit/audit-writer';
 import { seedDemoIfMissing } from './modules/demo';
+import { backfillBlockKeys } from './modules/leads';
 
 async function main(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger(config.LOG_LEVEL);
   const { uri, embedded } = await openDatabase(config, logger);
+  // Leads stored before the duplicate engine (or under older rules) get its blocking keys; idempotent.
+  const backfilled = await backfillBlockKeys();
+  if (backfilled) logger.info({ leads: backfilled }, 'duplicate keys computed for existing leads');
   // A fresh database gets the sandbox's demo workspace, so there is something to click at once.
   if (config.sandboxEnabled) await seedDemoIfMissing(config, logger);
   const created = createApp({ config, logger, mongoUri: uri });

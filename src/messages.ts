@@ -9,6 +9,7 @@ import { ticketsMessages } from './modules/tickets';
 import { followUpsMessages } from './modules/follow-ups';
 import { digestMessages } from './modules/digest';
 import { mergeMessages } from './modules/duplicates';
+import { matchingMessages } from './modules/matching';
 import { slackMessages } from './channels/slack/slack.messages';
 import { wecomMessages } from './channels/wecom/wecom.messages';
 import { sandboxMessages } from './channels/sandbox/sandbox.messages';
@@ -21,6 +22,7 @@ export const MESSAGE_CATALOGUES: readonly Messages[] = [
   followUpsMessages,
   digestMessages,
   mergeMessages,
+  matchingMessages,
   slackMessages,
   wecomMessages,
   sandboxMessages,

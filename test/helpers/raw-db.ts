@@ -77,3 +77,8 @@ export async function clearAll(): Promise<void> {
   for (const c of await db().collections()) await c.deleteMany({});
   forgetIdentities();
 }
+
+/** Leads as a version before the duplicate engine stored them: no blocking keys. */
+export async function dropBlockKeys(): Promise<void> {
+  await rawCollection('leads').updateMany({}, { $unset: { 'keys.block': '', 'keys.blockV': '' } });
+}

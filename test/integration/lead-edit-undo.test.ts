@@ -46,7 +46,8 @@ describe('/lead edit', () => {
     expect(await firstOf(auditOfAction(lead, 'lead', 'lead.edit'))).toMatchObject({ before: { phones: ['+86 138 0000 1111'] }, after: { phones: ['+86 139 2222 3333'] } });
     // The old number no longer finds it as a duplicate; the new one does.
     expect(await heldKeys(lead)).not.toContain('phone:+8613800001111');
-    expect(await say('UREP1', 'add Someone Else; Jerry Seinfeld; +86 139 2222 3333')).toContain(`Possible duplicate of ${id}`);
+    // (Another name on that phone: a possible duplicate, listed with the reason.)
+    expect(await say('UREP1', 'add Someone Else; Jerry Seinfeld; +86 139 2222 3333')).toMatch(new RegExp(`${id} · Vandelay Industries · Art Vandelay .* — same phone`));
     expect(await say('UREP1', `edit ${id} colour: blue`)).toContain('“colour” is not a field you can edit. Fields: company, contact, phone, email, source, value, tags.');
     expect(await say('UREP1', `edit ${id} company:`)).toContain('The company is missing.');
   });

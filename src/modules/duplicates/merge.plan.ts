@@ -1,4 +1,4 @@
-import type { LeadEntity } from '../leads';
+import { leadBlockKeys, type LeadEntity } from '../leads';
 import { isClosedStage } from '../workspaces';
 
 // What a merge writes on the surviving lead (pure: two leads in, the fields to set out), and what an
@@ -36,6 +36,11 @@ function lastContact(survivor: LeadEntity, loser: LeadEntity): Record<string, un
   return l > s ? { lastContactAt: loser.lastContactAt, quietLevel: loser.quietLevel ?? 0, quietNudgedAt: loser.quietNudgedAt ?? null } : {};
 }
 
+/** The duplicate engine finds the survivor by the loser's phones and e-mails too. */
+function withBlockKeys(survivor: LeadEntity, keys: { phones: string[]; emails: string[]; company: string; contact: string }) {
+  return { ...keys, ...leadBlockKeys({ company: survivor.company, contactName: survivor.contactName, keys }) };
+}
+
 /** The survivor's fields after the merge; only those that change. */
 export function mergedFields(survivor: LeadEntity, loser: LeadEntity): Record<string, unknown> {
   const phones = phonesToAdd(survivor, loser);
@@ -45,7 +50,7 @@ export function mergedFields(survivor: LeadEntity, loser: LeadEntity): Record<st
     emails: union(survivor.emails, loser.emails),
     phoneGuesses: union(survivor.phoneGuesses ?? [], loser.phoneGuesses ?? []),
     tags: union(survivor.tags, loser.tags),
-    keys: { phones: [...k.phones, ...phones.keys], emails: union(k.emails, loser.keys?.emails ?? []), company: k.company, contact: k.contact },
+    keys: withBlockKeys(survivor, { phones: [...k.phones, ...phones.keys], emails: union(k.emails, loser.keys?.emails ?? []), company: k.company, contact: k.contact }),
     ...followUp(survivor, loser),
     ...lastContact(survivor, loser),
   };

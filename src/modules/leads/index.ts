@@ -3,6 +3,8 @@ export * from './crm-config.commands';
 export { INTERACTION_KINDS, type Interaction, type InteractionEntity } from './interaction.model';
 export * from './lead-edit.commands';
 export * from './lead-create.service';
+export { backfillBlockKeys, leadBlockKeys, leadDuplicates, leadSubject } from './lead-duplicates';
+export type { PossibleDuplicate } from './lead-possible.service';
 export * from './lead-input';
 export * from './lead.cards';
 export * from './lead.commands';

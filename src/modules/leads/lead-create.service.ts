@@ -6,7 +6,9 @@ import { interactionsRepo } from './interactions.repo';
 import { draftsRepo } from '../../platform/drafts/drafts.repo';
 import type { LeadEntity } from './lead.model';
 import { userError } from '../../platform/errors';
-import { leadKeysOf, type LeadInput } from './lead-input';
+import { inputSubject, leadKeysOf, type LeadInput } from './lead-input';
+import { leadDuplicates } from './lead-duplicates';
+import { possibleOf, type PossibleDuplicate } from './lead-possible.service';
 import { audit, ownerOf } from './leads.service';
 import type { LeadView } from './lead.cards';
 import { leadFacts } from './lead-view.service';
@@ -17,7 +19,8 @@ const ORPHAN_AFTER_MS = 10_000;
 
 export type CreateResult =
   | { kind: 'created'; lead: LeadEntity; owner: MemberEntity; notifyOwner: boolean; view: LeadView; incomplete?: unknown }
-  | { kind: 'duplicate'; existing: LeadEntity; owner: MemberEntity | null; draftId: string; visible: boolean };
+  | { kind: 'duplicate'; existing: LeadEntity; owner: MemberEntity | null; draftId: string; visible: boolean }
+  | { kind: 'possible'; candidates: PossibleDuplicate[]; draftId: string; total: number };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -48,12 +51,12 @@ async function waitForLead(actor: Actor, id: Types.ObjectId): Promise<LeadEntity
 /** Reserves the lead's identity keys for `id`: null once they are its own, else the duplicate found holding one. */
 async function reserveKeys(actor: Actor, id: Types.ObjectId, keys: LeadKeys, input: LeadInput): Promise<CreateResult | null> {
   const ws = wsId(actor);
-  // The duplicate check (one read; leads created with "Create anyway" hold no keys) and the reservation
-  // (one insertMany) go out together: one round trip's wait.
-  const [existing, claimed] = await Promise.all([leadsRepo.findDuplicate(ws, keys), leadsRepo.claimKeys(ws, id, identityKeys(keys))]);
-  if (existing) {
+  // The duplicate engine's check (one read on the indexed blocking keys; leads created with "Create anyway"
+  // hold no keys) and the reservation (one insertMany) go out together: one round trip's wait.
+  const [check, claimed] = await Promise.all([leadDuplicates.check(ws, inputSubject(input)), leadsRepo.claimKeys(ws, id, identityKeys(keys))]);
+  if (check.verdict !== 'new') {
     if (!claimed) await leadsRepo.releaseKeys(ws, id);
-    return duplicateOf(actor, existing, input);
+    return check.verdict === 'same' ? duplicateOf(actor, check.matches[0].candidate, input) : possibleOf(actor, check.matches, input);
   }
   let holder = claimed;
   if (!holder) return null;

@@ -3,6 +3,7 @@ import { foldCompany, foldText, normalizeEmail, parsePhone } from './normalize';
 import { companyInText, namePair, takeEmails, takePhones } from './lead-scan';
 import { parseMoney } from '../../platform/money';
 import { parseWhen } from '../../platform/dates';
+import { blockKeysOf, MATCH_RULES_VERSION, type MatchSubject } from '../matching';
 
 export const LIMITS = { text: 3000, company: 200, contact: 100, source: 100, tag: 40, tags: 10, phones: 5, emails: 5, note: 1000, what: 300 };
 
@@ -218,7 +219,15 @@ export function leadKeysOf(input: Pick<LeadInput, 'company' | 'contactName' | 'p
     emails: [...input.emails],
     company: foldCompany(input.company),
     contact: foldText(input.contactName).replace(/[\p{P}\p{S}\s]+/gu, ''),
+    // The duplicate engine's blocking keys, with the version of its rules (see lead-duplicates.ts).
+    block: blockKeysOf(inputSubject(input)),
+    blockV: MATCH_RULES_VERSION,
   };
+}
+
+/** What of a typed lead the duplicate engine compares: phones as E.164 keys (with extension), e-mails. */
+export function inputSubject(input: Pick<LeadInput, 'company' | 'contactName' | 'phones' | 'emails'>): MatchSubject {
+  return { company: input.company, contactName: input.contactName, phones: input.phones.map((p) => p.e164), emails: [...input.emails] };
 }
 
 const NOT_A_NAME = new Set(['Met', 'Call', 'Called', 'Spoke', 'Talked', 'Meeting', 'Email', 'Hi', 'Hello', 'Dear', 'Thanks', 'Thank', 'From', 'With', 'Please', 'New', 'Lead']);

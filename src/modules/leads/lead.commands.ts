@@ -17,6 +17,7 @@ import { choicesCard, type Choice } from '../../platform/cards/choices';
 import { closest } from '../../platform/suggest';
 import { LEAD_ACTIONS, LEAD_FORMS } from './lead.ids';
 import { getLeadView } from './lead-view.service';
+import { possibleCard } from './possible.cards';
 
 export function leadForm(ctx: Ctx, initial: Partial<RawLead> & { note?: string } = {}): Form {
   const f = (id: keyof RawLead | 'phone' | 'email' | 'tags', label: string, value: string, optional = true, placeholder?: string) => ({
@@ -65,6 +66,7 @@ function reassignedAwayDm(ctx: Ctx, lead: LeadEntity, previous: MemberEntity, to
 /** Shared by `/lead add`, the form and "Create anyway": turn a create result into the reply. */
 export async function createdReply(ctx: Ctx, result: CreateResult) {
   if (result.kind === 'duplicate') return reply([duplicateCard(ctx, result.existing, result.owner, result.draftId, result.visible)]);
+  if (result.kind === 'possible') return reply([possibleCard(ctx, result.candidates, result.total, result.draftId)]);
   if (result.incomplete) ctx.log.error({ err: result.incomplete, lead: leadRef(result.lead) }, 'lead created but its note or audit event was not written');
   const view = result.view;
   const card = leadCard(ctx, view, { notice: ctx.t('lead.created', { id: leadRef(result.lead), owner: memberName(result.owner) }) });

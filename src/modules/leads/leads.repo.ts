@@ -12,6 +12,9 @@ export interface LeadKeys {
   emails: string[];
   company: string;
   contact: string;
+  /** The duplicate engine's blocking keys and their rules' version. */
+  block?: string[];
+  blockV?: number;
 }
 
 export interface LeadQuery {
@@ -41,7 +44,7 @@ function escapeRegex(s: string): string {
 }
 
 /** The keys a lead reserves, in one fixed order so concurrent requests cannot block each other. */
-export function identityKeys(k: LeadKeys): string[] {
+export function identityKeys(k: Pick<LeadKeys, 'phones' | 'emails' | 'company' | 'contact'>): string[] {
   return [...k.emails.map((e) => `email:${e}`), ...k.phones.map((p) => `phone:${p}`), `name:${k.company}|${k.contact}`].sort();
 }
 
@@ -92,11 +95,20 @@ export const leadsRepo = {
     return new Types.ObjectId();
   },
 
-  async findDuplicate(workspaceId: Types.ObjectId, k: LeadKeys): Promise<LeadEntity | null> {
-    const or: Record<string, unknown>[] = [{ 'keys.company': k.company, 'keys.contact': k.contact }];
-    if (k.emails.length) or.push({ 'keys.emails': { $in: k.emails } });
-    if (k.phones.length) or.push({ 'keys.phones': { $in: k.phones } });
-    return plainOne<LeadEntity>(await LeadModel.findOne({ workspaceId, deletedAt: null, $or: or }).sort({ seq: 1 }));
+  /** Leads (not deleted) holding any of the duplicate engine's blocking keys, oldest first: one query. */
+  async candidatesFor(workspaceId: Types.ObjectId, blockKeys: string[], limit: number): Promise<LeadEntity[]> {
+    if (!blockKeys.length) return [];
+    return plainMany<LeadEntity>(await LeadModel.find({ workspaceId, deletedAt: null, 'keys.block': { $in: blockKeys } }).sort({ seq: 1 }).limit(limit));
+  },
+
+  /** Leads (any workspace) whose blocking keys are missing or from older rules than `version`. */
+  async withOldBlockKeys(version: number, limit: number): Promise<LeadEntity[]> {
+    return plainMany<LeadEntity>(await LeadModel.find({ $or: [{ 'keys.blockV': null }, { 'keys.blockV': { $lt: version } }] }).sort({ _id: 1 }).limit(limit));
+  },
+
+  /** Stores a lead's blocking keys (no rev bump: they follow from its details, nothing a user changed). */
+  async setBlockKeys(workspaceId: Types.ObjectId, id: Types.ObjectId, block: string[], version: number): Promise<void> {
+    await LeadModel.updateOne({ workspaceId, _id: id }, { $set: { 'keys.block': block, 'keys.blockV': version } });
   },
 
   /**

@@ -1,0 +1,37 @@
+import { blockKeysOf, duplicateEngine, MATCH_RULES_VERSION, type MatchSubject } from '../matching';
+import { leadsRepo } from './leads.repo';
+import type { LeadEntity } from './lead.model';
+
+// The duplicate engine over the leads collection: the leads module owns the records, the engine the
+// rules. Import (a later issue) and merge use `leadDuplicates` too, through this module's index.
+
+/** What of a lead the engine compares: its phones as E.164 keys (with extension), its e-mails. */
+export function leadSubject(lead: Pick<LeadEntity, 'company' | 'contactName' | 'keys'>): MatchSubject {
+  return { company: lead.company, contactName: lead.contactName, phones: lead.keys?.phones ?? [], emails: lead.keys?.emails ?? [] };
+}
+
+export const leadDuplicates = duplicateEngine<LeadEntity>({
+  candidatesFor: (workspaceId, keys, limit) => leadsRepo.candidatesFor(workspaceId, keys, limit),
+  subjectOf: leadSubject,
+});
+
+const BACKFILL_PAGE = 500;
+
+/**
+ * Gives every lead without blocking keys (stored before the engine, or under older rules) its keys.
+ * Idempotent: run on start-up; a lead done is not read again. Returns how many were updated.
+ */
+export async function backfillBlockKeys(): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const page = await leadsRepo.withOldBlockKeys(MATCH_RULES_VERSION, BACKFILL_PAGE);
+    for (const lead of page) await leadsRepo.setBlockKeys(lead.workspaceId, lead._id, blockKeysOf(leadSubject(lead)), MATCH_RULES_VERSION);
+    done += page.length;
+    if (page.length < BACKFILL_PAGE) return done;
+  }
+}
+
+/** The blocking keys of a lead whose details changed outside an edit (a merge): store them with its keys. */
+export function leadBlockKeys(lead: Pick<LeadEntity, 'company' | 'contactName' | 'keys'>): { block: string[]; blockV: number } {
+  return { block: blockKeysOf(leadSubject(lead)), blockV: MATCH_RULES_VERSION };
+}
