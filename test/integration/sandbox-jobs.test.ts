@@ -26,7 +26,7 @@ interface Feed {
 describe('the sandbox Run now controls', () => {
   it('should offer one Run now button per scheduled job', async () => {
     const html = await (await fetch(`${svc.url}/sandbox`)).text();
-    expect([...html.matchAll(/data-job="([^"]+)"/g)].map((m) => m[1])).toEqual(['follow-ups', 'gone-quiet', 'ticket-sla', 'weekly-digest']);
+    expect([...html.matchAll(/data-job="([^"]+)"/g)].map((m) => m[1])).toEqual(['follow-ups', 'gone-quiet', 'ticket-sla', 'weekly-digest', 'duplicate-scan']);
   });
 
   it("should send the weekly digest at once, into the members' and channels' panes", async () => {
