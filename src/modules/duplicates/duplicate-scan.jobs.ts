@@ -9,7 +9,7 @@ export const DUPLICATE_SCAN_JOB = 'duplicate-scan';
 /** Leads one page holds (one batch check of the engine each). */
 export const SCAN_PAGE = 200;
 /** Pages one run walks per workspace; a longer walk goes on where it stopped on the next run. */
-export const SCAN_PAGES_PER_RUN = 25;
+export const SCAN_PAGES_PER_RUN = 10;
 /** A workspace is walked again this long after its last walk ended (sooner when an admin asks). */
 const RESCAN_AFTER_MS = 24 * 3600_000;
 

@@ -29,8 +29,13 @@ export function duplicatesCards(ctx: Ctx, v: DuplicatesView, notice?: string): C
   const head: Card = { title: ctx.t('duplicates.title', { count: v.pairs.length + v.more }) };
   const cards: Card[] = v.pairs.map(({ a, b, verdict, reasons }) => ({
     tone: verdict === 'same' ? 'warning' : 'info',
-    text: ctx.t(verdict === 'same' ? 'duplicates.pair.same' : 'duplicates.pair.possible', { a: a.ref, b: b.ref }),
-    lines: [sideLine(ctx, a), sideLine(ctx, b), ctx.t('duplicates.pair.reasons', { reasons: reasonsText(ctx, reasons) })],
+    // One section per pair (its verdict, both leads, why) keeps ten pairs inside Slack's 50 blocks.
+    lines: [
+      ctx.t(verdict === 'same' ? 'duplicates.pair.same' : 'duplicates.pair.possible', { a: a.ref, b: b.ref }),
+      sideLine(ctx, a),
+      sideLine(ctx, b),
+      ctx.t('duplicates.pair.reasons', { reasons: reasonsText(ctx, reasons) }),
+    ],
     actions: [
       { ...mergeButton(ctx, a, b), style: 'primary' },
       { id: DUPLICATE_ACTIONS.duplicateDismiss, label: ctx.t('duplicates.btn.dismiss'), value: DUPLICATE_VALUES.duplicateDismiss.write({ a: a.id, b: b.id }) },
