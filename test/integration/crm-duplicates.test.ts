@@ -154,5 +154,13 @@ describe('the duplicate scan job', () => {
     expect(text).not.toContain('Globex');
     // The request is done: the next run does not walk again.
     expect((await runDuplicateScan(deps, T0)).scanned).toBe(0);
+
+    // A deleted lead's pair is not listed; once the lead is restored, the next scan lists it again.
+    await say('UADMIN', 'delete L-5001');
+    expect(visibleText(await list('UADMIN'))).not.toContain('Fabrikam');
+    await say('UADMIN', 'restore L-5001');
+    expect(visibleText(await list('UADMIN'))).not.toContain('Fabrikam');
+    await runDuplicateScan(deps, T0, { force: true });
+    expect(visibleText(await list('UADMIN'))).toContain('L-5001 · Fabrikam Industries Co., Limited');
   }, 60000);
 });
