@@ -18,8 +18,9 @@ export const leadDuplicates = duplicateEngine<LeadEntity>({
 const BACKFILL_PAGE = 500;
 
 /**
- * Gives every lead without blocking keys (stored before the engine, or under older rules) its keys.
- * Idempotent: run on start-up; a lead done is not read again. Returns how many were updated.
+ * Gives every lead without blocking keys (stored before the engine, under older rules, or with them
+ * still in the old place `keys.block`) its keys in `blockKeys`, and drops the old copy. Idempotent:
+ * run on start-up; a lead done is not read again. Returns how many were updated.
  */
 export async function backfillBlockKeys(): Promise<number> {
   let done = 0;
@@ -31,7 +32,7 @@ export async function backfillBlockKeys(): Promise<number> {
   }
 }
 
-/** The blocking keys of a lead whose details changed outside an edit (a merge): store them with its keys. */
-export function leadBlockKeys(lead: Pick<LeadEntity, 'company' | 'contactName' | 'keys'>): { block: string[]; blockV: number } {
-  return { block: blockKeysOf(leadSubject(lead)), blockV: MATCH_RULES_VERSION };
+/** The blocking keys of a lead whose details changed outside an edit (a merge): set them with its keys. */
+export function leadBlockKeys(lead: Pick<LeadEntity, 'company' | 'contactName' | 'keys'>): { blockKeys: string[]; blockKeysV: number } {
+  return { blockKeys: blockKeysOf(leadSubject(lead)), blockKeysV: MATCH_RULES_VERSION };
 }
