@@ -3,7 +3,6 @@ import { plainMany, plainOne } from '../../platform/db/plain';
 import { LeadModel, type Lead, type LeadEntity } from './lead.model';
 import { LeadKeyModel } from './lead-key.model';
 import { isDuplicateKeyError } from '../../platform/db/db-errors';
-import { onlyEqualitiesPushDown } from '../../platform/db/engine';
 import { CLOSED_STAGES } from '../workspaces';
 import { leadBuckets, bucketChanges } from './lead-buckets';
 import { leadTotalsRepo } from './lead-totals.repo';
@@ -88,45 +87,9 @@ function applied(lead: LeadEntity, set: Record<string, unknown>): LeadEntity {
   return doc.toObject() as LeadEntity;
 }
 
-/** Blocking-key queries sent at once on FerretDB (one per key): a lead's keys in one wave, an import's in bounded waves. */
-export const KEY_QUERIES_AT_ONCE = 32;
-
 export const leadsRepo = {
   newId(): Types.ObjectId {
     return new Types.ObjectId();
-  },
-
-  /**
-   * Leads (not deleted) holding any of the duplicate engine's blocking keys, the `limit` oldest. MongoDB:
-   * one `$in` on the multikey index. FerretDB evaluates `$in` over the whole workspace, so there each key
-   * is its own pushed-down equality, KEY_QUERIES_AT_ONCE sent side by side (one wait for a lead's few
-   * keys), merged; the oldest `limit` of each key's oldest `limit` are the oldest `limit` overall.
-   */
-  async candidatesFor(workspaceId: Types.ObjectId, blockKeys: string[], limit: number): Promise<LeadEntity[]> {
-    if (!blockKeys.length) return [];
-    if (!onlyEqualitiesPushDown()) {
-      return plainMany<LeadEntity>(await LeadModel.find({ workspaceId, deletedAt: null, blockKeys: { $in: blockKeys } }).sort({ seq: 1 }).limit(limit));
-    }
-    const byId = new Map<string, LeadEntity>();
-    for (let i = 0; i < blockKeys.length; i += KEY_QUERIES_AT_ONCE) {
-      const wave = blockKeys.slice(i, i + KEY_QUERIES_AT_ONCE);
-      const found = await Promise.all(wave.map((key) => LeadModel.find({ workspaceId, blockKeys: key, deletedAt: null }).sort({ seq: 1 }).limit(limit)));
-      for (const lead of plainMany<LeadEntity>(found.flat())) byId.set(lead._id.toHexString(), lead);
-    }
-    return [...byId.values()].sort((a, b) => a.seq - b.seq).slice(0, limit);
-  },
-
-  /** Leads (any workspace) whose blocking keys are missing or from older rules than `version` (a start-up scan). */
-  async withOldBlockKeys(version: number, limit: number): Promise<LeadEntity[]> {
-    return plainMany<LeadEntity>(await LeadModel.find({ $or: [{ blockKeysV: null }, { blockKeysV: { $lt: version } }] }).sort({ _id: 1 }).limit(limit));
-  },
-
-  /**
-   * Stores a lead's blocking keys and drops the copy an older version kept in `keys.block` (no rev bump:
-   * they follow from its details, nothing a user changed).
-   */
-  async setBlockKeys(workspaceId: Types.ObjectId, id: Types.ObjectId, block: string[], version: number): Promise<void> {
-    await LeadModel.updateOne({ workspaceId, _id: id }, { $set: { blockKeys: block, blockKeysV: version }, $unset: { 'keys.block': '', 'keys.blockV': '' } }, { strict: false, timestamps: false });
   },
 
   /**

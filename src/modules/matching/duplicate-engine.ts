@@ -13,7 +13,7 @@ export const MAX_CANDIDATES = 50;
 export const BATCH_CHUNK = 500;
 
 export interface CandidateSource<T> {
-  /** Records (not deleted) holding any of `blockKeys`, oldest first, at most `limit`: one wait on the database for a record's keys. */
+  /** Records (not deleted) holding any of `blockKeys`, at most `limit` (those sharing more keys, or older, first): one wait on the database for a record's keys. */
   candidatesFor(workspaceId: Types.ObjectId, blockKeys: string[], limit: number): Promise<T[]>;
   /** What of a record is compared (its phones as E.164 keys, its e-mails lower-cased). */
   subjectOf(record: T): MatchSubject;
