@@ -179,10 +179,15 @@ export const leadsRepo = {
     return lead;
   },
 
-  /** Many new leads in one write (imports, benchmarks): the same fields and summaries as `create`. */
-  async createMany(workspaceId: Types.ObjectId, data: NewLead[]): Promise<void> {
+  /**
+   * Many new leads in one write (imports, benchmarks): the same fields and summaries as `create`.
+   * With `totals: 'later'` the summary is left to the caller's one `leadTotalsRepo.reconcile` after
+   * its last batch (a reconcile per batch reads the workspace's leads again each time).
+   */
+  async createMany(workspaceId: Types.ObjectId, data: NewLead[], opts: { totals?: 'later' } = {}): Promise<void> {
     const docs = data.map((d) => withBuckets(workspaceId, d));
     await LeadModel.insertMany(docs, { ordered: false });
+    if (opts.totals === 'later') return;
     // A big batch rebuilds the totals in one pass (FerretDB updates a totals row in tens of ms; an
     // import's thousands of increments would take minutes).
     if (docs.length > 50) await leadTotalsRepo.reconcile(workspaceId);
