@@ -270,6 +270,11 @@ export const leadsRepo = {
     return plainMany<LeadEntity>(await LeadModel.find({ workspaceId, activityDay: day }));
   },
 
+  /** `activeOnDay` with only what the digest's stale figure reads (a day's bucket holds thousands at 100,000 leads). */
+  async activeOnDayBrief(workspaceId: Types.ObjectId, day: number) {
+    return LeadModel.find({ workspaceId, activityDay: day }, { seq: 1, company: 1, stage: 1, ownerId: 1, lastContactAt: 1, createdAt: 1, deletedAt: 1 }).lean();
+  },
+
   /** Leads whose owner was nudged about a quiet spell on day bucket `day`. */
   async nudgedOnDay(workspaceId: Types.ObjectId, day: number): Promise<LeadEntity[]> {
     return plainMany<LeadEntity>(await LeadModel.find({ workspaceId, quietNudgedDay: day }));
