@@ -12,7 +12,7 @@ export const sweepMarksRepo = {
   },
 };
 
-/** Buckets read ahead while they come back empty (a first run's look-back is mostly empty hours). */
+/** Buckets read side by side while they come back empty (a first run's look-back is mostly empty hours). */
 const MAX_AHEAD = 16;
 
 /**
@@ -20,8 +20,9 @@ const MAX_AHEAD = 16;
  * first run) up to `upTo`, by equality, and hands its items to `handle` until `limit` items were
  * handled. Buckets before `upTo` are complete (all their items are due), so the mark moves past
  * them; `upTo` itself is partly due and is asked again next time. Buckets are handled one after
- * another, in order; the next ones are read side by side while the buckets come back empty (an item
- * is only ever changed by the handling of its own bucket, so reading ahead reads the same).
+ * another, in order; while they come back empty, the next few are read side by side first (an item
+ * is only changed by the handling of its own bucket, so reading ahead reads the same). No read is
+ * in flight while `handle` writes: FerretDB 1.24 stalls when a collection is written under an open cursor.
  */
 export async function sweepBuckets<T>(
   workspaceId: Types.ObjectId,
@@ -35,22 +36,18 @@ export async function sweepBuckets<T>(
   let done = mark !== null && mark < opts.upTo ? mark : opts.upTo - opts.lookback - 1;
   let handled = 0;
   let ahead = MAX_AHEAD / 2;
-  const reads = new Map<number, Promise<T[]>>();
-  const read = (b: number) => {
-    if (b > opts.upTo || reads.has(b)) return;
-    const p = fetch(b);
-    p.catch(() => undefined); // a read ahead that is never awaited must not fail the process
-    reads.set(b, p);
-  };
-  for (let b = done + 1; b <= opts.upTo && handled < opts.limit; b++) {
-    for (let a = b; a < b + ahead; a++) read(a);
-    const all = await reads.get(b)!;
-    reads.delete(b);
-    ahead = all.length ? 1 : Math.min(ahead * 2, MAX_AHEAD);
-    const items = all.slice(0, opts.limit - handled);
-    await handle(items);
-    handled += items.length;
-    if (b < opts.upTo && handled < opts.limit) done = b;
+  for (let b = done + 1; b <= opts.upTo && handled < opts.limit; ) {
+    const window = Array.from({ length: Math.min(ahead, opts.upTo - b + 1) }, (_, k) => b + k);
+    const pages = await Promise.all(window.map(fetch));
+    for (const [k, bucket] of window.entries()) {
+      if (handled >= opts.limit) break;
+      const items = pages[k].slice(0, opts.limit - handled);
+      await handle(items);
+      handled += items.length;
+      if (bucket < opts.upTo && handled < opts.limit) done = bucket;
+    }
+    ahead = pages.some((p) => p.length) ? 1 : Math.min(ahead * 2, MAX_AHEAD);
+    b += window.length;
   }
   if (done !== mark) await sweepMarksRepo.set(workspaceId, sweep, done);
 }
