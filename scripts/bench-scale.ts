@@ -35,7 +35,14 @@ const SEED_BATCH = Number(process.env.BENCH_SEED_BATCH ?? 2000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const DAY = 86_400_000;
 const STAGES = ['new', 'contacted', 'qualified', 'proposal', 'negotiation', 'won', 'lost'];
-const out = (s: string) => process.stdout.write(`${s}\n`);
+let lastOutput = Date.now();
+const out = (s: string) => ((lastOutput = Date.now()), process.stdout.write(`${s}\n`));
+// A run that prints nothing for BENCH_STALL_S (default 300 s) has hung: say so instead of waiting forever.
+setInterval(() => {
+  if (Date.now() - lastOutput < Number(process.env.BENCH_STALL_S ?? 300) * 1000) return;
+  process.stderr.write('no progress for a long time: the database hung (see the last figure printed)\n');
+  process.exit(2);
+}, 5000).unref();
 const phone = (i: number) => `+86138${String(i).padStart(8, '0')}`;
 
 // Names drawn from small pools, so companies and contacts repeat as in a real book of leads (a
@@ -61,7 +68,7 @@ type Ws = NonNullable<Awaited<ReturnType<typeof workspacesRepo.byId>>>;
 /** Leads `from`+1 … `to` (seq 2 on: L-1 is the one `/lead add` made), with a week of activity around `now`. */
 async function seed(ws: Ws, owners: Types.ObjectId[], from: number, to: number, now: Date): Promise<void> {
   for (let start = from; start < to; start += SEED_BATCH) {
-    if (process.env.BENCH_VERBOSE) out(`  seeding ${start}…`);
+    if (start % 10_000 === 0 || process.env.BENCH_VERBOSE) out(`  seeding ${start}…`);
     const ids: Types.ObjectId[] = [];
     const batch = Array.from({ length: Math.min(SEED_BATCH, to - start) }, (_, j) => {
       const i = start + j;
@@ -192,7 +199,11 @@ function target(k: string, big: number, small: number): [string, boolean] | null
 
 async function main() {
   const db = await database();
-  await connectDb(db.uri, `bench_scale_${Date.now()}`, { postgresqlUrl: db.postgresqlUrl });
+  // At most BENCH_POOL (default 16) commands in flight: FerretDB 1.24 on the embedded PostgreSQL (50
+  // connections) was seen to hang with every connection taken during these runs.
+  const uri = new URL(db.uri);
+  if (!uri.searchParams.has('maxPoolSize')) uri.searchParams.set('maxPoolSize', process.env.BENCH_POOL ?? '16');
+  await connectDb(uri.toString(), `bench_scale_${Date.now()}`, { postgresqlUrl: db.postgresqlUrl });
   out(`database: ${process.env.MONGODB_URI ? 'MONGODB_URI' : 'embedded FerretDB on PostgreSQL (fsync off)'}${db.postgresqlUrl ? ', pushdown indexes' : ''}`);
   const svc = await startService();
   const add = await slash(svc, '/lead', 'add Bench Start; Founder; +86 13900000000');
