@@ -1,5 +1,5 @@
 import { isWorkingTime } from '../../platform/schedule';
-import { allWorkspaces, lastActivity, lastInteractions, managersOf, ownersOf, sweepQuietLeads, setQuietLevels, workHoursOf } from './nudges.service';
+import { allWorkspaces, lastActivity, lastInteraction, managersOf, memberById, sweepQuietLeads, setQuietLevel, workHoursOf } from './nudges.service';
 import { quietEscalationCard, quietNudgeCard } from './nudge.cards';
 import type { LeadEntity } from '../leads';
 import { BATCH, eachSafely, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
@@ -22,44 +22,31 @@ export async function runGoneQuiet(deps: JobDeps, now: Date, opts: RunScope & { 
     const n = ws.settings?.staleDays ?? 3;
     const m = ws.settings?.escalateDays ?? 7;
 
-    // Per page: the owners in one read, the last interactions side by side, one write for the levels;
-    // a lead whose message could not be queued keeps its level and is tried again next run.
-    const nudge = async (leads: LeadEntity[]) => {
-      const owners = await ownersOf(ws, leads);
-      const told = leads.filter((l) => owners.get(String(l.ownerId)) && !owners.get(String(l.ownerId))!.muted);
-      const lasts = await lastInteractions(ws, told);
-      const done = leads.filter((l) => !told.includes(l));
-      await eachSafely(told, log, (l) => ({ lead: String(l._id) }), async (lead) => {
-        const owner = owners.get(String(lead.ownerId))!;
+    const nudge = (leads: LeadEntity[]) => eachSafely(leads, log, (l) => ({ lead: String(l._id) }), async (lead) => {
+      const owner = await memberById(ws, lead.ownerId);
+      if (owner && !owner.muted) {
         const ctx = readerCtx(deps, ws, owner, now);
         const days = Math.floor((now.getTime() - lastActivity(lead).getTime()) / DAY);
-        const card = quietNudgeCard(ctx, lead, days, lasts.get(String(lead._id)) ?? null);
+        const card = quietNudgeCard(ctx, lead, days, await lastInteraction(ws, lead));
         const key = `quiet:${lead._id}:${lastActivity(lead).toISOString()}`;
         queued += await queue(ws, { key, to: owner.platformUserId, kind: 'dm', cards: [card], locale: ctx.locale }, now);
-        done.push(lead);
-      });
-      await setQuietLevels(ws, done, 1, now);
-    };
+      }
+      await setQuietLevel(ws, lead, 1, now);
+    });
     await sweepQuietLeads(ws, 0, new Date(now.getTime() - n * DAY), BATCH, nudge);
 
-    const escalate = async (leads: LeadEntity[]) => {
-      const owners = await ownersOf(ws, leads);
-      const lasts = await lastInteractions(ws, leads);
-      const done: LeadEntity[] = [];
-      await eachSafely(leads, log, (l) => ({ lead: String(l._id) }), async (lead) => {
-        const owner = owners.get(String(lead.ownerId)) ?? null;
-        const managers = owner ? await managersOf(ws, owner) : [];
-        const days = Math.floor((now.getTime() - lastActivity(lead).getTime()) / DAY);
-        const last = lasts.get(String(lead._id)) ?? null;
-        for (const boss of managers) {
-          const ctx = readerCtx(deps, ws, boss, now);
-          const key = `quiet-escalation:${lead._id}:${lastActivity(lead).toISOString()}:${boss._id}`;
-          queued += await queue(ws, { key, to: boss.platformUserId, kind: 'dm', cards: [quietEscalationCard(ctx, lead, owner, days, last)], locale: ctx.locale }, now);
-        }
-        done.push(lead);
-      });
-      await setQuietLevels(ws, done, 2);
-    };
+    const escalate = (leads: LeadEntity[]) => eachSafely(leads, log, (l) => ({ lead: String(l._id) }), async (lead) => {
+      const owner = await memberById(ws, lead.ownerId);
+      const managers = owner ? await managersOf(ws, owner) : [];
+      const days = Math.floor((now.getTime() - lastActivity(lead).getTime()) / DAY);
+      const last = await lastInteraction(ws, lead);
+      for (const boss of managers) {
+        const ctx = readerCtx(deps, ws, boss, now);
+        const key = `quiet-escalation:${lead._id}:${lastActivity(lead).toISOString()}:${boss._id}`;
+        queued += await queue(ws, { key, to: boss.platformUserId, kind: 'dm', cards: [quietEscalationCard(ctx, lead, owner, days, last)], locale: ctx.locale }, now);
+      }
+      await setQuietLevel(ws, lead, 2);
+    });
     await sweepQuietLeads(ws, 1, new Date(now.getTime() - (n + m) * DAY), BATCH, escalate, new Date(now.getTime() - m * DAY));
   });
   if (queued) deps.kick();

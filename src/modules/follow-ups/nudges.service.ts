@@ -55,11 +55,12 @@ export async function followUpsHandled(ws: WorkspaceEntity, leads: LeadEntity[])
   await leadsRepo.setJobFlags(ws._id, leads.map((l) => ({ id: l._id, expect: { nextFollowUpAt: l.nextFollowUpAt, followUpPending: true }, set: { followUpPending: false } })));
 }
 
-/** Moves quiet leads to `level` (1: owner nudged, at `now`; 2: escalated): one write, each unless it changed meanwhile. */
-export async function setQuietLevels(ws: WorkspaceEntity, leads: LeadEntity[], level: number, now?: Date): Promise<void> {
-  const set = { quietLevel: level, ...(now ? { quietNudgedAt: now } : {}) };
-  await leadsRepo.setJobFlags(ws._id, leads.map((l) => ({ id: l._id, expect: { quietLevel: l.quietLevel, lastContactAt: l.lastContactAt }, set })));
+/** Moves a quiet lead to `level` (1: owner nudged, at `now`; 2: escalated), unless it changed meanwhile. */
+export async function setQuietLevel(ws: WorkspaceEntity, lead: LeadEntity, level: number, now?: Date): Promise<void> {
+  await leadsRepo.update(ws._id, lead._id, { quietLevel: lead.quietLevel, lastContactAt: lead.lastContactAt }, { quietLevel: level, ...(now ? { quietNudgedAt: now } : {}) });
 }
+
+export const memberById = (ws: WorkspaceEntity, id: unknown) => membersRepo.byId(ws._id, id);
 
 /** When the lead was last touched: its last interaction, else its creation. */
 export const lastActivity = (lead: LeadEntity): Date => lead.lastContactAt ?? lead.createdAt;
