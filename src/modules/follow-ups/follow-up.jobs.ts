@@ -1,6 +1,5 @@
 import { isWorkingTime } from '../../platform/schedule';
-import { allWorkspaces, sweepDueFollowUps, followUpsHandled, lastInteractions, ownersOf, workHoursOf } from './nudges.service';
-import type { LeadEntity } from '../leads';
+import { allWorkspaces, sweepDueFollowUps, followUpHandled, lastInteractions, ownersOf, workHoursOf } from './nudges.service';
 import { followUpNudgeCard } from './nudge.cards';
 import { BATCH, eachSafely, isClosedStage, queue, readerCtx, type JobDeps, type JobResult, type RunScope } from '../workspaces';
 
@@ -17,20 +16,20 @@ export async function runFollowUps(deps: JobDeps, now: Date, opts: RunScope & { 
   await eachSafely(await allWorkspaces(opts.platform), log, (ws) => ({ workspace: String(ws._id) }), async (ws) => {
     if (!opts.anyHour && !isWorkingTime(now, workHoursOf(ws), ws.settings!.timezone)) return;
     await sweepDueFollowUps(ws, now, BATCH, async (leads) => {
-      // Per page: the owners in one read, their leads' last interactions side by side, one write for the flags.
+      // Per page: the owners in one read, the last interactions of the leads that nudge side by side.
       const owners = await ownersOf(ws, leads);
       const told = leads.filter((l) => !isClosedStage(l.stage) && owners.get(String(l.ownerId)) && !owners.get(String(l.ownerId))!.muted);
       const lasts = await lastInteractions(ws, told);
-      const handled: LeadEntity[] = leads.filter((l) => !told.includes(l));
-      await eachSafely(told, log, (l) => ({ lead: String(l._id) }), async (lead) => {
-        const owner = owners.get(String(lead.ownerId))!;
-        const ctx = readerCtx(deps, ws, owner, now);
-        const card = followUpNudgeCard(ctx, lead, lasts.get(String(lead._id)) ?? null);
-        const key = `follow-up:${lead._id}:${lead.nextFollowUpAt!.toISOString()}`;
-        queued += await queue(ws, { key, to: owner.platformUserId, kind: 'dm', cards: [card], locale: ctx.locale }, now);
-        handled.push(lead);
+      await eachSafely(leads, log, (l) => ({ lead: String(l._id) }), async (lead) => {
+        const owner = owners.get(String(lead.ownerId));
+        if (owner && told.includes(lead)) {
+          const ctx = readerCtx(deps, ws, owner, now);
+          const card = followUpNudgeCard(ctx, lead, lasts.get(String(lead._id)) ?? null);
+          const key = `follow-up:${lead._id}:${lead.nextFollowUpAt!.toISOString()}`;
+          queued += await queue(ws, { key, to: owner.platformUserId, kind: 'dm', cards: [card], locale: ctx.locale }, now);
+        }
+        await followUpHandled(ws, lead);
       });
-      await followUpsHandled(ws, handled);
     });
   });
   if (queued) deps.kick();

@@ -50,9 +50,9 @@ export async function sweepQuietLeads(ws: WorkspaceEntity, level: 0 | 1, before:
   await sweepBuckets(ws._id, `gone-quiet-${level}`, { upTo, lookback: DAYS_BACK, limit }, async (d) => (await fetch(d)).filter(quiet).sort((a, b) => String(a._id).localeCompare(String(b._id))), handle);
 }
 
-/** The nudges for these leads' follow-up times are queued (or not needed): one write, each unless its time moved meanwhile. */
-export async function followUpsHandled(ws: WorkspaceEntity, leads: LeadEntity[]): Promise<void> {
-  await leadsRepo.setJobFlags(ws._id, leads.map((l) => ({ id: l._id, expect: { nextFollowUpAt: l.nextFollowUpAt, followUpPending: true }, set: { followUpPending: false } })));
+/** The nudge for this follow-up time is queued (or not needed): unless the time moved meanwhile. */
+export async function followUpHandled(ws: WorkspaceEntity, lead: LeadEntity): Promise<void> {
+  await leadsRepo.update(ws._id, lead._id, { nextFollowUpAt: lead.nextFollowUpAt, followUpPending: true }, { followUpPending: false });
 }
 
 /** Moves a quiet lead to `level` (1: owner nudged, at `now`; 2: escalated), unless it changed meanwhile. */

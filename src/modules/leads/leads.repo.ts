@@ -75,9 +75,6 @@ function toFilter(workspaceId: Types.ObjectId, q: LeadQuery): Record<string, unk
   return f;
 }
 
-/** The fields the scheduled jobs set on a lead. */
-export type JobFlags = { quietLevel?: number; quietNudgedAt?: Date; followUpPending?: boolean };
-
 type NewLead = Omit<Lead, 'workspaceId' | 'createdAt' | 'updatedAt' | keyof import('./lead-buckets').LeadBuckets> & { _id: Types.ObjectId; createdAt?: Date; updatedAt?: Date };
 
 function withBuckets(workspaceId: Types.ObjectId, data: NewLead) {
@@ -244,20 +241,6 @@ export const leadsRepo = {
     }
     void leadTotalsRepo.record(workspaceId, before, after).catch(() => undefined);
     return after;
-  },
-
-  /**
-   * A job's flags on many leads in one round trip, each lead only if it still matches its own
-   * `expect` (as `update`). Only for the jobs' own fields (quietLevel, quietNudgedAt,
-   * followUpPending): nothing the totals or another bucket depend on changes.
-   */
-  async setJobFlags(workspaceId: Types.ObjectId, changes: { id: Types.ObjectId; expect: Record<string, unknown>; set: JobFlags }[]): Promise<void> {
-    if (!changes.length) return;
-    const updatedAt = new Date();
-    const ops = changes.map(({ id, expect, set }) => ({
-      updateOne: { filter: { workspaceId, _id: id, ...expect }, update: { $set: { ...set, ...bucketsFromSet(set), updatedAt }, $inc: { rev: 1 } }, timestamps: false },
-    }));
-    await LeadModel.bulkWrite(ops as never, { ordered: false });
   },
 
   /** Leads whose follow-up falls due in hour bucket `hour` (the sweep filters what is due and pending). */
