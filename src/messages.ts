@@ -8,7 +8,7 @@ import { interactionsMessages } from './modules/interactions';
 import { ticketsMessages } from './modules/tickets';
 import { followUpsMessages } from './modules/follow-ups';
 import { digestMessages } from './modules/digest';
-import { mergeMessages } from './modules/duplicates';
+import { duplicatesMessages, mergeMessages } from './modules/duplicates';
 import { matchingMessages } from './modules/matching';
 import { slackMessages } from './channels/slack/slack.messages';
 import { wecomMessages } from './channels/wecom/wecom.messages';
@@ -22,6 +22,7 @@ export const MESSAGE_CATALOGUES: readonly Messages[] = [
   followUpsMessages,
   digestMessages,
   mergeMessages,
+  duplicatesMessages,
   matchingMessages,
   slackMessages,
   wecomMessages,

@@ -8,7 +8,7 @@ import type { Ctx } from './types';
 import { z } from 'zod';
 import * as tickets from '../modules/tickets';
 import { historyReply, logForm } from '../modules/interactions';
-import { mergeActions } from '../modules/duplicates';
+import { duplicatesActions, mergeActions, recordCreatedAnyway } from '../modules/duplicates';
 import { claimReply, escalateReply, ticketListReply, TICKET_VALUES } from '../modules/tickets';
 
 type ActionHandler = (ctx: Ctx, value: string) => Promise<Reply>;
@@ -37,6 +37,7 @@ const pageRef = z.union([
 export const actionHandlers: Record<string, ActionHandler> = {
   ...leadEditActions,
   ...mergeActions,
+  ...duplicatesActions,
   // From a follow-up nudge: moves the follow-up and its nudge by a day or a week.
   [ACTIONS.nudgeSnooze]: async (ctx, value) => {
     const { id, days, due } = NUDGE_VALUES.nudgeSnooze.read(value);
@@ -64,7 +65,12 @@ export const actionHandlers: Record<string, ActionHandler> = {
   [ACTIONS.leadAssignMe]: (ctx, value) =>
     onLead(ctx, value, async () => ({ ...(await assignReply(ctx, { id: value }, { id: ctx.actor.member.platformUserId, name: '' })), replaceOriginal: true })),
   [ACTIONS.leadOpen]: async (ctx, value) => reply([leadCard(ctx, await getLeadView(ctx.actor, await leads.getLeadById(ctx.actor, value)))]),
-  [ACTIONS.leadCreateAnyway]: async (ctx, value) => ({ ...(await createdReply(ctx, await leads.createFromDraft(ctx.actor, value))), replaceOriginal: true }),
+  [ACTIONS.leadCreateAnyway]: async (ctx, value) => {
+    const created = await leads.createFromDraft(ctx.actor, value);
+    // Created despite a duplicate warning: the pairs go to `/crm duplicates` (the daily scan finds them if this fails).
+    if (created.kind === 'created') await recordCreatedAnyway(ctx.actor, created.lead).catch((err: unknown) => ctx.log.error({ err }, 'duplicate pairs not recorded'));
+    return { ...(await createdReply(ctx, created)), replaceOriginal: true };
+  },
   [ACTIONS.leadPage]: async (ctx, value) => {
     let ref: PageRef;
     try {

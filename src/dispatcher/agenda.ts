@@ -6,10 +6,11 @@ import type { Config } from '../config';
 import type { Logger } from '../platform/logger';
 import { FOLLOW_UPS_JOB, runFollowUps, GONE_QUIET_JOB, runGoneQuiet, TICKET_SLA_JOB, runTicketSla } from '../modules/follow-ups';
 import { WEEKLY_DIGEST_JOB, runWeeklyDigest, SUMMARIES_JOB, runSummaries } from '../modules/digest';
+import { DUPLICATE_SCAN_JOB, runDuplicateScan } from '../modules/duplicates';
 import { OutboxSender } from '../platform/outbox/outbox-sender';
 import type { JobDeps, JobResult, RunScope } from '../modules/workspaces';
 
-export const JOB_NAMES = [FOLLOW_UPS_JOB, GONE_QUIET_JOB, TICKET_SLA_JOB, WEEKLY_DIGEST_JOB] as const;
+export const JOB_NAMES = [FOLLOW_UPS_JOB, GONE_QUIET_JOB, TICKET_SLA_JOB, WEEKLY_DIGEST_JOB, DUPLICATE_SCAN_JOB] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobsOptions {
@@ -58,6 +59,8 @@ export function createJobs(opts: JobsOptions): Jobs {
     [GONE_QUIET_JOB]: (now, manual, scope) => runGoneQuiet(deps, now, { ...scope, anyHour: manual }),
     [TICKET_SLA_JOB]: (now, _manual, scope) => runTicketSla(deps, now, scope),
     [WEEKLY_DIGEST_JOB]: (now, manual, scope) => runWeeklyDigest(deps, now, { ...scope, now: manual }),
+    // Walks only workspaces whose scan is due (asked for, under way, a day old); Run now walks them all.
+    [DUPLICATE_SCAN_JOB]: (now, manual, scope) => runDuplicateScan(deps, now, { ...scope, force: manual }),
   };
   let agenda: Agenda | undefined;
 

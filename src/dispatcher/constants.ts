@@ -5,7 +5,7 @@ import { LEAD_ACTIONS, LEAD_FORMS, LEAD_SEARCH_FIELD } from '../modules/leads';
 import { TICKET_ACTIONS, TICKET_FORMS } from '../modules/tickets';
 import { NUDGE_ACTIONS } from '../modules/follow-ups';
 import { LOG_FORMS } from '../modules/interactions';
-import { MERGE_ACTIONS } from '../modules/duplicates';
+import { DUPLICATE_ACTIONS, MERGE_ACTIONS } from '../modules/duplicates';
 import { RUN_COMMAND_ACTION } from '../platform/cards/choices';
 
 export const SLASH_COMMANDS = ['/lead', '/crm', '/log', '/ticket', '/pipeline', '/undo'] as const;
@@ -21,6 +21,7 @@ export const ACTIONS = {
   ...TICKET_ACTIONS,
   ...NUDGE_ACTIONS,
   ...MERGE_ACTIONS,
+  ...DUPLICATE_ACTIONS,
   /** A "did you mean" or choice button: runs the typed command it carries, as the one who clicks. */
   runCommand: RUN_COMMAND_ACTION,
 } as const;

@@ -15,7 +15,7 @@ import { splitFirst } from '../platform/args';
 import { logCommands, logForm } from '../modules/interactions';
 import { ticketCommands, ticketForm } from '../modules/tickets';
 import { pipelineCommands } from '../modules/digest';
-import { mergeCommands } from '../modules/duplicates';
+import { duplicatesCommands, mergeCommands } from '../modules/duplicates';
 import { actionHandlers } from './actions';
 import { formHandlers } from './forms';
 import type { BotRequest, Ctx } from './types';
@@ -31,7 +31,7 @@ function crmWithConfig(): CommandDef<never>[] {
   return [...crmCommands.slice(0, at), crmConfigCommand as unknown as CommandDef<never>, ...crmCommands.slice(at)];
 }
 
-export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...leadEditCommands, ...mergeCommands, ...logCommands, ...ticketCommands, ...crmWithConfig(), ...pipelineCommands];
+export const COMMANDS: CommandDef<never>[] = [...leadCommands, ...leadEditCommands, ...mergeCommands, ...logCommands, ...ticketCommands, ...crmWithConfig(), ...duplicatesCommands, ...pipelineCommands];
 
 export interface DispatchDeps {
   config: Pick<Config, 'DEFAULT_LOCALE' | 'WECOM_DEFAULT_LOCALE' | 'DEFAULT_TIMEZONE' | 'DEFAULT_PHONE_REGION'>;

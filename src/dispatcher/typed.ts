@@ -73,6 +73,10 @@ const ALIASES: [string, string, string][] = [
   ['静音', '/crm', 'mute'],
   ['免打扰', '/crm', 'mute'],
   ['取消静音', '/crm', 'unmute'],
+  // 查重/重复线索 list likely duplicate leads (managers, admins); 重新查重 checks every lead again (admins).
+  ['重复线索', '/crm', 'duplicates'],
+  ['重新查重', '/crm', 'duplicates scan'],
+  ['查重', '/crm', 'duplicates'],
   ['销售漏斗', '/pipeline', ''],
   ['漏斗', '/pipeline', ''],
   ['业绩', '/pipeline', ''],

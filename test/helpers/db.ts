@@ -41,28 +41,52 @@ export interface SentCommand {
 // The driver's own traffic (handshakes, heartbeats, sessions), not the application's round trips.
 const DRIVER_ONLY = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'saslStart', 'saslContinue', 'endSessions', 'buildInfo', 'buildinfo', 'getParameter']);
 
+/** What one request sent, as commands and as round trips (see `recordCommands`). */
+export interface SentTraffic {
+  commands: SentCommand[];
+  /** The commands grouped by round trip, in order. */
+  roundTrips: SentCommand[][];
+}
+
+type Monitored = { commandName: string; requestId: number; command?: Record<string, unknown> };
+
 /**
  * Records every application command sent while `run` runs (needs `useTestDb({ monitorCommands: true })`),
- * except those on `ignore`d collections (background loops such as the outbox sender or agenda).
+ * except those on `ignore`d collections (background loops such as the outbox sender or agenda) and the
+ * writes made after the answer (their comment starts with `background`).
+ *
+ * A round trip is one wait on the database: a command started while an earlier recorded command had
+ * not yet completed (its commandStarted before that one's commandSucceeded/commandFailed) belongs to
+ * the same round trip as that one; a command started when none is in flight begins the next. So
+ * queries sent side by side (Promise.all) count once, queries sent one after another once each.
  */
-export async function recordCommands(run: () => Promise<unknown>, ignore: RegExp = /^(outbox|outboxattempts|agendaJobs)$/): Promise<SentCommand[]> {
-  const sent: SentCommand[] = [];
+export async function recordCommands(run: () => Promise<unknown>, ignore: RegExp = /^(outbox|outboxattempts|agendaJobs)$/): Promise<SentTraffic> {
+  const traffic: SentTraffic = { commands: [], roundTrips: [] };
+  const inFlight = new Set<number>();
   const client = mongoose.connection.getClient();
-  const listener = (e: { commandName: string; command: Record<string, unknown> }) => {
+  const started = (e: Monitored & { command: Record<string, unknown> }) => {
     if (DRIVER_ONLY.has(e.commandName)) return;
-    // Writes the app makes after the answer (the audit writer) say so in their comment.
     if (String(e.command.comment ?? '').startsWith('background')) return;
     const collection = String(e.command[e.commandName] ?? '');
     if (ignore.test(collection)) return;
-    sent.push({ name: e.commandName, collection });
+    const sent = { name: e.commandName, collection };
+    if (!inFlight.size) traffic.roundTrips.push([]);
+    inFlight.add(e.requestId);
+    traffic.roundTrips[traffic.roundTrips.length - 1].push(sent);
+    traffic.commands.push(sent);
   };
-  client.on('commandStarted', listener);
+  const ended = (e: Monitored) => inFlight.delete(e.requestId);
+  client.on('commandStarted', started);
+  client.on('commandSucceeded', ended);
+  client.on('commandFailed', ended);
   try {
     await run();
   } finally {
-    client.off('commandStarted', listener);
+    client.off('commandStarted', started);
+    client.off('commandSucceeded', ended);
+    client.off('commandFailed', ended);
   }
-  return sent;
+  return traffic;
 }
 
 /**

@@ -80,5 +80,13 @@ export async function clearAll(): Promise<void> {
 
 /** Leads as a version before the duplicate engine stored them: no blocking keys. */
 export async function dropBlockKeys(): Promise<void> {
-  await rawCollection('leads').updateMany({}, { $unset: { 'keys.block': '', 'keys.blockV': '' } });
+  await rawCollection('leads').updateMany({}, { $unset: { blockKeys: '', blockKeysV: '' } });
+}
+
+/** Leads as the first version of the engine stored them: the blocking keys inside `keys`, none at the top level. */
+export async function nestBlockKeys(): Promise<void> {
+  const leads = rawCollection('leads');
+  for (const l of await leads.find({}).toArray()) {
+    await leads.updateOne({ _id: l._id }, { $set: { 'keys.block': l.blockKeys ?? [], 'keys.blockV': 1 }, $unset: { blockKeys: '', blockKeysV: '' } });
+  }
 }

@@ -1,7 +1,7 @@
 import { useTestDb } from '../helpers/db';
 import { buttons, slash, startService, visibleText, type TestService } from '../helpers/service';
 import { leadCount, leads } from '../helpers/app-data';
-import { clearLeads, dropBlockKeys } from '../helpers/raw-db';
+import { clearLeads, dropBlockKeys, nestBlockKeys } from '../helpers/raw-db';
 import { backfillBlockKeys } from '../../src/modules/leads';
 
 // The duplicate engine through signed `/lead add` requests: each variant kind of a re-entry is caught,
@@ -115,8 +115,24 @@ describe('leads stored before the engine', () => {
     await dropBlockKeys();
     expect(await backfillBlockKeys()).toBe(1);
     expect(await backfillBlockKeys()).toBe(0);
-    expect((await leads())[0].keys!.block).toContain('c:示例科技');
+    expect((await leads())[0].blockKeys).toContain('c:示例科技');
     expect(visibleText((await slash(svc, '/lead', 'add 示例科技；张伟经理')).body)).toMatch(new RegExp(`${SAME} L-\\d+`));
     expect(await leadCount()).toBe(1);
+  });
+
+  it('should move keys an earlier version kept inside the lead\'s keys to the indexed field, once', async () => {
+    await clearLeads();
+    await slash(svc, '/lead', 'add 北京样例贸易有限公司；王芳');
+    await nestBlockKeys();
+    const old = (await leads())[0] as { keys: Record<string, unknown>; blockKeys?: string[] };
+    expect(old.keys.block).toContain('c:样例贸易');
+    expect(old.blockKeys).toBeUndefined();
+    expect(await backfillBlockKeys()).toBe(1);
+    expect(await backfillBlockKeys()).toBe(0);
+    const moved = (await leads())[0] as { keys: Record<string, unknown>; blockKeys?: string[] };
+    expect(moved.blockKeys).toContain('c:样例贸易');
+    expect(moved.keys).not.toHaveProperty('block');
+    expect(moved.keys).not.toHaveProperty('blockV');
+    expect(visibleText((await slash(svc, '/lead', 'add 样例贸易；王芳经理')).body)).toMatch(new RegExp(`${SAME} L-\\d+`));
   });
 });

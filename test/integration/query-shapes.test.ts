@@ -7,16 +7,19 @@ import { runTicketSla } from '../../src/modules/follow-ups/ticket-sla.jobs';
 import { runWeeklyDigest } from '../../src/modules/digest/weekly-digest.jobs';
 import type { JobDeps } from '../../src/modules/workspaces/job-deps';
 import { monitorCommands, useTestDb } from '../helpers/db';
+import { onlyEqualitiesPushDown } from '../../src/platform/db/engine';
 import { buttons, click, slash, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 
-// Every query that /lead show, /lead find <phone>, a Move click, /pipeline, the digest and the job
-// sweeps send to the leads, tickets, interactions and audit events must be one the database answers
+// Every query that /lead add (its duplicate check and key reservation), /lead show, /lead find <phone>,
+// a Move click, /pipeline, the digest and the job sweeps send to the leads, their identity keys,
+// tickets, interactions and audit events must be one the database answers
 // through an index: FerretDB must push its filter down to the backend with at least one selective
 // equality besides the workspace (it evaluates ranges, `$in`, `$or` and nested paths over every
-// document that part returns), and a real MongoDB (MONGODB_URI) must plan an index scan.
+// document that part returns), and a real MongoDB (MONGODB_URI) must plan an index scan (there the
+// duplicate check's one `$in` on the multikey blockKeys index is such a query).
 
 const state = useTestDb();
-const WATCHED = new Set(['leads', 'tickets', 'interactions', 'auditevents']);
+const WATCHED = new Set(['leads', 'leadkeys', 'tickets', 'interactions', 'auditevents']);
 const deps: JobDeps = { config: { DEFAULT_LOCALE: 'en' }, logger: createLogger('silent'), kick: () => undefined };
 let svc: TestService;
 let seen: CommandStartedEvent[] = [];
@@ -41,11 +44,14 @@ function filterOf(e: CommandStartedEvent): Record<string, unknown> {
   return ((first && first.$match) ?? {}) as Record<string, unknown>;
 }
 
-/** A top-level `field: scalar` besides workspaceId: what FerretDB narrows the rows with. */
+/** A top-level `field: scalar` besides workspaceId: what FerretDB narrows the rows with (MongoDB: an `$in` too). */
 function selectiveKeys(filter: Record<string, unknown>): string[] {
   const scalar = (v: unknown) => v !== null && (typeof v !== 'object' || v instanceof Date || v instanceof Types.ObjectId);
-  return Object.keys(filter).filter((k) => k !== 'workspaceId' && !k.startsWith('$') && !k.includes('.') && scalar(filter[k]));
+  const within = (v: unknown) => !onlyEqualitiesPushDown() && typeof v === 'object' && v !== null && Array.isArray((v as { $in?: unknown }).$in);
+  return Object.keys(filter).filter((k) => k !== 'workspaceId' && !k.startsWith('$') && !k.includes('.') && (scalar(filter[k]) || within(filter[k])));
 }
+
+const leadFinds = () => seen.filter((e) => e.commandName === 'find' && e.command.find === 'leads').map(filterOf);
 
 async function explain(e: CommandStartedEvent): Promise<Record<string, unknown>> {
   const c = e.command;
@@ -64,6 +70,9 @@ beforeAll(async () => {
   await say('/log', 'L-1 call talked about prices');
   await say('/ticket', 'new L-1 Invoice is wrong');
   seen = [];
+  // The duplicate check: a repeat of L-2's phone (caught, its key held by L-2) and a new lead.
+  await say('/lead', 'add Shape Company 1; Person 1; +86 138 0000 0001');
+  await say('/lead', 'add Form Works; Lu Qing; lu@form.test; +86 137 0000 0009');
   const card = await say('/lead', 'show L-2');
   await say('/lead', 'find +86 138 0000 0001');
   const next = buttons(card).find((b) => /advance|next|stage/i.test(b.actionId));
@@ -86,8 +95,16 @@ afterAll(async () => {
 describe('query shapes', () => {
   it('should have watched the commands, cards and jobs query the leads, tickets, interactions and audit events', () => {
     const colls = new Set(seen.map((e) => String(e.command[e.commandName])));
-    expect([...colls].sort()).toEqual(['auditevents', 'interactions', 'leads', 'tickets']);
+    expect([...colls].sort()).toEqual(['auditevents', 'interactions', 'leadkeys', 'leads', 'tickets']);
     expect(visibleText).toBeDefined();
+  });
+
+  it('should look the duplicate candidates up by their blocking keys: one equality per key (FerretDB) or one $in (MongoDB)', () => {
+    const lookups = leadFinds().filter((f) => 'blockKeys' in f);
+    // Two adds, each with a phone, a company core and its prefix, a contact key (and the e-mail, the domain).
+    expect(lookups.length).toBeGreaterThanOrEqual(onlyEqualitiesPushDown() ? 8 : 2);
+    for (const f of lookups) expect(typeof f.blockKeys === 'string' ? 'equality' : '$in').toBe(onlyEqualitiesPushDown() ? 'equality' : '$in');
+    expect(lookups.map((f) => f.blockKeys).flat()).toEqual(expect.arrayContaining(['p:+8613800000001', 'e:lu@form.test', 'd:form.test', 'c:formworks']));
   });
 
   it('should filter each query by an equality the database narrows the rows with, besides the workspace', () => {

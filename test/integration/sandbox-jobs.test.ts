@@ -26,7 +26,13 @@ interface Feed {
 describe('the sandbox Run now controls', () => {
   it('should offer one Run now button per scheduled job', async () => {
     const html = await (await fetch(`${svc.url}/sandbox`)).text();
-    expect([...html.matchAll(/data-job="([^"]+)"/g)].map((m) => m[1])).toEqual(['follow-ups', 'gone-quiet', 'ticket-sla', 'weekly-digest']);
+    expect([...html.matchAll(/data-job="([^"]+)"/g)].map((m) => m[1])).toEqual(['follow-ups', 'gone-quiet', 'ticket-sla', 'weekly-digest', 'duplicate-scan']);
+  });
+
+  it('should walk every lead for duplicates at once (the list is read with /crm duplicates)', async () => {
+    const r = await sandboxPost<{ message: string }>(svc, 'jobs/duplicate-scan', { as: 'ana' });
+    expect(r.status).toBe(200);
+    expect(r.body.message).toBe('Duplicate scan (every lead, now): 0 message(s) queued, 0 sent.');
   });
 
   it("should send the weekly digest at once, into the members' and channels' panes", async () => {

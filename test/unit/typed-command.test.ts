@@ -34,6 +34,11 @@ describe('typed commands (WeCom, sandbox)', () => {
     ['合并L-12 L-31 确认', '/lead', 'merge L-12 L-31 确认'],
     ['合并线索 Ｌ－１２，L-31', '/lead', 'merge Ｌ－１２，L-31'],
     ['线索 合并 L-12 L-31', '/lead', 'merge L-12 L-31'],
+    // 查重/重复线索 list likely duplicate leads; 重新查重 and 查重 扫描 ask for a scan (admins).
+    ['查重', '/crm', 'duplicates'],
+    ['重复线索', '/crm', 'duplicates'],
+    ['重新查重', '/crm', 'duplicates scan'],
+    ['查重 扫描', '/crm', 'duplicates 扫描'],
     ['取消合并 L-31', '/lead', 'unmerge L-31'],
     ['撤销合并 L-31', '/lead', 'unmerge L-31'],
     ['撤销', '/undo', ''],

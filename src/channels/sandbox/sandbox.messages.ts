@@ -143,6 +143,10 @@ export const sandboxMessages = {
     en: 'Weekly digest (for the last seven days, now)',
     'zh-CN': '每周简报（最近七天，立即）',
   },
+  'sandbox.jobs.duplicate-scan': {
+    en: 'Duplicate scan (every lead, now)',
+    'zh-CN': '线索查重（全部线索，立即）',
+  },
   'sandbox.jobs.done': {
     en: '{job}: {queued} message(s) queued, {sent} sent.',
     'zh-CN': '{job}：排队 {queued} 条，已发送 {sent} 条。',

@@ -36,21 +36,20 @@ function lastContact(survivor: LeadEntity, loser: LeadEntity): Record<string, un
   return l > s ? { lastContactAt: loser.lastContactAt, quietLevel: loser.quietLevel ?? 0, quietNudgedAt: loser.quietNudgedAt ?? null } : {};
 }
 
-/** The duplicate engine finds the survivor by the loser's phones and e-mails too. */
-function withBlockKeys(survivor: LeadEntity, keys: { phones: string[]; emails: string[]; company: string; contact: string }) {
-  return { ...keys, ...leadBlockKeys({ company: survivor.company, contactName: survivor.contactName, keys }) };
-}
 
 /** The survivor's fields after the merge; only those that change. */
 export function mergedFields(survivor: LeadEntity, loser: LeadEntity): Record<string, unknown> {
   const phones = phonesToAdd(survivor, loser);
   const k = survivor.keys ?? { phones: [], emails: [], company: '', contact: '' };
+  const keys = { phones: [...k.phones, ...phones.keys], emails: union(k.emails, loser.keys?.emails ?? []), company: k.company, contact: k.contact };
   const set: Record<string, unknown> = {
     phones: [...survivor.phones, ...phones.raw],
     emails: union(survivor.emails, loser.emails),
     phoneGuesses: union(survivor.phoneGuesses ?? [], loser.phoneGuesses ?? []),
     tags: union(survivor.tags, loser.tags),
-    keys: withBlockKeys(survivor, { phones: [...k.phones, ...phones.keys], emails: union(k.emails, loser.keys?.emails ?? []), company: k.company, contact: k.contact }),
+    keys,
+    // The duplicate engine finds the survivor by the loser's phones and e-mails too.
+    ...leadBlockKeys({ company: survivor.company, contactName: survivor.contactName, keys }),
     ...followUp(survivor, loser),
     ...lastContact(survivor, loser),
   };

@@ -85,6 +85,8 @@ async function applyMerge(actor: Actor, { survivor, loser }: MergePair): Promise
   const interactionIds = await moveInteractionsToLead(ws, loser._id, survivor._id);
   const ticketIds = await moveTicketsToLead(ws, loser._id, survivor._id);
   const keys = await leadsRepo.moveKeys(ws, loser._id, survivor._id);
+  // A lead made with "Create anyway" holds no keys: the survivor reserves every key of its merged details that is free.
+  if (kept.keys) await leadsRepo.holdKeys(ws, survivor._id, identityKeys(kept.keys));
   await mergesRepo.setMoved(ws, record._id, { interactionIds, ticketIds, keys });
   await auditRepo.record(ws, {
     actorId: actor.member._id, platform: actor.platform, action: 'lead.merged', entity: 'lead', entityId: survivor._id,
@@ -145,8 +147,11 @@ export async function unmergeLead(actor: Actor, ref: string): Promise<UnmergeRes
     await moveInteractionsBack(ws, record.interactionIds, survivor._id, loser._id);
     await moveTicketsBack(ws, record.ticketIds, survivor._id, loser._id);
     await leadsRepo.returnKeys(ws, record.keys, survivor._id, loser._id);
-    // A key dropped meanwhile (an edit of the survivor re-reserves only its own) is reserved again.
-    for (const l of [restored ?? survivor, back]) if (l.keys) await leadsRepo.reclaimKeys(ws, l._id, identityKeys(l.keys));
+    // The survivor holds its own keys again (not those it took with the merge); the loser what it held
+    // before, no more: a key dropped meanwhile (an edit of the survivor re-reserves only its own) is reserved again.
+    const own = restored ?? survivor;
+    if (own.keys) await leadsRepo.reclaimKeys(ws, own._id, identityKeys(own.keys));
+    await leadsRepo.holdKeys(ws, loser._id, record.keys);
     await auditRepo.record(ws, { actorId: actor.member._id, platform: actor.platform, action: 'lead.unmerged', entity: 'lead', entityId: survivor._id, before: { survivor: beforeState(survivor), loser: beforeState(loser) }, after: { survivor: restore.set, kept: restore.kept, loserId: loser._id, mergeId: record._id }, at: actor.now() });
     return { survivor: restored ?? survivor, loser: back, kept: restore.kept };
   });

@@ -19,6 +19,7 @@ export * from './pickers';
 export { LeadModel } from './lead.model';
 export { InteractionModel } from './interaction.model';
 export { leadsRepo, identityKeys } from './leads.repo';
+export { leadPagesRepo } from './lead-pages.repo';
 export { leadTotalsRepo, type TotalRow } from './lead-totals.repo';
 export { interactionsRepo } from './interactions.repo';
 export { leadsMessages } from './leads.messages';

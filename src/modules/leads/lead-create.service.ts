@@ -6,7 +6,7 @@ import { interactionsRepo } from './interactions.repo';
 import { draftsRepo } from '../../platform/drafts/drafts.repo';
 import type { LeadEntity } from './lead.model';
 import { userError } from '../../platform/errors';
-import { inputSubject, leadKeysOf, type LeadInput } from './lead-input';
+import { blockFieldsOf, inputSubject, leadKeysOf, type LeadInput } from './lead-input';
 import { leadDuplicates } from './lead-duplicates';
 import { possibleOf, type PossibleDuplicate } from './lead-possible.service';
 import { audit, ownerOf } from './leads.service';
@@ -93,6 +93,7 @@ function newLeadFields(actor: Actor, input: LeadInput, keys: LeadKeys, ownerId: 
     lostReason: '',
     lastContactAt: null,
     keys,
+    ...blockFieldsOf(input),
   };
 }
 

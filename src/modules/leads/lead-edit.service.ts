@@ -2,7 +2,7 @@ import { leadsRepo, identityKeys } from './leads.repo';
 import type { LeadEntity } from './lead.model';
 import { type Actor, wsId, assertCanSeeLead, isClosedStage, openStages } from '../workspaces';
 import { userError } from '../../platform/errors';
-import { emptyRaw, leadKeysOf, validateLead, type FieldIssue, type RawLead } from './lead-input';
+import { blockFieldsOf, emptyRaw, leadKeysOf, validateLead, type FieldIssue, type RawLead } from './lead-input';
 import { change, findStage } from './leads.service';
 import { leadRef } from './lead-ref';
 
@@ -40,7 +40,7 @@ export async function editLead(actor: Actor, lead: LeadEntity, edit: LeadEdit): 
   // Only what differs is written (and audited, and undone).
   for (const k of Object.keys(set)) if (JSON.stringify(o[k] ?? null) === JSON.stringify(set[k] ?? null)) delete set[k];
   if (!Object.keys(set).length) return { kind: 'unchanged', lead };
-  set.keys = leadKeysOf(input);
+  Object.assign(set, { keys: leadKeysOf(input), ...blockFieldsOf(input) });
   const updated = await change(actor, lead, 'lead.edit', set);
   if (updated.keys) await leadsRepo.reclaimKeys(wsId(actor), updated._id, identityKeys(updated.keys));
   return { kind: 'edited', lead: updated };

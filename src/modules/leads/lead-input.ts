@@ -219,10 +219,12 @@ export function leadKeysOf(input: Pick<LeadInput, 'company' | 'contactName' | 'p
     emails: [...input.emails],
     company: foldCompany(input.company),
     contact: foldText(input.contactName).replace(/[\p{P}\p{S}\s]+/gu, ''),
-    // The duplicate engine's blocking keys, with the version of its rules (see lead-duplicates.ts).
-    block: blockKeysOf(inputSubject(input)),
-    blockV: MATCH_RULES_VERSION,
   };
+}
+
+/** The duplicate engine's blocking keys of a typed lead, with the version of its rules (see lead-duplicates.ts). */
+export function blockFieldsOf(input: Pick<LeadInput, 'company' | 'contactName' | 'phones' | 'emails'>) {
+  return { blockKeys: blockKeysOf(inputSubject(input)), blockKeysV: MATCH_RULES_VERSION };
 }
 
 /** What of a typed lead the duplicate engine compares: phones as E.164 keys (with extension), e-mails. */

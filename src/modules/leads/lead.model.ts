@@ -47,11 +47,12 @@ const leadSchema = new Schema(
       emails: { type: [String], default: [] },
       company: { type: String, required: true },
       contact: { type: String, required: true },
-      // The duplicate engine's blocking keys (phones with extension, e-mails, domain, company core, contact
-      // pinyin) and the version of its rules they were computed with (the start-up backfill updates older ones).
-      block: { type: [String], default: undefined },
-      blockV: { type: Number, default: undefined },
     },
+    // The duplicate engine's blocking keys (phones with extension, e-mails, domain, company core, contact
+    // pinyin) and the version of its rules they were computed with (the start-up backfill updates older
+    // ones). Top level: FerretDB pushes an equality on a top-level array down (it matches an element).
+    blockKeys: { type: [String], default: undefined },
+    blockKeysV: { type: Number, default: undefined },
   },
   { timestamps: true },
 );
@@ -59,8 +60,8 @@ leadSchema.index({ workspaceId: 1, seq: 1 }, { unique: true });
 leadSchema.index({ workspaceId: 1, phoneKeys: 1 });
 leadSchema.index({ workspaceId: 1, emailKeys: 1 });
 leadSchema.index({ workspaceId: 1, 'keys.company': 1, 'keys.contact': 1 });
-leadSchema.index({ workspaceId: 1, 'keys.block': 1 });
-leadSchema.index({ 'keys.blockV': 1 });
+leadSchema.index({ workspaceId: 1, blockKeys: 1 });
+leadSchema.index({ blockKeysV: 1 });
 leadSchema.index({ workspaceId: 1, ownerId: 1, updatedAt: -1 });
 leadSchema.index({ workspaceId: 1, stage: 1 });
 leadSchema.index({ workspaceId: 1, followUpHour: 1 });

@@ -12,9 +12,6 @@ export interface LeadKeys {
   emails: string[];
   company: string;
   contact: string;
-  /** The duplicate engine's blocking keys and their rules' version. */
-  block?: string[];
-  blockV?: number;
 }
 
 export interface LeadQuery {
@@ -95,22 +92,6 @@ export const leadsRepo = {
     return new Types.ObjectId();
   },
 
-  /** Leads (not deleted) holding any of the duplicate engine's blocking keys, oldest first: one query. */
-  async candidatesFor(workspaceId: Types.ObjectId, blockKeys: string[], limit: number): Promise<LeadEntity[]> {
-    if (!blockKeys.length) return [];
-    return plainMany<LeadEntity>(await LeadModel.find({ workspaceId, deletedAt: null, 'keys.block': { $in: blockKeys } }).sort({ seq: 1 }).limit(limit));
-  },
-
-  /** Leads (any workspace) whose blocking keys are missing or from older rules than `version`. */
-  async withOldBlockKeys(version: number, limit: number): Promise<LeadEntity[]> {
-    return plainMany<LeadEntity>(await LeadModel.find({ $or: [{ 'keys.blockV': null }, { 'keys.blockV': { $lt: version } }] }).sort({ _id: 1 }).limit(limit));
-  },
-
-  /** Stores a lead's blocking keys (no rev bump: they follow from its details, nothing a user changed). */
-  async setBlockKeys(workspaceId: Types.ObjectId, id: Types.ObjectId, block: string[], version: number): Promise<void> {
-    await LeadModel.updateOne({ workspaceId, _id: id }, { $set: { 'keys.block': block, 'keys.blockV': version } });
-  },
-
   /**
    * Reserves every identity key for `leadId` in one insertMany (unordered: every free key is taken in
    * the same round trip). Returns null on success, or the id of the lead that already holds one of the
@@ -139,6 +120,18 @@ export const leadsRepo = {
       await LeadKeyModel.create({ workspaceId, key, leadId }).catch((err: unknown) => {
         if (!isDuplicateKeyError(err)) throw err;
       });
+    }
+  },
+
+  /** Reserves for `leadId` each of `keys` no lead holds yet, in one unordered insert (a key held already stays with its holder). */
+  async holdKeys(workspaceId: Types.ObjectId, leadId: Types.ObjectId, keys: string[]): Promise<void> {
+    if (!keys.length) return;
+    const createdAt = new Date();
+    try {
+      await LeadKeyModel.collection.insertMany(keys.map((key) => ({ workspaceId, key, leadId, createdAt })), { ordered: false });
+    } catch (err) {
+      const failed = (err as { writeErrors?: { code?: number }[] }).writeErrors;
+      if (failed ? failed.some((e) => e.code !== 11000) : !isDuplicateKeyError(err)) throw err;
     }
   },
 

@@ -2,7 +2,8 @@ import type { Types } from 'mongoose';
 import { contactKey } from './match-keys';
 import { comparePair, profileOf, type MatchProfile, type MatchReason, type MatchSubject, type PairScore, type Verdict } from './match-score';
 
-// The engine: blocking keys (cheap, stored and indexed on each record, one `$in` finds the candidates),
+// The engine: blocking keys (cheap, stored and indexed on each record; the source finds the candidates
+// holding any of them in one wait on the database: one `$in`, or one equality per key side by side),
 // then scoring of the candidates. Storage belongs to the module that owns the records (leads): it hands
 // the engine a CandidateSource, so this module depends on nothing but its own rules.
 
@@ -12,7 +13,7 @@ export const MAX_CANDIDATES = 50;
 export const BATCH_CHUNK = 500;
 
 export interface CandidateSource<T> {
-  /** Records (not deleted) holding any of `blockKeys`, oldest first, at most `limit`: one round trip. */
+  /** Records (not deleted) holding any of `blockKeys`, at most `limit` (those sharing more keys, or older, first): one wait on the database for a record's keys. */
   candidatesFor(workspaceId: Types.ObjectId, blockKeys: string[], limit: number): Promise<T[]>;
   /** What of a record is compared (its phones as E.164 keys, its e-mails lower-cased). */
   subjectOf(record: T): MatchSubject;
@@ -68,9 +69,9 @@ export function judge<T>(input: MatchSubject | MatchProfile, candidates: T[], su
 }
 
 export interface DuplicateEngine<T> {
-  /** One input against the stored records: one round trip. */
+  /** One input against the stored records: one wait on the database. */
   check(workspaceId: Types.ObjectId, input: MatchSubject): Promise<DuplicateCheck<T>>;
-  /** Many inputs (an import): one round trip per BATCH_CHUNK rows, plus duplicates among the rows themselves. */
+  /** Many inputs (an import): one candidate look-up per BATCH_CHUNK rows (the source bounds its parallel queries), plus duplicates among the rows themselves. */
   checkMany(workspaceId: Types.ObjectId, inputs: MatchSubject[]): Promise<BatchCheck<T>[]>;
 }
 

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import { ensurePushdownIndexes } from './pg-pushdown';
+import { detectDbEngine } from './engine';
 
 export interface ConnectOptions {
   /** The PostgreSQL under FerretDB: its pushdown indexes are made after the models' own. */
@@ -12,6 +13,8 @@ export async function connectDb(uri: string, dbName: string, opts: ConnectOption
   // database is away; the driver reconnects by itself when it returns.
   mongoose.set('bufferCommands', false);
   const m = await mongoose.connect(uri, { dbName, serverSelectionTimeoutMS: 2000, heartbeatFrequencyMS: 1000 });
+  // The repos shape their queries for the engine (FerretDB pushes down top-level equalities only).
+  await detectDbEngine(m.connection.db!);
   // init() creates each model's collection and indexes, so the pushdown below finds every table.
   await Promise.all(Object.values(m.models).map((model) => model.init()));
   if (opts.postgresqlUrl) await ensurePushdownIndexes(opts.postgresqlUrl, dbName, m);
