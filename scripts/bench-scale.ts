@@ -81,7 +81,8 @@ async function seed(ws: Ws, owners: Types.ObjectId[], from: number, to: number, 
         value: i % 4 ? 1000 + (i % 97) * 100 : null, currency: 'CNY', stage: STAGES[i % STAGES.length], ownerId: owners[i % owners.length], createdById: owners[0], tags: [],
         nextFollowUpAt: due ? new Date(now.getTime() - (i % 120) * 60_000) : null, nextFollowUpWhat: due ? 'call back' : '', followUpPending: due, lostReason: '',
         lastContactAt: i % 5 ? new Date(now.getTime() - (i % 30) * DAY) : null, quietLevel: 0, rev: 0, quietNudgedAt: null, deletedAt: null, deletedById: null,
-        keys: { phones: [phone(i)], emails: [], company: companyOf(i).toLowerCase(), contact: contactOf(i).toLowerCase(), ...leadBlockKeys({ company: companyOf(i), contactName: contactOf(i), keys: { phones: [phone(i)], emails: [], company: '', contact: '' } }) },
+        keys: { phones: [phone(i)], emails: [], company: companyOf(i).toLowerCase(), contact: contactOf(i).toLowerCase() },
+        ...leadBlockKeys({ company: companyOf(i), contactName: contactOf(i), keys: { phones: [phone(i)], emails: [], company: '', contact: '' } }),
         createdAt, updatedAt: createdAt,
       };
     });
