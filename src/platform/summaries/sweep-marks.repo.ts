@@ -12,17 +12,11 @@ export const sweepMarksRepo = {
   },
 };
 
-/** Buckets read side by side while they come back empty (a first run's look-back is mostly empty hours). */
-const MAX_AHEAD = 16;
-
 /**
  * One bucketed sweep: asks for each bucket after the last one swept (at most `lookback` back on the
  * first run) up to `upTo`, by equality, and hands its items to `handle` until `limit` items were
  * handled. Buckets before `upTo` are complete (all their items are due), so the mark moves past
- * them; `upTo` itself is partly due and is asked again next time. Buckets are handled one after
- * another, in order; while they come back empty, the next few are read side by side first (an item
- * is only changed by the handling of its own bucket, so reading ahead reads the same). No read is
- * in flight while `handle` writes: FerretDB 1.24 stalls when a collection is written under an open cursor.
+ * them; `upTo` itself is partly due and is asked again next time.
  */
 export async function sweepBuckets<T>(
   workspaceId: Types.ObjectId,
@@ -35,19 +29,11 @@ export async function sweepBuckets<T>(
   // A mark at or past `upTo` means the clock moved back (a restored backup, a test clock): sweep the lookback again.
   let done = mark !== null && mark < opts.upTo ? mark : opts.upTo - opts.lookback - 1;
   let handled = 0;
-  let ahead = MAX_AHEAD / 2;
-  for (let b = done + 1; b <= opts.upTo && handled < opts.limit; ) {
-    const window = Array.from({ length: Math.min(ahead, opts.upTo - b + 1) }, (_, k) => b + k);
-    const pages = await Promise.all(window.map(fetch));
-    for (const [k, bucket] of window.entries()) {
-      if (handled >= opts.limit) break;
-      const items = pages[k].slice(0, opts.limit - handled);
-      await handle(items);
-      handled += items.length;
-      if (bucket < opts.upTo && handled < opts.limit) done = bucket;
-    }
-    ahead = pages.some((p) => p.length) ? 1 : Math.min(ahead * 2, MAX_AHEAD);
-    b += window.length;
+  for (let b = done + 1; b <= opts.upTo && handled < opts.limit; b++) {
+    const items = (await fetch(b)).slice(0, opts.limit - handled);
+    await handle(items);
+    handled += items.length;
+    if (b < opts.upTo && handled < opts.limit) done = b;
   }
   if (done !== mark) await sweepMarksRepo.set(workspaceId, sweep, done);
 }
