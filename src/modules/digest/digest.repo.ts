@@ -55,13 +55,13 @@ export const digestRepo = {
     const owners = new Set(rows.map((r) => String(r.ownerId)));
     const isStale = (l: { deletedAt?: Date | null; stage: string; ownerId: unknown; lastContactAt?: Date | null; createdAt: Date }) =>
       !l.deletedAt && openStages.includes(l.stage) && owners.has(String(l.ownerId)) && (l.lastContactAt ?? l.createdAt) < before;
-    const boundary = perDayCount.has(line) ? (await leadsRepo.activeOnDay(workspaceId, line)).filter(isStale) : [];
+    const boundary = perDayCount.has(line) ? (await leadsRepo.activeOnDayBrief(workspaceId, line)).filter(isStale) : [];
     let total = boundary.length;
     for (const [d, n] of perDayCount) if (d < line) total += n;
     const leads = boundary.slice(0, show);
     for (const d of [...perDayCount.keys()].filter((x) => x < line).sort((a, b) => b - a)) {
       if (leads.length >= show) break;
-      leads.push(...(await leadsRepo.activeOnDay(workspaceId, d)).filter(isStale).slice(0, show - leads.length));
+      leads.push(...(await leadsRepo.activeOnDayBrief(workspaceId, d)).filter(isStale).slice(0, show - leads.length));
     }
     return { total, leads };
   },

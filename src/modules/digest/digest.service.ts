@@ -3,7 +3,6 @@ import { digestRepo, type Window } from './digest.repo';
 import type { Amount, DigestFigures } from './digest.figures';
 import type { TotalRow } from '../leads';
 import { membersRepo, visibleOwnerIds, memberName, openStages } from '../workspaces';
-import type { LeadEntity } from '../leads';
 import type { MemberEntity, WorkspaceEntity, Actor } from '../workspaces';
 import { userError } from '../../platform/errors';
 
@@ -88,7 +87,7 @@ async function activityFigures({ id, open, ownerIds, window }: Scope, rows: Tota
   const staleBefore = new Date(window.to.getTime() - staleDays * DAY);
   const stale = await digestRepo.stale(id, rows, open, staleBefore, STALE_SHOWN);
   const perAuthor = await digestRepo.interactionsPerAuthor(id, window, ownerIds);
-  const people = await membersRepo.byIds(id, [...perAuthor.map((p) => p.authorId), ...stale.leads.map((l: LeadEntity) => l.ownerId)]);
+  const people = await membersRepo.byIds(id, [...perAuthor.map((p) => p.authorId), ...stale.leads.map((l) => l.ownerId)]);
   const person = (pid: unknown) => memberName(people.find((m) => m._id.equals(pid as Types.ObjectId)));
   return {
     stale: { total: stale.total, leads: stale.leads.map((l) => ({ seq: l.seq, company: l.company, owner: person(l.ownerId) })) },

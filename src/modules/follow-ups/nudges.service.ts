@@ -55,11 +55,12 @@ export async function followUpHandled(ws: WorkspaceEntity, lead: LeadEntity): Pr
   await leadsRepo.update(ws._id, lead._id, { nextFollowUpAt: lead.nextFollowUpAt, followUpPending: true }, { followUpPending: false });
 }
 
-
 /** Moves a quiet lead to `level` (1: owner nudged, at `now`; 2: escalated), unless it changed meanwhile. */
 export async function setQuietLevel(ws: WorkspaceEntity, lead: LeadEntity, level: number, now?: Date): Promise<void> {
   await leadsRepo.update(ws._id, lead._id, { quietLevel: lead.quietLevel, lastContactAt: lead.lastContactAt }, { quietLevel: level, ...(now ? { quietNudgedAt: now } : {}) });
 }
+
+export const memberById = (ws: WorkspaceEntity, id: unknown) => membersRepo.byId(ws._id, id);
 
 /** When the lead was last touched: its last interaction, else its creation. */
 export const lastActivity = (lead: LeadEntity): Date => lead.lastContactAt ?? lead.createdAt;
@@ -69,7 +70,23 @@ export async function lastInteraction(ws: WorkspaceEntity, lead: LeadEntity) {
   return last ?? null;
 }
 
-export const memberById = (ws: WorkspaceEntity, id: unknown) => membersRepo.byId(ws._id, id);
+/** Each lead's last interaction (or null), by lead id: the reads side by side, a few at a time. */
+export async function lastInteractions(ws: WorkspaceEntity, leads: LeadEntity[]): Promise<Map<string, Awaited<ReturnType<typeof lastInteraction>>>> {
+  const out = new Map<string, Awaited<ReturnType<typeof lastInteraction>>>();
+  for (let i = 0; i < leads.length; i += 10) {
+    const page = leads.slice(i, i + 10);
+    const lasts = await Promise.all(page.map((l) => lastInteraction(ws, l)));
+    page.forEach((l, k) => out.set(String(l._id), lasts[k]));
+  }
+  return out;
+}
+
+/** The owners of `leads` that exist, by id (those cached cost no read, the others one read together). */
+export async function ownersOf(ws: WorkspaceEntity, leads: LeadEntity[]): Promise<Map<string, MemberEntity>> {
+  const ids = leads.map((l) => l.ownerId).filter(Boolean);
+  const members = ids.length ? await membersRepo.byIds(ws._id, ids) : [];
+  return new Map(members.map((m) => [String(m._id), m]));
+}
 
 /** Who hears about a member's quiet leads: their manager, else their team's managers, else the admins. */
 export async function managersOf(ws: WorkspaceEntity, member: MemberEntity): Promise<MemberEntity[]> {

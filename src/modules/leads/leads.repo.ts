@@ -172,10 +172,15 @@ export const leadsRepo = {
     return lead;
   },
 
-  /** Many new leads in one write (imports, benchmarks): the same fields and summaries as `create`. */
-  async createMany(workspaceId: Types.ObjectId, data: NewLead[]): Promise<void> {
+  /**
+   * Many new leads in one write (imports, benchmarks): the same fields and summaries as `create`.
+   * With `totals: 'later'` the summary is left to the caller's one `leadTotalsRepo.reconcile` after
+   * its last batch (a reconcile per batch reads the workspace's leads again each time).
+   */
+  async createMany(workspaceId: Types.ObjectId, data: NewLead[], opts: { totals?: 'later' } = {}): Promise<void> {
     const docs = data.map((d) => withBuckets(workspaceId, d));
     await LeadModel.insertMany(docs, { ordered: false });
+    if (opts.totals === 'later') return;
     // A big batch rebuilds the totals in one pass (FerretDB updates a totals row in tens of ms; an
     // import's thousands of increments would take minutes).
     if (docs.length > 50) await leadTotalsRepo.reconcile(workspaceId);
@@ -239,6 +244,11 @@ export const leadsRepo = {
   /** Leads whose last activity (contact, else creation) was on day bucket `day`. */
   async activeOnDay(workspaceId: Types.ObjectId, day: number): Promise<LeadEntity[]> {
     return plainMany<LeadEntity>(await LeadModel.find({ workspaceId, activityDay: day }));
+  },
+
+  /** `activeOnDay` with only what the digest's stale figure reads (a day's bucket holds thousands at 100,000 leads). */
+  async activeOnDayBrief(workspaceId: Types.ObjectId, day: number) {
+    return LeadModel.find({ workspaceId, activityDay: day }, { seq: 1, company: 1, stage: 1, ownerId: 1, lastContactAt: 1, createdAt: 1, deletedAt: 1 }).lean();
   },
 
   /** Leads whose owner was nudged about a quiet spell on day bucket `day`. */
