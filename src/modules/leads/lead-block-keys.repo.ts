@@ -10,28 +10,15 @@ export const KEY_QUERIES_AT_ONCE = 32;
 
 export const leadBlockKeysRepo = {
   /**
-   * Leads (not deleted) holding any of the duplicate engine's blocking keys, at most `limit`. MongoDB: one
-   * `$in` on the multikey index, the oldest first. FerretDB evaluates `$in` (and any sort) over every row,
-   * so there each key is its own pushed-down equality, unsorted, KEY_QUERIES_AT_ONCE sent side by side (a
-   * lead's few keys: one wait); of what they return, the leads sharing the most keys come first, then
-   * the oldest (a key so common that `limit` leads hold it says little: any `limit` of them do).
-   * Rows come back as stored (lean: most are only scored); `asLead` reads one through the schema.
+   * Leads (not deleted) holding any of the duplicate engine's blocking keys, at most `limit`, those
+   * sharing a phone or an e-mail first (a company key held by hundreds of leads must not crowd them
+   * out), then those sharing the most keys, then the oldest. Rows come back as stored (lean: most are
+   * only scored); `asLead` reads one through the schema.
    */
   async candidatesFor(workspaceId: Types.ObjectId, blockKeys: string[], limit: number): Promise<LeadEntity[]> {
     if (!blockKeys.length) return [];
-    if (!onlyEqualitiesPushDown()) {
-      return (await LeadModel.find({ workspaceId, deletedAt: null, blockKeys: { $in: blockKeys } }).sort({ seq: 1 }).limit(limit).lean()) as LeadEntity[];
-    }
-    const found = new Map<string, { lead: LeadEntity; hits: number }>();
-    for (let i = 0; i < blockKeys.length; i += KEY_QUERIES_AT_ONCE) {
-      const wave = blockKeys.slice(i, i + KEY_QUERIES_AT_ONCE);
-      const rows = await Promise.all(wave.map((key) => LeadModel.find({ workspaceId, blockKeys: key, deletedAt: null }).limit(limit).lean()));
-      for (const lead of rows.flat() as LeadEntity[]) {
-        const seen = found.get(lead._id.toHexString());
-        found.set(lead._id.toHexString(), { lead, hits: (seen?.hits ?? 0) + 1 });
-      }
-    }
-    return [...found.values()].sort((a, b) => b.hits - a.hits || a.lead.seq - b.lead.seq).slice(0, limit).map((f) => f.lead);
+    const rows = onlyEqualitiesPushDown() ? await byEachKey(workspaceId, blockKeys, limit) : await byStrongAndWeak(workspaceId, blockKeys, limit);
+    return rankCandidates(rows, blockKeys, limit);
   },
 
   /** A stored row read through the schema (a lead written before a field existed gets its default), as repos return leads. */
@@ -53,3 +40,42 @@ export const leadBlockKeysRepo = {
   },
 
 };
+
+// Phone and e-mail keys name one person; a company, domain or name key may be shared by many leads.
+const STRONG_KEY = /^(p|e):/;
+const weightOf = (key: string) => (STRONG_KEY.test(key) ? 100 : 1);
+
+/**
+ * MongoDB: one `$in` for the phone and e-mail keys and one for the others, side by side (one wait), each
+ * on the multikey index, oldest first, so the few leads sharing a phone or an e-mail are always read.
+ */
+async function byStrongAndWeak(workspaceId: Types.ObjectId, keys: string[], limit: number): Promise<LeadEntity[]> {
+  const groups = [keys.filter((k) => STRONG_KEY.test(k)), keys.filter((k) => !STRONG_KEY.test(k))].filter((g) => g.length);
+  const found = await Promise.all(groups.map((g) => LeadModel.find({ workspaceId, deletedAt: null, blockKeys: { $in: g } }).sort({ seq: 1 }).limit(limit).lean()));
+  return found.flat() as LeadEntity[];
+}
+
+/**
+ * FerretDB evaluates `$in` (and any sort) over every row, so there each key is its own pushed-down
+ * equality, unsorted, KEY_QUERIES_AT_ONCE sent side by side (a lead's few keys: one wait).
+ */
+async function byEachKey(workspaceId: Types.ObjectId, keys: string[], limit: number): Promise<LeadEntity[]> {
+  const rows: LeadEntity[] = [];
+  for (let i = 0; i < keys.length; i += KEY_QUERIES_AT_ONCE) {
+    const wave = keys.slice(i, i + KEY_QUERIES_AT_ONCE);
+    rows.push(...((await Promise.all(wave.map((key) => LeadModel.find({ workspaceId, blockKeys: key, deletedAt: null }).limit(limit).lean()))).flat() as LeadEntity[]));
+  }
+  return rows;
+}
+
+/** Each lead once, ranked by the weight of the keys it shares with `keys`, then the oldest; at most `limit`. */
+function rankCandidates(rows: LeadEntity[], keys: string[], limit: number): LeadEntity[] {
+  const wanted = new Set(keys);
+  const byId = new Map<string, { lead: LeadEntity; score: number }>();
+  for (const lead of rows) {
+    if (byId.has(lead._id.toHexString())) continue;
+    const score = ((lead as { blockKeys?: string[] }).blockKeys ?? []).reduce((sum, k) => sum + (wanted.has(k) ? weightOf(k) : 0), 0);
+    byId.set(lead._id.toHexString(), { lead, score });
+  }
+  return [...byId.values()].sort((a, b) => b.score - a.score || a.lead.seq - b.lead.seq).slice(0, limit).map((f) => f.lead);
+}
