@@ -63,6 +63,11 @@ export interface SlashOptions {
 let seq = 0;
 
 /** Sends a correctly signed slash command the way Slack does (form-encoded, bare content type). */
+/** The Slack handle a test user sends with every command and click, as Slack does (UADMIN → admin). */
+export function handleOf(user: string): string {
+  return user.toLowerCase().slice(1);
+}
+
 export async function slash(svc: TestService, command: string, text: string, o: SlashOptions = {}) {
   const responseId = o.responseId ?? `r${++seq}`;
   const body = new URLSearchParams({
@@ -72,7 +77,7 @@ export async function slash(svc: TestService, command: string, text: string, o: 
     channel_id: o.channel ?? 'C1',
     channel_name: 'sales',
     user_id: o.user ?? 'UADMIN',
-    user_name: o.userName ?? 'admin',
+    user_name: o.userName ?? handleOf(o.user ?? 'UADMIN'),
     command,
     text,
     api_app_id: 'A1',
@@ -156,7 +161,7 @@ export function submitView(svc: TestService, user: string, view: { callback_id: 
   return interact(svc, {
     type: 'view_submission',
     team: { id: 'T1', domain: 'acme' },
-    user: { id: user, username: user.toLowerCase().slice(1), team_id: 'T1' },
+    user: { id: user, username: handleOf(user), team_id: 'T1' },
     view: { id: 'V1', callback_id: view.callback_id, private_metadata: view.private_metadata ?? '', state: { values: state } },
   });
 }
@@ -165,7 +170,7 @@ export function click(svc: TestService, button: { actionId: string; value: strin
   const responseId = o.responseId ?? `r${++seq}`;
   return interact(svc, {
     type: 'block_actions',
-    user: { id: o.user ?? 'UADMIN', username: o.user?.toLowerCase() ?? 'admin', team_id: o.team ?? 'T1' },
+    user: { id: o.user ?? 'UADMIN', username: handleOf(o.user ?? 'UADMIN'), team_id: o.team ?? 'T1' },
     api_app_id: 'A1',
     token: 'deprecated',
     container: { type: 'message', message_ts: '1.1', channel_id: 'C1', is_ephemeral: true },

@@ -24,9 +24,7 @@ const add = async (user: string, text: string) => {
   const m = await run(user, '/lead', `add ${text}`);
   const anyway = buttons(m).find((b) => b.label === 'Create anyway');
   if (!anyway) return idOf(visibleText(m));
-  const id = visibleText(await clicked(anyway, user)).match(/Created (L-\d+)/)![1];
-  await say(user, 'help'); // a click names the user by id; a command puts their display name back
-  return id;
+  return visibleText(await clicked(anyway, user)).match(/Created (L-\d+)/)![1];
 };
 /** The Merge / Not a duplicate buttons of the listed pair naming both leads. */
 function pairButtons(m: SlackMessage, x: string, y: string) {

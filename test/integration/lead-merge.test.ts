@@ -16,9 +16,7 @@ const add = async (user: string, text: string) => {
   const m = await run(user, '/lead', `add ${text}`);
   const anyway = buttons(m).find((b) => b.label === 'Create anyway');
   if (!anyway) return idOf(visibleText(m));
-  const id = visibleText(await clicked(anyway, user)).match(/Created (L-\d+)/)![1];
-  await say(user, 'help'); // a click names the user by id; a command puts their display name back
-  return id;
+  return visibleText(await clicked(anyway, user)).match(/Created (L-\d+)/)![1];
 };
 const clicked = (button: { actionId: string; value: string }, user: string) => clickedAs(svc, button, user);
 const button = (m: SlackMessage, actionId: string) => buttons(m).find((b) => b.actionId.split(':')[0] === actionId)!;

@@ -11,8 +11,8 @@ import { blockKeysOf, type MatchSubject } from '../../src/modules/matching';
 // its duplicate check as one query per blocking key side by side on FerretDB, so its total number of
 // commands is capped too: a regression to sequential sends or to extra queries fails either way.
 useTestDb({ monitorCommands: true });
-// Slack sends the same handle with a command and a click (the click helper's is the user id in lower case).
-const me = { user: 'UADMIN', userName: 'uadmin' };
+// Slack sends the same handle with a command and a click, and so do the test helpers (handleOf).
+const me = { user: 'UADMIN' };
 let svc: TestService;
 beforeAll(async () => {
   // The outbox sender's poll is a background loop, not part of a request: keep it asleep.
