@@ -1,6 +1,6 @@
 import { formatWhen } from '../../src/platform/dates';
 import { useTestDb } from '../helpers/db';
-import { buttons, click, interact, slash, submitView, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
+import { buttons, click, handleOf, interact, slash, submitView, startService, visibleText, type SlackMessage, type TestService } from '../helpers/service';
 import { auditOfAction, countOf, memberByUser, ticketByRef, ticketClaims, tickets } from '../helpers/app-data';
 import { ageClaims, writeHalfClaim } from '../helpers/raw-db';
 
@@ -98,7 +98,7 @@ describe('delivering the ticket card', () => {
     await svc.slack.waitFor(() => svc.slack.called('chat.update').some((u) => u.body.ts === copies[0].ts), 10_000);
     const redraw = svc.slack.called('chat.update').find((u) => u.body.ts === copies[0].ts)!;
     expect(redraw.body.channel).toBe('CSUPPORT');
-    expect(visibleText(redraw.body as SlackMessage)).toContain('Claimed by usup');
+    expect(visibleText(redraw.body as SlackMessage)).toContain('Claimed by sup');
   });
 });
 
@@ -120,11 +120,11 @@ describe('claiming', () => {
     const t = await ticketByRef(ref);
     expect(t!.status).toBe('claimed');
     const winner = agents[answers.findIndex((a) => a.includes('You claimed'))];
-    expect(answers.find((a) => a.includes('already claimed'))).toContain(`by ${winner.toLowerCase()}`);
+    expect(answers.find((a) => a.includes('already claimed'))).toContain(`by ${handleOf(winner)}`);
     const updates = svc.slack.called('chat.update');
     expect(updates).toHaveLength(1);
     expect(updates[0].body.channel).toBe('CSUPPORT');
-    expect(visibleText(updates[0].body as SlackMessage)).toContain(`Claimed by ${winner.toLowerCase()}`);
+    expect(visibleText(updates[0].body as SlackMessage)).toContain(`Claimed by ${handleOf(winner)}`);
     expect(await countOf(auditOfAction(t!, 'ticket', 'ticket.claim'))).toBe(1);
   }, 120000);
 
